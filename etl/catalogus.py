@@ -1,0 +1,135 @@
+"""Reads and validates `catalog.toml`: the indicator catalogue and the source list, as data."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from etl.config import CATALOGUS
+from etl.fouten import EtlFout
+
+Richting = Literal["lager_is_beter", "hoger_is_beter", "neutraal"]
+Status = Literal["definitief", "voorlopig", "nader voorlopig", "onbekend", "geheim"]
+
+
+class Afgeleid(BaseModel):
+    """A figure the ETL computes: factor * teller / noemer, same region and year."""
+
+    model_config = ConfigDict(extra="forbid")
+    teller: str
+    noemer: str
+    factor: float = 1.0
+    bron: Literal["teller", "noemer"] = "teller"
+
+    def formule(self) -> str:
+        factor = "" if self.factor == 1 else f"{self.factor:g} × "
+        return f"{factor}{self.teller} / {self.noemer}"
+
+
+class Indicator(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    key: str
+    titel: str
+    eenheid: str
+    definitie: str
+    richting: Richting
+    thema: str
+    peildatum: str | None = Field(default=None, pattern=r"^\d\d-\d\d$")
+    beschikbaar_na: int = Field(ge=0, le=5)
+    afgeleid: Afgeleid | None = None
+    vergelijk_nl: str | None = None
+
+
+class Online(BaseModel):
+    """How `python -m etl refresh` asks CBS for this table with cbsodata."""
+
+    model_config = ConfigDict(extra="forbid")
+    filter: str
+    regio: str | None = None
+    kolommen: dict[str, str | list[str]] | None = None
+
+
+class Bron(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    soort: Literal["statline", "schulden", "lokaal"]
+    tabel_id: str
+    titel: str
+    versie: str
+    url: str
+    licentie: str
+    rang: int
+    formaat: Literal[
+        "odata_csv", "label_csv", "statline_export", "odata4_csv", "schulden_csv", "lokaal_csv"
+    ]
+    bestand: str
+    toelichting: str = ""
+    opgehaald_op: str | None = None
+    regio: str | None = None
+    naam: str | None = None
+    regio_naam: str | None = None
+    perioden: str | None = None
+    jaar: int | None = None
+    jaren: list[int] | None = None
+    status: Status = "definitief"
+    status_per_indicator: dict[str, Status] = {}
+    kolommen: dict[str, str | list[str]] = {}
+    bestand_kolommen: dict[str, str] = {}
+    factor: dict[str, float] = {}
+    ontbrekend: list[str] = []
+    herstel_aanhalingstekens: bool = False
+    perioden_codes: str | None = None
+    vaste_regio: str | None = None
+    reeksen: dict[str, str] = {}
+    online: Online | None = None
+
+    @model_validator(mode="after")
+    def _jaar_of_perioden(self) -> "Bron":
+        needs_year = self.formaat in ("odata_csv", "label_csv")
+        if needs_year and self.jaar is None and self.perioden is None and self.jaren is None:
+            raise ValueError(f"bron {self.id}: geef 'jaar', 'jaren' of 'perioden'")
+        return self
+
+    def online_kolommen(self) -> dict[str, str | list[str]]:
+        return (self.online.kolommen if self.online and self.online.kolommen else self.kolommen)
+
+
+class Catalogus(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    indicator: list[Indicator]
+    bron: list[Bron]
+
+    @model_validator(mode="after")
+    def _samenhang(self) -> "Catalogus":
+        keys = [i.key for i in self.indicator]
+        if len(keys) != len(set(keys)):
+            raise ValueError("dubbele indicatorsleutel in de catalogus")
+        ids = [b.id for b in self.bron]
+        if len(ids) != len(set(ids)):
+            raise ValueError("dubbele bron-id in de catalogus")
+        known = set(keys)
+        for ind in self.indicator:
+            for ref in filter(None, [ind.vergelijk_nl, *(
+                [ind.afgeleid.teller, ind.afgeleid.noemer] if ind.afgeleid else [])]):
+                if ref not in known:
+                    raise ValueError(f"indicator {ind.key} verwijst naar onbekende {ref}")
+        for b in self.bron:
+            for key in [*b.kolommen, *b.bestand_kolommen, *b.reeksen, *b.factor]:
+                if key not in known:
+                    raise ValueError(f"bron {b.id} noemt onbekende indicator {key}")
+        return self
+
+    def indicatoren(self) -> dict[str, Indicator]:
+        return {i.key: i for i in self.indicator}
+
+
+def laad_catalogus(pad: Path = CATALOGUS) -> Catalogus:
+    """Parse and validate the catalogue; a mistake in it stops the build with a Dutch message."""
+    try:
+        with pad.open("rb") as f:
+            return Catalogus.model_validate(tomllib.load(f))
+    except (tomllib.TOMLDecodeError, ValidationError) as fout:
+        raise EtlFout(f"De indicatorcatalogus {pad.name} klopt niet: {fout}") from fout

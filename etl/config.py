@@ -1,0 +1,27 @@
+"""Paths and constants: the single place that knows where files live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "data"
+CATALOGUS = Path(__file__).with_name("catalog.toml")
+STATLINE_MAP = "snapshot/statline"  # relative to the data dir: cbsodata dir= output per table
+LOG_MAP = "logs"
+
+
+def database_pad() -> Path:
+    """The published statistics database; ARMOEDEMONITOR_DB points tests at their own copy."""
+    return Path(os.environ.get("ARMOEDEMONITOR_DB", DATA_DIR / "monitor.duckdb"))
+
+
+def beleid_pad() -> Path:
+    """User-entered policy data (targets, notes); never touched by the ETL."""
+    return Path(os.environ.get("ARMOEDEMONITOR_BELEID_DB", DATA_DIR / "beleid.duckdb"))
+
+
+NEDERLAND = "NL01"
+KWB_NEDERLAND = "NL00"  # KWB tables use NL00 for Nederland; everything else NL01
+STATUSSEN = ("definitief", "voorlopig", "nader voorlopig", "onbekend", "geheim")

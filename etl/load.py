@@ -1,0 +1,217 @@
+"""Build the statistics database from the snapshot, validate it, and swap it in atomically.
+
+A new file is written beside the published one; only when every check passes does
+`os.replace` put it in place. A failed build leaves the previous database untouched and writes
+the reason to `data/logs/etl.log`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl import bestanden, lokaal, schulden, statline
+from etl.catalogus import Bron, Catalogus, laad_catalogus
+from etl.config import DATA_DIR, LOG_MAP, STATLINE_MAP, database_pad
+from etl.fouten import EtlFout
+from etl.ruw import Ruw
+from etl.transform import TIDY, naar_tidy, regio_tabel
+from etl.validate import problemen
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE regio (code VARCHAR PRIMARY KEY, naam VARCHAR NOT NULL,
+    soort VARCHAR NOT NULL CHECK (soort IN ('land', 'gemeente', 'wijk')), gemeente_code VARCHAR);
+CREATE TABLE indicator (key VARCHAR PRIMARY KEY, titel VARCHAR NOT NULL, eenheid VARCHAR NOT NULL,
+    definitie VARCHAR NOT NULL,
+    richting VARCHAR NOT NULL CHECK (richting IN ('lager_is_beter', 'hoger_is_beter', 'neutraal')),
+    thema VARCHAR NOT NULL, afgeleid VARCHAR);
+CREATE TABLE bron (bron_id VARCHAR PRIMARY KEY,
+    soort VARCHAR NOT NULL CHECK (soort IN ('statline', 'schulden', 'lokaal')),
+    titel VARCHAR NOT NULL, tabel_id VARCHAR, versie VARCHAR, url VARCHAR, licentie VARCHAR,
+    opgehaald_op VARCHAR);
+CREATE TABLE waarneming (regio_code VARCHAR NOT NULL, indicator_key VARCHAR NOT NULL,
+    jaar INTEGER NOT NULL, peildatum DATE, waarde DOUBLE,
+    status VARCHAR NOT NULL CHECK (status IN ('definitief', 'voorlopig', 'nader voorlopig', 'onbekend', 'geheim')),
+    bron_id VARCHAR NOT NULL, bron_kolom VARCHAR NOT NULL);
+CREATE TABLE etl_run (run_id VARCHAR PRIMARY KEY, gestart TIMESTAMP NOT NULL, klaar TIMESTAMP,
+    modus VARCHAR NOT NULL, status VARCHAR NOT NULL, melding VARCHAR);
+-- Beyond DESIGN.md's five tables: catalogue fields the pages need, and what was left out.
+CREATE TABLE indicator_meta (key VARCHAR PRIMARY KEY, volgorde INTEGER, peildatum VARCHAR,
+    beschikbaar_na INTEGER NOT NULL, vergelijk_nl VARCHAR);
+CREATE TABLE bron_meta (bron_id VARCHAR PRIMARY KEY, rang INTEGER NOT NULL, formaat VARCHAR,
+    bestand VARCHAR, toelichting VARCHAR);
+CREATE TABLE niet_geladen (bron_id VARCHAR, regel VARCHAR, reden VARCHAR);
+-- The figure the dashboard shows per region, indicator and year: a value before a gap, then the
+-- preferred source (bron_meta.rang), then the latest peildatum.
+CREATE VIEW cijfer AS
+SELECT * EXCLUDE (volgnummer) FROM (
+    SELECT w.*, row_number() OVER (PARTITION BY w.regio_code, w.indicator_key, w.jaar
+        ORDER BY (w.waarde IS NULL), m.rang, w.peildatum DESC NULLS LAST, w.bron_id) AS volgnummer
+    FROM waarneming w JOIN bron_meta m USING (bron_id)) WHERE volgnummer = 1;
+"""
+
+AFGELEID_SQL = """
+INSERT INTO waarneming
+SELECT t.regio_code, $key, t.jaar,
+    CASE WHEN $bron = 'noemer' THEN n.peildatum ELSE t.peildatum END,
+    CASE WHEN t.waarde IS NULL OR n.waarde IS NULL OR n.waarde = 0 THEN NULL
+         ELSE $factor * t.waarde / n.waarde END,
+    CASE WHEN t.waarde IS NULL OR n.waarde IS NULL OR n.waarde = 0 THEN 'onbekend'
+         WHEN 'voorlopig' IN (t.status, n.status) THEN 'voorlopig'
+         WHEN 'nader voorlopig' IN (t.status, n.status) THEN 'nader voorlopig'
+         ELSE 'definitief' END,
+    CASE WHEN $bron = 'noemer' THEN n.bron_id ELSE t.bron_id END,
+    $formule || ' met ' || t.indicator_key || ' = ' || t.bron_id || ':' || t.bron_kolom
+        || ' en ' || n.indicator_key || ' = ' || n.bron_id || ':' || n.bron_kolom
+FROM cijfer t JOIN cijfer n ON n.regio_code = t.regio_code AND n.jaar = t.jaar
+WHERE t.indicator_key = $teller AND n.indicator_key = $noemer
+"""
+
+
+def _lees_bron(bron: Bron, data_dir: Path, namen: dict[str, str]) -> list[Ruw]:
+    """Read one source: the cbsodata folder when `etl refresh` fetched one, else the snapshot file."""
+    map_ = data_dir / STATLINE_MAP / bron.tabel_id
+    if bron.online and statline.heeft_statline_map(map_):
+        return [statline.lees_statline_map(map_, bron)]
+    pad = data_dir / bron.bestand
+    match bron.formaat:
+        case "odata_csv":
+            return [statline.lees_odata_csv(pad, bron)]
+        case "odata4_csv":
+            return [statline.lees_odata4_csv(pad, bron, data_dir)]
+        case "label_csv":
+            jaren = bron.jaren or [bron.jaar]
+            return [bestanden.lees_label_csv(Path(str(pad).format(jaar=j)), bron, j) for j in jaren]
+        case "statline_export":
+            return [bestanden.lees_statline_export(pad, bron, namen)]
+    raise EtlFout(f"Bron {bron.id}: onbekend formaat {bron.formaat}.")
+
+
+def verzamel(catalogus: Catalogus, data_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """All tidy observations, the rows not loaded (with reasons), and per source its version info."""
+    indicatoren = catalogus.indicatoren()
+    delen: list[pd.DataFrame] = []
+    niet_geladen: list[dict] = []
+    info: dict[str, dict] = {}
+    namen: dict[str, str] = {}
+    # Sources that name regions instead of coding them go last, so every name can be matched.
+    volgorde = sorted(catalogus.bron, key=lambda b: b.formaat == "statline_export")
+    for bron in volgorde:
+        info[bron.id] = {"versie": bron.versie, "opgehaald_op": bron.opgehaald_op, "modus": "snapshot"}
+        if bron.formaat == "schulden_csv":
+            delen.append(schulden.lees_schulden(data_dir / bron.bestand, bron))
+        elif bron.formaat == "lokaal_csv":
+            frame, overgeslagen = lokaal.lees_lokaal(data_dir / bron.bestand, bron, indicatoren)
+            delen.append(frame)
+            niet_geladen += [{"bron_id": bron.id, "regel": str(nr), "reden": r} for nr, r in overgeslagen]
+        else:
+            for ruw in _lees_bron(bron, data_dir, namen):
+                tidy = naar_tidy(ruw, bron, indicatoren)
+                if tidy.empty:
+                    raise EtlFout(f"Tabel {bron.tabel_id}: geen enkele gemeente of Nederland gevonden.")
+                delen.append(tidy)
+                if ruw.versie:
+                    info[bron.id] = {"versie": ruw.versie, "opgehaald_op": ruw.opgehaald_op, "modus": "online"}
+                laatste = tidy.dropna(subset=["regio_naam"]).sort_values("jaar")
+                namen.update(dict(zip(laatste["regio_naam"].str.strip(), laatste["regio_code"])))
+    alles = pd.concat([d for d in delen if not d.empty], ignore_index=True)[TIDY]
+    return alles, pd.DataFrame(niet_geladen, columns=["bron_id", "regel", "reden"]), info
+
+
+def _schrijf(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, waarnemingen: pd.DataFrame,
+             niet_geladen: pd.DataFrame, info: dict) -> None:
+    con.execute(SCHEMA)
+    regio = regio_tabel(waarnemingen)
+    indicator = pd.DataFrame([{
+        "key": i.key, "titel": i.titel, "eenheid": i.eenheid, "definitie": i.definitie,
+        "richting": i.richting, "thema": i.thema,
+        "afgeleid": i.afgeleid.formule() if i.afgeleid else None} for i in catalogus.indicator])
+    indicator_meta = pd.DataFrame([{
+        "key": i.key, "volgorde": n, "peildatum": i.peildatum, "beschikbaar_na": i.beschikbaar_na,
+        "vergelijk_nl": i.vergelijk_nl} for n, i in enumerate(catalogus.indicator)])
+    bron = pd.DataFrame([{
+        "bron_id": b.id, "soort": b.soort, "titel": b.titel, "tabel_id": b.tabel_id,
+        "versie": info[b.id]["versie"], "url": b.url, "licentie": b.licentie,
+        "opgehaald_op": info[b.id]["opgehaald_op"]} for b in catalogus.bron])
+    bron_meta = pd.DataFrame([{
+        "bron_id": b.id, "rang": b.rang, "formaat": b.formaat, "bestand": b.bestand,
+        "toelichting": b.toelichting} for b in catalogus.bron])
+    waarneming = waarnemingen.drop(columns=["regio_naam"])
+    for tabel, frame in [("regio", regio), ("indicator", indicator), ("indicator_meta", indicator_meta),
+                         ("bron", bron), ("bron_meta", bron_meta), ("waarneming", waarneming),
+                         ("niet_geladen", niet_geladen)]:
+        con.register("invoer", frame)
+        con.execute(f"INSERT INTO {tabel} BY NAME SELECT * FROM invoer")  # noqa: S608 (fixed names)
+        con.unregister("invoer")
+    for ind in catalogus.indicator:
+        if ind.afgeleid:
+            a = ind.afgeleid
+            con.execute(AFGELEID_SQL, {"key": ind.key, "factor": a.factor, "teller": a.teller,
+                                       "noemer": a.noemer, "bron": a.bron, "formule": a.formule()})
+
+
+def _vorige_runs(doel: Path) -> pd.DataFrame | None:
+    """Earlier etl_run rows, so the run history survives each rebuild."""
+    if not doel.exists():
+        return None
+    try:
+        with duckdb.connect() as con:
+            con.execute(f"ATTACH '{doel.as_posix()}' AS oud (READ_ONLY)")
+            return con.execute("SELECT * FROM oud.etl_run").df()
+    except duckdb.Error:
+        return None
+
+
+def _log_fout(data_dir: Path, melding: str) -> None:
+    map_ = data_dir / LOG_MAP
+    map_.mkdir(parents=True, exist_ok=True)
+    with (map_ / "etl.log").open("a", encoding="utf-8") as f:
+        f.write(f"{datetime.now(UTC).isoformat(timespec='seconds')} MISLUKT {melding}\n")
+
+
+def bouw_database(doel: Path | None = None, data_dir: Path = DATA_DIR, modus: str = "snapshot",
+                  catalogus: Catalogus | None = None) -> Path:
+    """Build, validate and publish the database; on any problem keep the old one and raise EtlFout."""
+    doel = Path(doel or database_pad())
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    tijdelijk = doel.with_name(doel.name + ".tmp")
+    gestart = datetime.now(UTC).replace(tzinfo=None)
+    tijdelijk.unlink(missing_ok=True)
+    try:
+        catalogus = catalogus or laad_catalogus()
+        waarnemingen, niet_geladen, info = verzamel(catalogus, data_dir)
+        with duckdb.connect(tijdelijk) as con:
+            _schrijf(con, catalogus, waarnemingen, niet_geladen, info)
+            fouten = problemen(con)
+            if fouten:
+                raise EtlFout("De nieuwe database is afgekeurd: " + " | ".join(fouten))
+            vorige = _vorige_runs(doel)
+            if vorige is not None and not vorige.empty:
+                con.register("vorige", vorige)
+                con.execute("INSERT INTO etl_run SELECT * FROM vorige")
+            aantal = con.execute("SELECT count(*) FROM waarneming").fetchone()[0]
+            modi = sorted({i["modus"] for i in info.values()})
+            con.execute("INSERT INTO etl_run VALUES (?, ?, ?, ?, 'gelukt', ?)", [
+                uuid.uuid4().hex[:12], gestart, datetime.now(UTC).replace(tzinfo=None),
+                modus if modus != "snapshot" or modi == ["snapshot"] else "snapshot+online",
+                f"{aantal} waarnemingen uit {len(catalogus.bron)} bronnen"])
+            con.execute("CHECKPOINT")
+        os.replace(tijdelijk, doel)
+        return doel
+    except EtlFout as fout:
+        tijdelijk.unlink(missing_ok=True)
+        _log_fout(data_dir, str(fout))
+        raise
+    except Exception as fout:  # unexpected: still keep the old database and say so in Dutch
+        tijdelijk.unlink(missing_ok=True)
+        _log_fout(data_dir, repr(fout))
+        raise EtlFout(f"Het bouwen van de database mislukte onverwacht ({fout}). "
+                      "De vorige database blijft in gebruik.") from fout

@@ -1,0 +1,76 @@
+"""Curated local figures (policy documents, CBS web pages): CSV with provenance per line.
+
+A file is validated whole: one bad line rejects the file with its line number, so a half-read
+file never reaches the dashboard. Lines that are valid but not statistics (a target, a figure
+without a year) are not loaded and are listed with the reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from etl.catalogus import Bron, Indicator
+from etl.fouten import EtlFout
+from etl.ruw import getal, lees_csv, regiocode
+
+VEREIST = ["regio_code", "regio_naam", "indicator", "jaar", "peildatum", "waarde", "eenheid",
+           "status", "oorspronkelijke_bron", "document", "vindplaats", "opmerking"]
+STATUS = {"gepubliceerd": "definitief", "definitief": "definitief", "voorlopig": "voorlopig",
+          "begroting": "definitief", "realisatie": "definitief"}
+NIET_STATISTISCH = {"streefwaarde": "streefwaarde: hoort in de beleidsmonitor, niet bij de cijfers"}
+
+
+def lees_lokaal(pad: Path, bron: Bron, indicatoren: dict[str, Indicator]) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
+    """Tidy rows plus (line, reason) for lines deliberately not loaded."""
+    ruw = lees_csv(pad, bron.tabel_id)
+    ontbreekt = [k for k in VEREIST if k not in ruw.columns]
+    if ontbreekt:
+        raise EtlFout(f"Bron {bron.titel}: kolommen {ontbreekt} ontbreken in {pad.name}.")
+    rijen, overgeslagen = [], []
+    for nr, r in enumerate(ruw.to_dict("records"), start=2):
+        r = {k: str(v).strip() for k, v in r.items()}
+        if r["status"] in NIET_STATISTISCH:
+            overgeslagen.append((nr, f"{r['indicator']}: {NIET_STATISTISCH[r['status']]}"))
+            continue
+        if r["indicator"] not in indicatoren:
+            overgeslagen.append((nr, f"{r['indicator']}: staat niet in de indicatorcatalogus"))
+            continue
+        if not r["jaar"]:
+            overgeslagen.append((nr, f"{r['indicator']} ({r['regio_naam']}, {r['waarde']}): "
+                                     f"jaar ontbreekt in de bron ({r['opmerking'] or 'geen toelichting'})"))
+            continue
+        fout = _controleer(r, indicatoren[r["indicator"]])
+        if fout:
+            raise EtlFout(f"Bron {bron.titel}, {pad.name} regel {nr}: {fout}. Het bestand is niet geladen.")
+        rijen.append({
+            "regio_code": regiocode(r["regio_code"]), "regio_naam": r["regio_naam"] or None,
+            "indicator_key": r["indicator"], "jaar": int(r["jaar"]),
+            "peildatum": pd.to_datetime(r["peildatum"]).date() if r["peildatum"] else None,
+            "waarde": getal(r["waarde"]), "status": STATUS[r["status"]], "bron_id": bron.id,
+            "bron_kolom": f"regel {nr}: {r['document']}, {r['vindplaats']} "
+                          f"(oorspronkelijke bron: {r['oorspronkelijke_bron']})",
+        })
+    return pd.DataFrame(rijen), overgeslagen
+
+
+def _controleer(r: dict[str, str], indicator: Indicator) -> str | None:
+    """Why a line is wrong, in Dutch, or None."""
+    if regiocode(r["regio_code"]) is None:
+        return f"onbekende regiocode '{r['regio_code']}'"
+    if not r["jaar"].isdigit() or not 1990 <= int(r["jaar"]) <= 2100:
+        return f"'{r['jaar']}' is geen jaartal"
+    if r["peildatum"] and pd.isna(pd.to_datetime(r["peildatum"], errors="coerce")):
+        return f"'{r['peildatum']}' is geen datum (gebruik jjjj-mm-dd)"
+    try:
+        waarde = getal(r["waarde"])
+    except ValueError as fout:
+        return str(fout)
+    if waarde is None:
+        return "de waarde ontbreekt"
+    if r["eenheid"] != indicator.eenheid:
+        return f"eenheid '{r['eenheid']}' past niet bij {indicator.key} ({indicator.eenheid})"
+    if r["status"] not in STATUS:
+        return f"onbekende status '{r['status']}'"
+    return None

@@ -1,0 +1,54 @@
+"""Checks a freshly built database before it may replace the published one."""
+
+from __future__ import annotations
+
+import duckdb
+
+# (Dutch description of the problem, query returning offending rows)
+CONTROLES: list[tuple[str, str]] = [
+    ("dubbele waarnemingen (regio, indicator, jaar, peildatum, bron)", """
+        SELECT regio_code, indicator_key, jaar, peildatum, bron_id, count(*) AS n FROM waarneming
+        GROUP BY ALL HAVING count(*) > 1"""),
+    ("percentages buiten 0-100", """
+        SELECT w.regio_code, w.indicator_key, w.jaar, w.waarde, w.bron_id FROM waarneming w
+        JOIN indicator i ON i.key = w.indicator_key
+        WHERE i.eenheid = '%' AND (w.waarde < 0 OR w.waarde > 100)"""),
+    ("negatieve aantallen of bedragen", """
+        SELECT w.regio_code, w.indicator_key, w.jaar, w.waarde, w.bron_id FROM waarneming w
+        JOIN indicator i ON i.key = w.indicator_key
+        WHERE i.eenheid <> '%' AND w.waarde < 0"""),
+    ("waarnemingen zonder bron", """
+        SELECT DISTINCT w.bron_id FROM waarneming w LEFT JOIN bron b USING (bron_id)
+        WHERE b.bron_id IS NULL"""),
+    ("waarnemingen met een onbekende indicator", """
+        SELECT DISTINCT w.indicator_key FROM waarneming w
+        LEFT JOIN indicator i ON i.key = w.indicator_key WHERE i.key IS NULL"""),
+    ("waarnemingen met een onbekende regio", """
+        SELECT DISTINCT w.regio_code FROM waarneming w
+        LEFT JOIN regio r ON r.code = w.regio_code WHERE r.code IS NULL"""),
+    ("regio's zonder inwonertal", """
+        SELECT r.code FROM regio r WHERE NOT EXISTS (
+            SELECT 1 FROM waarneming w WHERE w.regio_code = r.code
+            AND w.indicator_key = 'inwoners' AND w.waarde IS NOT NULL)"""),
+    ("lege waarde zonder reden, of een reden bij een waarde", """
+        SELECT regio_code, indicator_key, jaar, status, waarde FROM waarneming
+        WHERE (waarde IS NULL) <> (status IN ('onbekend', 'geheim'))"""),
+    ("inwonertal van Nederland buiten het bereik 10-25 miljoen", """
+        SELECT jaar, waarde FROM waarneming WHERE regio_code = 'NL01'
+        AND indicator_key = 'inwoners' AND waarde NOT BETWEEN 10e6 AND 25e6"""),
+    ("gemiddeld inkomen buiten 5.000-500.000 euro", """
+        SELECT regio_code, indicator_key, jaar, waarde FROM waarneming
+        WHERE indicator_key IN ('besteedbaar_inkomen_hh', 'gestandaardiseerd_inkomen_hh')
+        AND waarde NOT BETWEEN 5000 AND 500000"""),
+]
+
+
+def problemen(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Dutch descriptions of everything wrong, each with up to three examples."""
+    gevonden = []
+    for omschrijving, sql in CONTROLES:
+        rijen = con.execute(sql).fetchall()
+        if rijen:
+            voorbeelden = "; ".join(str(r) for r in rijen[:3])
+            gevonden.append(f"{omschrijving}: {len(rijen)} keer, bijvoorbeeld {voorbeelden}")
+    return gevonden
