@@ -1,0 +1,161 @@
+"""The only place with SQL against `monitor.duckdb`: read-only, parameterised, cached per version.
+
+Each published database is a new file (the ETL swaps it in with `os.replace`), so the file's
+inode and modification time identify the version. Every cached function takes that version as
+an argument: after an ETL swap the next call sees the new data without a restart.
+
+DuckDB 2.0 returns the already-open instance for `connect(path, read_only=True)` (stale data
+after a swap), so we attach the file to an in-memory connection instead, and give every query
+its own cursor because Streamlit sessions are threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from etl.config import NEDERLAND, database_pad
+
+
+class GeenDatabase(RuntimeError):
+    """The statistics database is missing or unreadable; the message is for users."""
+
+
+def db_versie(pad: Path | None = None) -> str:
+    """A token that changes with every published database file."""
+    pad = pad or database_pad()
+    try:
+        s = pad.stat()
+    except FileNotFoundError as fout:
+        raise GeenDatabase(
+            "Er is nog geen database met cijfers. Start het dashboard met 'make run' of "
+            "bouw de database met 'python -m etl build'."
+        ) from fout
+    return f"{s.st_ino}-{s.st_mtime_ns}"
+
+
+@st.cache_resource(max_entries=2, on_release=lambda con: con.close())
+def _verbinding(pad: str, versie: str) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.execute("ATTACH ? AS monitor (READ_ONLY)", [pad])
+    return con
+
+
+def _query(sql: str, params: Sequence | dict | None = None) -> pd.DataFrame:
+    pad = database_pad()
+    versie = db_versie(pad)
+    try:
+        with _verbinding(str(pad), versie).cursor() as cur:
+            cur.execute("USE monitor")
+            return cur.execute(sql, params).df()
+    except duckdb.Error as fout:
+        raise GeenDatabase(f"De database met cijfers is niet leesbaar ({fout}).") from fout
+
+
+# ----------------------------------------------------------------------------- catalogue
+@st.cache_data(max_entries=8)
+def database_info(versie: str) -> dict:
+    """Version token plus the last ETL run, for the footer and shareable links."""
+    run = _query("SELECT run_id, klaar, modus, melding FROM etl_run ORDER BY klaar DESC LIMIT 1")
+    rij = run.iloc[0].to_dict() if not run.empty else {}
+    return {"versie": versie, **rij}
+
+
+@st.cache_data(max_entries=8)
+def regios(versie: str) -> pd.DataFrame:
+    """All regions: code, naam, soort; Nederland first, then municipalities by name."""
+    return _query("""
+        SELECT code, naam, soort FROM regio
+        ORDER BY soort = 'gemeente', naam""")
+
+
+@st.cache_data(max_entries=8)
+def indicatoren(versie: str) -> pd.DataFrame:
+    """The indicator catalogue as the ETL stored it, in catalogue order."""
+    return _query("""
+        SELECT i.*, m.volgorde, m.peildatum AS peildatum_regel, m.beschikbaar_na, m.vergelijk_nl
+        FROM indicator i JOIN indicator_meta m USING (key) ORDER BY m.volgorde""")
+
+
+# ----------------------------------------------------------------------------- figures
+_REEKS = """
+    SELECT c.regio_code, r.naam AS regio_naam, c.indicator_key, c.jaar, c.peildatum, c.waarde,
+           c.status, c.bron_id, b.titel AS bron_titel, b.tabel_id, b.versie AS bron_versie,
+           c.bron_kolom
+    FROM cijfer c JOIN regio r ON r.code = c.regio_code JOIN bron b USING (bron_id)
+"""
+
+
+@st.cache_data(max_entries=64)
+def reeks(versie: str, indicator_keys: tuple[str, ...], regio_codes: tuple[str, ...]) -> pd.DataFrame:
+    """The shown figure per region, indicator and year (gaps stay gaps), with source and status."""
+    return _query(_REEKS + """
+        WHERE list_contains($ind, c.indicator_key) AND list_contains($reg, c.regio_code)
+        ORDER BY c.indicator_key, c.regio_code, c.jaar""",
+        {"ind": list(indicator_keys), "reg": list(regio_codes)})
+
+
+@st.cache_data(max_entries=64)
+def laatste(versie: str, indicator_keys: tuple[str, ...], regio_codes: tuple[str, ...]) -> pd.DataFrame:
+    """Per region and indicator the most recent year that has a value."""
+    return _query(f"""
+        SELECT * EXCLUDE (rij) FROM (
+            SELECT *, row_number() OVER (PARTITION BY regio_code, indicator_key ORDER BY jaar DESC) AS rij
+            FROM ({_REEKS} WHERE c.waarde IS NOT NULL
+                  AND list_contains($ind, c.indicator_key) AND list_contains($reg, c.regio_code))
+        ) WHERE rij = 1""", {"ind": list(indicator_keys), "reg": list(regio_codes)})
+
+
+@st.cache_data(max_entries=64)
+def gemeenten_in_jaar(versie: str, indicator_key: str, jaar: int) -> pd.DataFrame:
+    """All municipalities with a value for one indicator and year (for ranking)."""
+    return _query(_REEKS + """
+        WHERE c.indicator_key = $ind AND c.jaar = $jaar AND r.soort = 'gemeente'
+        AND c.waarde IS NOT NULL ORDER BY c.waarde""", {"ind": indicator_key, "jaar": jaar})
+
+
+@st.cache_data(max_entries=16)
+def jaren(versie: str, indicator_key: str) -> list[int]:
+    """Years in which any region has a value for the indicator, newest first."""
+    frame = _query("""SELECT DISTINCT jaar FROM cijfer WHERE indicator_key = ? AND waarde IS NOT NULL
+                      ORDER BY jaar DESC""", [indicator_key])
+    return [int(j) for j in frame["jaar"]]
+
+
+# ----------------------------------------------------------------------------- provenance
+@st.cache_data(max_entries=8)
+def bronnen(versie: str) -> pd.DataFrame:
+    """Every source with its version, licence, retrieval date and notes."""
+    return _query("""
+        SELECT b.*, m.rang, m.formaat, m.bestand, m.toelichting
+        FROM bron b JOIN bron_meta m USING (bron_id) ORDER BY b.soort, m.rang, b.bron_id""")
+
+
+@st.cache_data(max_entries=8)
+def indicator_bronnen(versie: str) -> pd.DataFrame:
+    """Per indicator and source: which column, which years, how many figures (and gaps)."""
+    return _query("""
+        SELECT w.indicator_key, w.bron_id, b.titel AS bron_titel, b.tabel_id, b.versie,
+               min(w.bron_kolom) AS bron_kolom, min(w.jaar) AS eerste_jaar, max(w.jaar) AS laatste_jaar,
+               count(*) FILTER (WHERE w.waarde IS NOT NULL) AS cijfers,
+               count(*) FILTER (WHERE w.waarde IS NULL) AS zonder_cijfer
+        FROM waarneming w JOIN bron b USING (bron_id)
+        GROUP BY ALL ORDER BY w.indicator_key, eerste_jaar""")
+
+
+@st.cache_data(max_entries=8)
+def etl_runs(versie: str) -> pd.DataFrame:
+    return _query("SELECT * FROM etl_run ORDER BY gestart DESC")
+
+
+@st.cache_data(max_entries=8)
+def niet_geladen(versie: str) -> pd.DataFrame:
+    return _query("""SELECT n.*, b.titel AS bron_titel FROM niet_geladen n
+                     JOIN bron b USING (bron_id) ORDER BY n.bron_id, n.regel""")
+
+
+NEDERLAND_CODE = NEDERLAND

@@ -1,0 +1,3 @@
+import streamlit as st
+st.title('beleidsmonitor')
+st.info('Deze pagina wordt nog gebouwd.')

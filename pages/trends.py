@@ -1,0 +1,3 @@
+import streamlit as st
+st.title('trends')
+st.info('Deze pagina wordt nog gebouwd.')
