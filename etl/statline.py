@@ -28,7 +28,7 @@ from tenacity import (
 
 from etl.catalogus import Bron
 from etl.fouten import EtlFout
-from etl.ruw import Ruw, lees_csv, zoek_kolommen
+from etl.ruw import Ruw, basisnaam, lees_csv, zoek_kolommen
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +199,9 @@ def haal_op(bron: Bron, doel_map: Path, *, timeout: float = 60.0, pogingen: int 
             topics = [p["Key"] for p in eigenschappen if p.get("Type") == "Topic"]
             kolommen = zoek_kolommen(topics, bron.online_kolommen(), tabel)
             regio = (bron.online.regio or bron.regio) or ""
-            select = [regio, *([bron.perioden] if bron.perioden else []), *kolommen.values()]
+            namen = zoek_kolommen(topics, {"naam": basisnaam(bron.naam)}, tabel) if bron.naam else {}
+            select = [regio, *([bron.perioden] if bron.perioden else []), *namen.values(),
+                      *kolommen.values()]
             _met_herhaling(cbsodata.download_data, tabel, dir=str(tijdelijk),
                            select=select, filters=bron.online.filter)
         except RetryError as fout:

@@ -114,7 +114,12 @@ def app_url(e2e_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     logmap = tmp_path_factory.mktemp("streamlit")
     # Uitvoer naar bestanden, niet naar een pipe: een volle pipe zou de server laten hangen.
     uit_pad, fout_pad = logmap / "stdout.log", logmap / "stderr.log"
-    omgeving = {**os.environ, "ARMOEDEMONITOR_DB": str(e2e_database)}
+    omgeving = {
+        **os.environ,
+        "ARMOEDEMONITOR_DB": str(e2e_database),
+        # Eigen beleidsopslag: een browsertest mag data/beleid.duckdb nooit aanraken.
+        "ARMOEDEMONITOR_BELEID_DB": str(e2e_database.with_name("beleid.duckdb")),
+    }
     opdracht = [
         sys.executable, "-m", "streamlit", "run", "dashboard.py",
         "--server.headless", "true",
