@@ -1,0 +1,861 @@
+"""Rekenwerk voor de beleidsmonitor en de doeltreffendheidstoets (rekenkamer).
+
+Alles hier is zuiver pandas/numpy: frames erin, getallen en frames eruit. Geen SQL, geen
+Streamlit. De pagina's Beleidsmonitor en Doeltreffendheid tonen deze uitkomsten; de export
+gebruikt dezelfde functies, zodat scherm en Excel nooit uit elkaar lopen.
+
+Invoer is steeds een *reeks*: een frame met minstens ``regio_code``, ``jaar`` en ``waarde``
+(zoals ``monitor.store.reeks`` levert, gefilterd op één indicator). ``waarde`` NaN/None is geen
+cijfer en telt nergens mee: gaten blijven gaten, er wordt niets ingevuld of geïnterpoleerd.
+
+Vaste keuzes, één keer uitgelegd:
+
+- **Richting.** ``lager_is_beter`` / ``hoger_is_beter`` uit de indicatorcatalogus bepaalt wat
+  "goed" is. Bij ``neutraal`` telt de richting van de streefwaarde (van nulmeting naar doel).
+- **Meetbaar vanaf.** Een cijfer over jaar J verschijnt in jaar ``J + beschikbaar_na``
+  (inkomen ongeveer twee jaar later, uitkeringen binnen een jaar). Een streefwaarde voor J wordt
+  nooit "gehaald" of "niet gehaald" genoemd vóór dat jaar. Een cijfer is pas *te laat* als het
+  jaar ``J + beschikbaar_na`` helemaal voorbij is.
+- **Indicatief, niet causaal.** Verschil-in-verschillen en "jaren tot de kloof dicht is" zijn
+  rekenkundige vergelijkingen. Ze laten zien of Heerlen anders bewoog dan Nederland en de
+  vergelijkbare gemeenten; niet *waardoor*. Landelijke maatregelen en andere programma's
+  (Nationaal Programma Heerlen-Noord, Regio Deal Parkstad) bewegen de cijfers ook.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from monitor.fmt import getal
+
+BELEIDSJAREN: tuple[int, ...] = (2026, 2027, 2028, 2029)
+EINDJAAR = 2029
+NEDERLAND = "NL01"
+
+#: Tweezijdige 97,5%-kwantielen van de t-verdeling (vrijheidsgraden 1-30), voor een
+#: 95%-voorspelinterval. Standaardtabelwaarden; boven 30 vrijheidsgraden de normale 1,96.
+_T975 = (
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+)  # fmt: skip
+
+STATUS_LABEL = {
+    "op_koers": "op koers",
+    "achter": "achter",
+    "geen_recent_cijfer": "geen recent cijfer",
+    "nog_niet_meetbaar": "nog niet meetbaar",
+    "geen_streefwaarde": "geen streefwaarde",
+    "geen_nulmeting": "geen nulmeting",
+}
+
+__all__ = [
+    "BELEIDSJAREN",
+    "Kanttekening",
+    "Kloof",
+    "KloofDicht",
+    "Projectie",
+    "Status",
+    "Verandering",
+    "VerschilInVerschillen",
+    "doeltreffendheid_tabellen",
+    "jaren_tot_kloof_dicht",
+    "kanttekeningen",
+    "kloof_tot_nl",
+    "meetbaar_vanaf",
+    "oordeel_streefwaarden",
+    "overzicht_doelen",
+    "pad_waarde",
+    "pretrend",
+    "projectie",
+    "status_op_pad",
+    "t_kwantiel",
+    "verandering_sinds",
+    "veranderingen",
+    "vergelijkingsreeks",
+    "verschil_in_verschillen",
+]
+
+
+# ----------------------------------------------------------------------------- hulpjes
+
+
+def _getal(x: object) -> float | None:
+    """Een eindig getal of None (NaN, pd.NA, None en oneindig zijn geen cijfer)."""
+    if x is None or x is pd.NA:
+        return None
+    try:
+        f = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def punten(reeks: pd.DataFrame, regio_code: str | None = None) -> pd.Series:
+    """Jaar → waarde voor één regio, alleen jaren mét cijfer, oplopend gesorteerd."""
+    if reeks is None or reeks.empty:
+        return pd.Series(dtype="float64")
+    df = reeks if regio_code is None else reeks[reeks["regio_code"] == regio_code]
+    waarden = pd.to_numeric(df["waarde"], errors="coerce").astype("float64")
+    s = pd.Series(waarden.to_numpy(), index=df["jaar"].astype(int).to_numpy())
+    s = s[np.isfinite(s.to_numpy())]
+    s = s[~s.index.duplicated(keep="last")]
+    return s.sort_index()
+
+
+def waarde_in(reeks: pd.DataFrame, regio_code: str, jaar: int) -> float | None:
+    """Het cijfer van een regio in een jaar, of None."""
+    s = punten(reeks, regio_code)
+    return _getal(s.get(int(jaar))) if int(jaar) in s.index else None
+
+
+def richtingsteken(richting: str, van: float | None = None, naar: float | None = None) -> int:
+    """−1 als lager beter is, +1 als hoger beter is.
+
+    Bij ``neutraal`` bepaalt de streefwaarde de richting (van nulmeting ``van`` naar doel
+    ``naar``); zonder verschil is het 0 (dan telt alleen precies op het pad).
+    """
+    if richting == "lager_is_beter":
+        return -1
+    if richting == "hoger_is_beter":
+        return 1
+    if van is not None and naar is not None and naar != van:
+        return 1 if naar > van else -1
+    return 0
+
+
+def meetbaar_vanaf(jaar: int, beschikbaar_na: int) -> int:
+    """Het jaar waarin het cijfer over ``jaar`` op zijn vroegst verschijnt."""
+    return int(jaar) + int(beschikbaar_na or 0)
+
+
+def t_kwantiel(vrijheidsgraden: int) -> float:
+    """97,5%-kwantiel van de t-verdeling (tabel tot 30, daarboven 1,96)."""
+    if vrijheidsgraden < 1:
+        raise ValueError("minstens één vrijheidsgraad nodig")
+    return _T975[vrijheidsgraden - 1] if vrijheidsgraden <= len(_T975) else 1.96
+
+
+# ----------------------------------------------------------------------------- streefwaarden
+
+
+def pad_waarde(
+    nulmeting_jaar: int, nulmeting_waarde: float, streefwaarden: Mapping[int, float], jaar: int
+) -> float | None:
+    """De waarde op het rechte pad van de nulmeting via de streefwaarden, in ``jaar``.
+
+    Het pad is stuksgewijs lineair: van (nulmeting_jaar, nulmeting_waarde) naar de eerste
+    streefwaarde, dan naar de volgende, enzovoort. Na de laatste streefwaarde blijft het pad
+    op die laatste waarde (het doel moet vast blijven staan). Vóór de nulmeting of zonder
+    streefwaarden: None.
+    """
+    doelen = {int(j): float(w) for j, w in streefwaarden.items() if _getal(w) is not None}
+    doelen = {j: w for j, w in doelen.items() if j > int(nulmeting_jaar)}
+    if not doelen or jaar < nulmeting_jaar:
+        return None
+    x = [int(nulmeting_jaar), *sorted(doelen)]
+    y = [float(nulmeting_waarde), *(doelen[j] for j in sorted(doelen))]
+    return float(np.interp(jaar, x, y))  # np.interp houdt de eindwaarde vast na het laatste punt
+
+
+@dataclass(frozen=True)
+class Status:
+    """Voortgang van één indicator ten opzichte van het pad naar de streefwaarde."""
+
+    code: str
+    uitleg: str
+    jaar: int | None = None
+    waarde: float | None = None
+    pad: float | None = None
+    meetbaar_vanaf: int | None = None
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABEL.get(self.code, self.code)
+
+
+def status_op_pad(
+    realisatie: pd.DataFrame | pd.Series,
+    nulmeting_jaar: int | None,
+    nulmeting_waarde: float | None,
+    streefwaarden: Mapping[int, float],
+    richting: str,
+    beschikbaar_na: int,
+    vandaag: int,
+) -> Status:
+    """Op koers, achter, geen recent cijfer of nog niet meetbaar.
+
+    Methode: neem het nieuwste cijfer ná de nulmeting en vergelijk het met het rechte pad
+    (:func:`pad_waarde`) in datzelfde jaar. Aan de goede kant van het pad of erop = op koers;
+    aan de verkeerde kant = achter. Er is geen marge: ook een klein verschil telt.
+
+    - *nog niet meetbaar*: er is nog geen cijfer na de nulmeting, en dat kan ook nog niet (het
+      eerste jaar na de nulmeting is nog niet gepubliceerd volgens ``beschikbaar_na``).
+    - *geen recent cijfer*: een nieuwer cijfer had er al moeten zijn (het publicatiejaar van
+      het volgende jaar is helemaal voorbij), maar staat niet in de database.
+
+    ``realisatie`` is een reeks van één regio (frame met jaar/waarde of een Series jaar→waarde).
+    Deze status zegt niets over het halen van een streefwaarde; zie :func:`oordeel_streefwaarden`.
+    """
+    s = realisatie if isinstance(realisatie, pd.Series) else punten(realisatie)
+    doelen = {int(j): float(w) for j, w in streefwaarden.items() if _getal(w) is not None}
+    if not doelen:
+        return Status("geen_streefwaarde", "Er is nog geen streefwaarde vastgesteld.")
+    if nulmeting_jaar is None or _getal(nulmeting_waarde) is None:
+        return Status("geen_nulmeting", "Er is geen nulmeting: zonder startpunt is er geen pad.")
+    j0, v0 = int(nulmeting_jaar), float(nulmeting_waarde)  # type: ignore[arg-type]
+    na = s[s.index > j0]
+    eerste = meetbaar_vanaf(j0 + 1, beschikbaar_na)
+    if na.empty:
+        if vandaag <= eerste:
+            return Status(
+                "nog_niet_meetbaar",
+                f"Het eerste cijfer na de nulmeting (over {j0 + 1}) verschijnt op zijn "
+                f"vroegst in {eerste}.",
+                meetbaar_vanaf=eerste,
+            )
+        return Status(
+            "geen_recent_cijfer",
+            f"Er is nog geen cijfer na de nulmeting ({j0}), terwijl het cijfer over {j0 + 1} "
+            f"al in {eerste} kon verschijnen.",
+            meetbaar_vanaf=eerste,
+        )
+    jr, vr = int(na.index[-1]), float(na.iloc[-1])
+    volgende = meetbaar_vanaf(jr + 1, beschikbaar_na)
+    if vandaag > volgende:
+        return Status(
+            "geen_recent_cijfer",
+            f"Het nieuwste cijfer is van {jr}. Het cijfer over {jr + 1} kon al in {volgende} "
+            "verschijnen, maar staat niet in de database.",
+            jaar=jr, waarde=vr, meetbaar_vanaf=volgende,
+        )  # fmt: skip
+    pad = pad_waarde(j0, v0, doelen, jr)
+    assert pad is not None  # jr > j0 en er zijn doelen
+    teken = richtingsteken(richting, v0, doelen[max(doelen)])
+    goed = (vr - pad) * teken >= 0 if teken else math.isclose(vr, pad)
+    return Status(
+        "op_koers" if goed else "achter",
+        f"Het cijfer over {jr} ligt {'op of voor' if goed else 'achter'} het rechte pad van de "
+        "nulmeting naar de streefwaarde.",
+        jaar=jr, waarde=vr, pad=pad, meetbaar_vanaf=volgende,
+    )  # fmt: skip
+
+
+def oordeel_streefwaarden(
+    realisatie: pd.DataFrame,
+    streefwaarden: Mapping[int, float],
+    richting: str,
+    beschikbaar_na: int,
+    vandaag: int,
+    nulmeting_waarde: float | None = None,
+) -> pd.DataFrame:
+    """Per streefwaarde: vanaf wanneer meetbaar, en (alleen als dat kan) gehaald of niet.
+
+    Kolommen: ``jaar``, ``streefwaarde``, ``meetbaar_vanaf``, ``realisatie``,
+    ``realisatie_status`` (voorlopig/definitief, als de reeks een kolom ``status`` heeft) en
+    ``oordeel``: "nog niet meetbaar" (geen cijfer en vóór ``meetbaar_vanaf``), "nog niet
+    verschenen" (in het
+    jaar zelf, het cijfer kan nog komen), "geen cijfer" (daarna nog steeds niets), "gehaald" of
+    "niet gehaald". Een oordeel op een voorlopig cijfer krijgt "(voorlopig)" erbij.
+    """
+    s = punten(realisatie)
+    status_per_jaar: dict[int, str] = {}
+    if "status" in realisatie.columns and not realisatie.empty:
+        for j, st_ in zip(realisatie["jaar"], realisatie["status"], strict=True):
+            status_per_jaar[int(j)] = str(st_) if st_ is not None and st_ == st_ else ""
+    rijen = []
+    for jaar in sorted(int(j) for j in streefwaarden):
+        doel = _getal(streefwaarden[jaar])
+        vanaf = meetbaar_vanaf(jaar, beschikbaar_na)
+        real = _getal(s.get(jaar)) if jaar in s.index else None
+        rstatus = status_per_jaar.get(jaar, "") if real is not None else ""
+        if doel is None:
+            oordeel = "geen streefwaarde"
+        elif real is None and vandaag < vanaf:
+            oordeel = "nog niet meetbaar"
+        elif real is None:
+            oordeel = "nog niet verschenen" if vandaag == vanaf else "geen cijfer"
+        else:  # een cijfer dat er is, mag beoordeeld worden (ook als het eerder kwam dan verwacht)
+            teken = richtingsteken(richting, nulmeting_waarde, doel)
+            gehaald = (real - doel) * teken >= 0 if teken else math.isclose(real, doel)
+            oordeel = "gehaald" if gehaald else "niet gehaald"
+            if "voorlopig" in rstatus:
+                oordeel += " (voorlopig)"
+        rijen.append({
+            "jaar": jaar, "streefwaarde": doel, "meetbaar_vanaf": vanaf,
+            "realisatie": real, "realisatie_status": rstatus or None, "oordeel": oordeel,
+        })  # fmt: skip
+    return pd.DataFrame(
+        rijen,
+        columns=["jaar", "streefwaarde", "meetbaar_vanaf", "realisatie", "realisatie_status",
+                 "oordeel"],
+    )  # fmt: skip
+
+
+# ----------------------------------------------------------------------------- projectie
+
+
+@dataclass(frozen=True)
+class Projectie:
+    """Trendprojectie met onzekerheidsband, of de reden waarom die er niet is."""
+
+    mogelijk: bool
+    reden: str | None
+    methode: str
+    punten: int
+    helling: float | None = None
+    frame: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["jaar", "verwacht", "onder", "boven"])
+    )
+
+
+METHODE_PROJECTIE = (
+    "Rechte lijn door alle beschikbare cijfers van deze regio (kleinste kwadraten). De band is "
+    "een 95%-voorspelinterval: hoe ver de cijfers rond die lijn spreiden, ruimer gemaakt bij "
+    "weinig cijfers (t-verdeling) en voor jaren verder weg. De lijn gaat ervan uit dat de trend "
+    "van vroeger doorloopt; beleid, crises of een nieuwe CBS-definitie kunnen dat veranderen."
+)
+
+
+def projectie(
+    realisatie: pd.DataFrame | pd.Series,
+    tot_jaar: int = EINDJAAR,
+    min_punten: int = 3,
+    grenzen: tuple[float | None, float | None] = (None, None),
+) -> Projectie:
+    """Lineaire trend naar ``tot_jaar`` met een 95%-voorspelinterval.
+
+    Methode (OLS): ŷ(x) = a + b·x. Spreiding s² = Σ residu² / (n − 2). Voor een jaar x0 is de
+    band ŷ ± t(0,975; n − 2) · s · √(1 + 1/n + (x0 − x̄)² / Σ(x − x̄)²). Met n = 3 is t = 12,7:
+    de band is dan terecht heel breed.
+
+    Minder dan ``min_punten`` cijfers: geen projectie, met de reden. Liggen de punten precies op
+    een lijn (s = 0), dan is de band nul breed; de reden zegt dat dit toeval is, geen zekerheid.
+    ``grenzen`` (bijv. (0, 100) voor procenten) kapt de band af op wat de eenheid toelaat.
+    Jaren zonder cijfer tellen niet mee en worden niet ingevuld.
+    """
+    s = realisatie if isinstance(realisatie, pd.Series) else punten(realisatie)
+    n = len(s)
+    if n < min_punten:
+        return Projectie(
+            False,
+            f"Geen projectie: er {'is' if n == 1 else 'zijn'} maar {n} "
+            f"{'cijfer' if n == 1 else 'cijfers'}; minstens {min_punten} nodig om een trend en "
+            "de onzekerheid daarvan te schatten.",
+            METHODE_PROJECTIE, n,
+        )  # fmt: skip
+    x = s.index.to_numpy(dtype=float)
+    y = s.to_numpy(dtype=float)
+    laatste = int(x.max())
+    if laatste >= tot_jaar:
+        return Projectie(False, f"Er is al een cijfer voor {tot_jaar} of later.", METHODE_PROJECTIE,
+                         n)
+    xm = x.mean()
+    sxx = float(((x - xm) ** 2).sum())
+    b = float(((x - xm) * (y - y.mean())).sum() / sxx)
+    a = float(y.mean() - b * xm)
+    residu = y - (a + b * x)
+    s_res = math.sqrt(float((residu**2).sum()) / (n - 2))
+    t = t_kwantiel(n - 2)
+    jaren = np.arange(laatste, tot_jaar + 1)  # vanaf het laatste cijfer, zodat de lijn aansluit
+    verwacht = a + b * jaren
+    marge = t * s_res * np.sqrt(1 + 1 / n + (jaren - xm) ** 2 / sxx)
+    onder, boven = verwacht - marge, verwacht + marge
+    lo, hi = grenzen
+    if lo is not None:
+        onder = np.maximum(onder, lo)
+    if hi is not None:
+        boven = np.minimum(boven, hi)
+    frame = pd.DataFrame({"jaar": jaren.astype(int), "verwacht": verwacht, "onder": onder,
+                          "boven": boven})  # fmt: skip
+    reden = None
+    if s_res == 0:
+        reden = ("De cijfers liggen precies op een rechte lijn, dus de band is nul breed. Met zo "
+                 "weinig cijfers is dat toeval, geen zekerheid.")  # fmt: skip
+    return Projectie(True, reden, METHODE_PROJECTIE, n, b, frame)
+
+
+# ----------------------------------------------------------------------------- vergelijken
+
+
+def vergelijkingsreeks(
+    reeks: pd.DataFrame, reeks_nl_ander: pd.DataFrame | None, nl_code: str = NEDERLAND
+) -> tuple[pd.DataFrame, bool]:
+    """Voeg zo nodig de landelijke reeks van een *ander product* toe als Nederland-reeks.
+
+    Heeft Nederland in ``reeks`` zelf cijfers, dan blijven die staan en is het tweede
+    antwoord False. Zo niet, en is er een landelijke reeks van een verwante indicator
+    (``indicator_meta.vergelijk_nl``), dan komen die cijfers als ``nl_code`` in het frame met
+    kolom ``ander_product`` = True. De pagina moet dat zichtbaar zeggen: het is niet hetzelfde
+    begrip, en er wordt niets gemengd (nooit eigen én ander-product-cijfers in één reeks).
+    """
+    basis = reeks.copy()
+    basis["ander_product"] = False
+    eigen = punten(basis, nl_code)
+    if not eigen.empty or reeks_nl_ander is None or reeks_nl_ander.empty:
+        return basis, False
+    ander = reeks_nl_ander[reeks_nl_ander["regio_code"] == nl_code].copy()
+    if punten(ander, nl_code).empty:
+        return basis, False
+    ander["ander_product"] = True
+    basis = basis[basis["regio_code"] != nl_code]
+    return pd.concat([basis, ander], ignore_index=True), True
+
+
+@dataclass(frozen=True)
+class Verandering:
+    """Verschil in één regio tussen twee jaren (tot − van)."""
+
+    regio_code: str
+    van_jaar: int
+    tot_jaar: int
+    van: float | None
+    tot: float | None
+    verschil: float | None
+    reden: str | None = None
+
+
+def verandering_sinds(reeks: pd.DataFrame, regio_code: str, van_jaar: int, tot_jaar: int
+                      ) -> Verandering:  # fmt: skip
+    """Verandering sinds de nulmeting: cijfer in ``tot_jaar`` min cijfer in ``van_jaar``.
+
+    Geen van beide jaren ingevuld of geïnterpoleerd: ontbreekt er één, dan is ``verschil``
+    None en zegt ``reden`` welk jaar ontbreekt.
+    """
+    van, tot = waarde_in(reeks, regio_code, van_jaar), waarde_in(reeks, regio_code, tot_jaar)
+    ontbreekt = [str(j) for j, w in ((van_jaar, van), (tot_jaar, tot)) if w is None]
+    if ontbreekt:
+        return Verandering(regio_code, van_jaar, tot_jaar, van, tot, None,
+                           f"geen cijfer in {' en '.join(ontbreekt)}")  # fmt: skip
+    return Verandering(regio_code, van_jaar, tot_jaar, van, tot, tot - van)  # type: ignore[operator]
+
+
+def veranderingen(reeks: pd.DataFrame, regio_codes: Sequence[str], van_jaar: int, tot_jaar: int
+                  ) -> pd.DataFrame:  # fmt: skip
+    """:func:`verandering_sinds` voor meerdere regio's, als frame (één rij per regio)."""
+    kolommen = ["regio_code", "van_jaar", "tot_jaar", "van", "tot", "verschil", "reden"]
+    rijen = [asdict(verandering_sinds(reeks, c, van_jaar, tot_jaar)) for c in regio_codes]
+    return pd.DataFrame(rijen, columns=kolommen)
+
+
+@dataclass(frozen=True)
+class Kloof:
+    """Verschil regio − Nederland in twee jaren, en of het kleiner werd."""
+
+    van_jaar: int
+    tot_jaar: int
+    kloof_van: float | None
+    kloof_tot: float | None
+    verandering: float | None
+    sluit: bool | None
+    reden: str | None = None
+
+
+def _achterstand(kloof: float, richting: str) -> float:
+    """Hoe ver de regio *slechter* zit dan Nederland (negatief = beter dan Nederland)."""
+    if richting == "lager_is_beter":
+        return kloof
+    if richting == "hoger_is_beter":
+        return -kloof
+    return abs(kloof)
+
+
+def kloof_tot_nl(reeks: pd.DataFrame, doel: str, van_jaar: int, tot_jaar: int, richting: str,
+                 nl_code: str = NEDERLAND) -> Kloof:  # fmt: skip
+    """De kloof (regio − Nederland) in ``van_jaar`` en ``tot_jaar``: wordt hij kleiner?
+
+    "Sluit" betekent: de achterstand ten opzichte van Nederland werd kleiner. Achterstand is
+    de kloof zelf als lager beter is, min de kloof als hoger beter is, en de absolute kloof bij
+    een neutrale indicator. Een regio die al beter scoort dan Nederland heeft achterstand ≤ 0.
+    """
+    kv = _verschil_regios(reeks, doel, nl_code, van_jaar)
+    kt = _verschil_regios(reeks, doel, nl_code, tot_jaar)
+    ontbreekt = [str(j) for j, k in ((van_jaar, kv), (tot_jaar, kt)) if k is None]
+    if ontbreekt:
+        return Kloof(van_jaar, tot_jaar, kv, kt, None, None,
+                     f"geen cijfer voor de regio of Nederland in {' en '.join(ontbreekt)}")
+    assert kv is not None and kt is not None
+    av, at = _achterstand(kv, richting), _achterstand(kt, richting)
+    return Kloof(van_jaar, tot_jaar, kv, kt, kt - kv, at < av)
+
+
+def _verschil_regios(reeks: pd.DataFrame, a: str, b: str, jaar: int) -> float | None:
+    wa, wb = waarde_in(reeks, a, jaar), waarde_in(reeks, b, jaar)
+    return None if wa is None or wb is None else wa - wb
+
+
+@dataclass(frozen=True)
+class VerschilInVerschillen:
+    """Verandering van de regio min de gemiddelde verandering van de vergelijkingsgroep."""
+
+    van_jaar: int
+    tot_jaar: int
+    verandering_doel: float | None
+    verandering_groep: float | None
+    effect: float | None
+    groep_gebruikt: tuple[str, ...] = ()
+    groep_zonder_cijfer: tuple[str, ...] = ()
+    reden: str | None = None
+
+
+def verschil_in_verschillen(reeks: pd.DataFrame, doel: str, groep: Sequence[str], van_jaar: int,
+                            tot_jaar: int) -> VerschilInVerschillen:  # fmt: skip
+    """Verschil-in-verschillen (indicatief, niet causaal).
+
+    effect = (doel[tot] − doel[van]) − gemiddelde over de groep van (g[tot] − g[van]).
+
+    De groep is ongewogen: elke gemeente telt één keer, ongeacht haar grootte. Gemeenten zonder
+    cijfer in een van beide jaren vallen af en worden genoemd. De uitkomst is alleen zinvol als
+    de reeksen vóór de nulmeting gelijk opliepen (zie :func:`pretrend`), en ook dan laat het
+    niet zien *waardoor* Heerlen anders bewoog.
+    """
+    vd = verandering_sinds(reeks, doel, van_jaar, tot_jaar)
+    per = [verandering_sinds(reeks, g, van_jaar, tot_jaar) for g in groep]
+    gebruikt = tuple(v.regio_code for v in per if v.verschil is not None)
+    zonder = tuple(v.regio_code for v in per if v.verschil is None)
+    vg = float(np.mean([v.verschil for v in per if v.verschil is not None])) if gebruikt else None
+    if vd.verschil is None:
+        return VerschilInVerschillen(van_jaar, tot_jaar, None, vg, None, gebruikt, zonder,
+                                     f"{doel}: {vd.reden}")  # fmt: skip
+    if vg is None:
+        return VerschilInVerschillen(van_jaar, tot_jaar, vd.verschil, None, None, gebruikt, zonder,
+                                     "geen enkele vergelijkingsgemeente heeft cijfers in beide "
+                                     "jaren")  # fmt: skip
+    return VerschilInVerschillen(van_jaar, tot_jaar, vd.verschil, vg, vd.verschil - vg, gebruikt,
+                                 zonder)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class KloofDicht:
+    """Hoeveel jaar tot de achterstand op Nederland weg is, in het tempo van nu."""
+
+    jaren: float | None
+    jaar: float | None
+    tempo: float | None
+    reden: str
+
+
+def jaren_tot_kloof_dicht(kloof: Kloof, richting: str) -> KloofDicht:
+    """Jaren tot de kloof dicht is bij een gelijkblijvend (lineair) tempo.
+
+    Tempo = (achterstand nu − achterstand toen) / aantal jaren ertussen; jaren = achterstand nu
+    / −tempo. Dit is dezelfde vraag als Maastrichts ambitie "in 2030 onder het landelijk
+    gemiddelde". Het is een rekenvoorbeeld, geen voorspelling: het tempo van twee meetpunten
+    is onzeker, en Nederland beweegt ook.
+
+    None met reden als de kloof niet kleiner wordt of er geen cijfers zijn; 0 als de kloof al
+    dicht is (de regio scoort gelijk aan of beter dan Nederland).
+    """
+    if kloof.kloof_van is None or kloof.kloof_tot is None:
+        return KloofDicht(None, None, None, f"Niet te berekenen: {kloof.reden}.")
+    av = _achterstand(kloof.kloof_van, richting)
+    at = _achterstand(kloof.kloof_tot, richting)
+    if at <= 0:
+        return KloofDicht(0.0, float(kloof.tot_jaar), None,
+                          "De kloof is al dicht: de regio scoort gelijk aan of beter dan "
+                          "Nederland.")  # fmt: skip
+    duur = kloof.tot_jaar - kloof.van_jaar
+    if duur <= 0:
+        return KloofDicht(None, None, None, "Niet te berekenen: kies twee verschillende jaren.")
+    tempo = (at - av) / duur
+    if tempo >= 0:
+        return KloofDicht(None, None, tempo,
+                          f"De kloof wordt niet kleiner tussen {kloof.van_jaar} en "
+                          f"{kloof.tot_jaar}; in dit tempo gaat hij niet dicht.")  # fmt: skip
+    jaren = at / -tempo
+    return KloofDicht(jaren, kloof.tot_jaar + jaren, tempo,
+                      f"In het tempo van {kloof.van_jaar}-{kloof.tot_jaar} is de kloof over "
+                      f"ongeveer {getal(jaren, 0)} jaar dicht.")  # fmt: skip
+
+
+def pretrend(reeks: pd.DataFrame, regio_codes: Sequence[str], tot_jaar: int) -> pd.DataFrame:
+    """Trend vóór de nulmeting per regio: helling (per jaar) van een rechte lijn t/m ``tot_jaar``.
+
+    Kolommen: ``regio_code``, ``punten``, ``van_jaar``, ``tot_jaar``, ``helling``. Met minder
+    dan twee cijfers is er geen helling (NaN). Een vergelijking met de groep is pas zinvol als
+    de hellingen ongeveer gelijk zijn; met twee of drie punten is dat niet te toetsen.
+    """
+    rijen = []
+    for code in regio_codes:
+        s = punten(reeks, code)
+        s = s[s.index <= tot_jaar]
+        helling = float("nan")
+        if len(s) >= 2:
+            x = s.index.to_numpy(dtype=float)
+            helling = float(np.polyfit(x, s.to_numpy(dtype=float), 1)[0])
+        rijen.append({
+            "regio_code": code, "punten": len(s),
+            "van_jaar": int(s.index.min()) if len(s) else None,
+            "tot_jaar": int(s.index.max()) if len(s) else None, "helling": helling,
+        })  # fmt: skip
+    return pd.DataFrame(rijen, columns=["regio_code", "punten", "van_jaar", "tot_jaar", "helling"])
+
+
+# ----------------------------------------------------------------------------- kanttekeningen
+
+
+@dataclass(frozen=True)
+class Kanttekening:
+    """Een waarschuwing bij de cijfers, in gewone taal."""
+
+    soort: str
+    tekst: str
+
+
+def _jaren_tekst(jaren: Iterable[int]) -> str:
+    """[2016, 2017, 2018, 2021] → "2016-2018, 2021"."""
+    js = sorted({int(j) for j in jaren})
+    delen: list[str] = []
+    start = vorige = None
+    for j in js:
+        if start is None:
+            start = vorige = j
+        elif j == vorige + 1:  # type: ignore[operator]
+            vorige = j
+        else:
+            delen.append(str(start) if start == vorige else f"{start}-{vorige}")
+            start = vorige = j
+    if start is not None:
+        delen.append(str(start) if start == vorige else f"{start}-{vorige}")
+    return ", ".join(delen)
+
+
+def kanttekeningen(
+    reeks: pd.DataFrame,
+    eenheid: str,
+    *,
+    regio_namen: Mapping[str, str] | None = None,
+    inwoners: pd.DataFrame | None = None,
+    ander_product: str | None = None,
+    klein_aantal: float = 100,
+    kleine_gemeente: float = 20_000,
+) -> list[Kanttekening]:
+    """Kanttekeningen die uit de cijfers zelf volgen.
+
+    - *voorlopig*: jaren met status voorlopig of nader voorlopig (kunnen nog veranderen);
+    - *geen cijfer*: jaren die de bron wel kent maar zonder cijfer (onbekend, geheim);
+    - *ontbrekend*: jaren tussen het eerste en laatste cijfer van de vergelijking waarin een
+      regio niets heeft (gaten blijven gaten);
+    - *bronwissel*: opeenvolgende cijfers uit verschillende bronnen (``bron_id``): tussen
+      CBS-edities kan de definitie veranderen, dus een sprong kan een definitiebreuk zijn;
+    - *klein*: aantallen onder ``klein_aantal`` of gemeenten onder ``kleine_gemeente``
+      inwoners (een paar mensen meer of minder geeft dan al een grote sprong);
+    - *herindeling*: jaren waarin een gemeentecode geen inwonertal heeft terwijl andere
+      regio's dat wel hebben (bestond de gemeente toen in deze vorm?);
+    - *ander product*: de landelijke reeks is een verwant maar ander CBS-begrip.
+    """
+    namen = dict(regio_namen or {})
+    if "regio_naam" in reeks.columns:
+        for c, n in zip(reeks["regio_code"], reeks["regio_naam"], strict=True):
+            if isinstance(n, str):
+                namen.setdefault(c, n)
+    naam = lambda c: namen.get(c, c)  # noqa: E731
+    uit: list[Kanttekening] = []
+    if reeks is None or reeks.empty:
+        return [Kanttekening("geen cijfer", "Er zijn geen cijfers voor deze keuze.")]
+    df = reeks.copy()
+    df["jaar"] = df["jaar"].astype(int)
+    df["_w"] = pd.to_numeric(df["waarde"], errors="coerce")
+    codes = list(dict.fromkeys(df["regio_code"]))
+
+    if "status" in df.columns:
+        for code in codes:
+            d = df[(df["regio_code"] == code) & df["status"].isin(["voorlopig", "nader voorlopig"])
+                   & df["_w"].notna()]  # fmt: skip
+            if not d.empty:
+                uit.append(Kanttekening("voorlopig",
+                    f"{naam(code)}: {_jaren_tekst(d['jaar'])} voorlopig; CBS kan dit cijfer "
+                    "nog aanpassen."))  # fmt: skip
+        for code in codes:
+            d = df[(df["regio_code"] == code) & df["_w"].isna()]
+            if not d.empty:
+                redenen = ", ".join(sorted({str(s) for s in d["status"].dropna()})) or "onbekend"
+                uit.append(Kanttekening("geen cijfer",
+                    f"{naam(code)}: geen cijfer in {_jaren_tekst(d['jaar'])} (bron: {redenen})."))
+
+    met = df[df["_w"].notna()]
+    if not met.empty:
+        alle = set(range(int(met["jaar"].min()), int(met["jaar"].max()) + 1))
+        bekend = set(met["jaar"])
+        nergens = alle - bekend
+        if nergens:
+            uit.append(Kanttekening("ontbrekend",
+                f"Geen enkele regio heeft een cijfer in {_jaren_tekst(nergens)}: de bronnen "
+                "publiceren niet elk jaar (of dat jaar zit niet in de snapshot)."))  # fmt: skip
+        for code in codes:
+            eigen = set(met.loc[met["regio_code"] == code, "jaar"])
+            if not eigen:
+                uit.append(Kanttekening("ontbrekend", f"{naam(code)}: geen enkel cijfer."))
+                continue
+            mist = bekend - eigen
+            if mist:
+                uit.append(Kanttekening("ontbrekend",
+                    f"{naam(code)}: geen cijfer in {_jaren_tekst(mist)}, terwijl andere regio's "
+                    "dat jaar wel een cijfer hebben."))  # fmt: skip
+
+    if "bron_id" in df.columns:
+        wissels: dict[tuple[int, int, str, str], list[str]] = {}
+        for code in codes:
+            d = met[met["regio_code"] == code].sort_values("jaar")
+            paren = zip(d["jaar"].iloc[:-1], d["jaar"].iloc[1:], d["bron_id"].iloc[:-1],
+                        d["bron_id"].iloc[1:], strict=True)  # fmt: skip
+            for j1, j2, b1, b2 in paren:
+                if b1 != b2:
+                    wissels.setdefault((int(j1), int(j2), str(b1), str(b2)), []).append(naam(code))
+        for (j1, j2, b1, b2), wie in sorted(wissels.items()):
+            uit.append(Kanttekening("bronwissel",
+                f"{j1} → {j2}: andere bron ({b1} → {b2}) voor {', '.join(wie)}. Tussen "
+                "CBS-edities kan de definitie veranderen; een sprong kan daardoor komen."))
+
+    if eenheid == "aantal" and not met.empty:
+        klein = met[met["_w"] < klein_aantal]
+        for code in dict.fromkeys(klein["regio_code"]):
+            jaren = klein.loc[klein["regio_code"] == code, "jaar"]
+            uit.append(Kanttekening("klein",
+                f"{naam(code)}: minder dan {getal(klein_aantal)} in {_jaren_tekst(jaren)}; kleine "
+                "aantallen schommelen sterk."))  # fmt: skip
+    if inwoners is not None and not inwoners.empty:
+        inw = inwoners.copy()
+        inw["_w"] = pd.to_numeric(inw["waarde"], errors="coerce")
+        inw["jaar"] = inw["jaar"].astype(int)
+        for code in codes:
+            if not str(code).startswith("GM"):
+                continue
+            eigen = inw[(inw["regio_code"] == code) & inw["_w"].notna()]
+            if not eigen.empty and float(eigen.sort_values("jaar")["_w"].iloc[-1]) < kleine_gemeente:
+                uit.append(Kanttekening("klein",
+                    f"{naam(code)} heeft minder dan {getal(kleine_gemeente)} inwoners; "
+                    "percentages schommelen daar sterker."))  # fmt: skip
+        gm = inw[inw["regio_code"].astype(str).str.startswith("GM") & inw["_w"].notna()]
+        if not gm.empty and not met.empty:
+            periode = set(range(int(met["jaar"].min()), int(met["jaar"].max()) + 1))
+            jaren_anderen = set(gm["jaar"]) & periode
+            for code in codes:
+                if not str(code).startswith("GM"):
+                    continue
+                eigen = set(gm.loc[gm["regio_code"] == code, "jaar"])
+                mist = jaren_anderen - eigen
+                if mist and eigen:
+                    uit.append(Kanttekening("herindeling",
+                        f"{naam(code)}: geen inwonertal in {_jaren_tekst(mist)}, andere "
+                        "gemeenten wel. Bestond de gemeente toen in deze vorm (herindeling)?"))
+
+    if ander_product:
+        uit.append(Kanttekening("ander product",
+            f"Nederland heeft voor deze indicator geen eigen cijfer. Ter vergelijking staat de "
+            f"landelijke reeks '{ander_product}': een verwant maar ander CBS-begrip. Vergelijk de "
+            "richting, niet het niveau."))  # fmt: skip
+    return uit
+
+
+# ----------------------------------------------------------------------------- samenvattingen
+
+
+def doeltreffendheid_tabellen(
+    reeks: pd.DataFrame,
+    *,
+    doel: str,
+    groep: Sequence[str],
+    van_jaar: int,
+    tot_jaar: int,
+    richting: str,
+    eenheid: str,
+    nl_code: str = NEDERLAND,
+    inwoners: pd.DataFrame | None = None,
+    ander_product: str | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Alle getallen van de pagina Doeltreffendheid, als tabellen (ook voor de export).
+
+    Sleutels: ``verandering`` (per regio), ``kloof`` (regio − NL toen en nu),
+    ``verschil_in_verschillen`` (tegen de groep en tegen NL), ``kloof_dicht``,
+    ``pretrend`` (helling per regio t/m ``van_jaar``), ``kanttekeningen`` en ``reeks`` (de
+    gebruikte cijfers met bron en status). Zie de afzonderlijke functies voor de methode.
+    """
+    namen = {}
+    if "regio_naam" in reeks.columns:
+        namen = dict(zip(reeks["regio_code"], reeks["regio_naam"], strict=True))
+    namen.setdefault(nl_code, "Nederland")
+    regios = [doel, nl_code, *[g for g in groep if g not in (doel, nl_code)]]
+
+    ver = veranderingen(reeks, regios, van_jaar, tot_jaar)
+    ver.insert(1, "regio_naam", ver["regio_code"].map(namen))
+    ver.insert(2, "rol", ["doel", "Nederland", *["vergelijkingsgemeente"] * (len(regios) - 2)])
+
+    k = kloof_tot_nl(reeks, doel, van_jaar, tot_jaar, richting, nl_code)
+    kloof = pd.DataFrame([asdict(k)])
+    dicht = jaren_tot_kloof_dicht(k, richting)
+    kloof_dicht = pd.DataFrame([asdict(dicht)])
+
+    did_groep = verschil_in_verschillen(reeks, doel, [g for g in regios[2:]], van_jaar, tot_jaar)
+    did_nl = verschil_in_verschillen(reeks, doel, [nl_code], van_jaar, tot_jaar)
+    did = pd.DataFrame([
+        {"vergelijking": "gemiddelde vergelijkingsgemeenten", **asdict(did_groep)},
+        {"vergelijking": "Nederland", **asdict(did_nl)},
+    ])  # fmt: skip
+    for kol in ("groep_gebruikt", "groep_zonder_cijfer"):
+        did[kol] = did[kol].map(lambda t: ", ".join(namen.get(c, c) for c in t))
+    did["label"] = "indicatief, niet causaal"
+
+    pre = pretrend(reeks, regios, van_jaar)
+    pre.insert(1, "regio_naam", pre["regio_code"].map(namen))
+
+    notities = kanttekeningen(reeks, eenheid, regio_namen=namen, inwoners=inwoners,
+                              ander_product=ander_product)  # fmt: skip
+    kant = pd.DataFrame([asdict(n) for n in notities], columns=["soort", "tekst"])
+
+    kolommen = [c for c in ("regio_code", "regio_naam", "indicator_key", "jaar", "waarde",
+                            "status", "bron_id", "bron_titel", "tabel_id", "ander_product")
+                if c in reeks.columns]  # fmt: skip
+    gebruikt = reeks[reeks["regio_code"].isin(regios)][kolommen].sort_values(
+        ["regio_code", "jaar"]).reset_index(drop=True)  # fmt: skip
+    return {
+        "verandering": ver, "kloof": kloof, "verschil_in_verschillen": did,
+        "kloof_dicht": kloof_dicht, "pretrend": pre, "kanttekeningen": kant, "reeks": gebruikt,
+    }  # fmt: skip
+
+
+def overzicht_doelen(
+    doelen: pd.DataFrame,
+    reeksen: pd.DataFrame,
+    indicatoren: pd.DataFrame,
+    vandaag: int,
+) -> pd.DataFrame:
+    """Eén rij per (indicator, regio) met nulmeting, laatste cijfer, streefwaarden en status.
+
+    ``doelen``: rijen (indicator_key, regio_code, nulmeting_jaar, nulmeting_waarde) — ook
+    zonder streefwaarde — plus een kolom ``streefwaarden`` met een dict jaar → waarde.
+    ``reeksen``: de cijfers (indicator_key, regio_code, jaar, waarde[, status]).
+    ``indicatoren``: catalogus met key, titel, eenheid, richting, beschikbaar_na.
+    """
+    meta = indicatoren.set_index("key")
+    rijen = []
+    for d in doelen.itertuples(index=False):
+        m = meta.loc[d.indicator_key]
+        r = reeksen[(reeksen["indicator_key"] == d.indicator_key)
+                    & (reeksen["regio_code"] == d.regio_code)]  # fmt: skip
+        s = punten(r)
+        doel = dict(d.streefwaarden or {})
+        lag = int(m["beschikbaar_na"])
+        st_ = status_op_pad(s, d.nulmeting_jaar, d.nulmeting_waarde, doel, m["richting"], lag,
+                            vandaag)  # fmt: skip
+        laatste_jaar = int(s.index[-1]) if len(s) else None
+        laatste_status = None
+        if laatste_jaar is not None and "status" in r.columns:
+            laatste_status = r.loc[r["jaar"] == laatste_jaar, "status"].iloc[0]
+        eerste_doel = min((j for j in doel if _getal(doel[j]) is not None), default=None)
+        rijen.append({
+            "indicator_key": d.indicator_key, "titel": m["titel"], "eenheid": m["eenheid"],
+            "regio_code": d.regio_code,
+            "nulmeting_jaar": d.nulmeting_jaar, "nulmeting_waarde": d.nulmeting_waarde,
+            "laatste_jaar": laatste_jaar, "laatste_waarde": float(s.iloc[-1]) if len(s) else None,
+            "laatste_status": laatste_status,
+            **{f"streef_{j}": _getal(doel.get(j)) for j in BELEIDSJAREN},
+            "meetbaar_vanaf": meetbaar_vanaf(eerste_doel or BELEIDSJAREN[0], lag),
+            "status": st_.label, "status_code": st_.code, "uitleg": st_.uitleg,
+        })  # fmt: skip
+    return pd.DataFrame(rijen)
