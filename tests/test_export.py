@@ -1,0 +1,341 @@
+"""Export voor de jaarrekening: exact, herleidbaar, veilig in Excel en deterministisch.
+
+Alle tests lezen echte cijfers uit de database die conftest uit de snapshot bouwt, en lezen het
+werkboek terug met openpyxl (een andere bibliotheek dan die het schreef).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from monitor import export, store
+from monitor.export import ExportData, Selectie
+
+HYPERLINK = '=HYPERLINK("http://example.com/boef","Klik hier")'
+
+
+# ----------------------------------------------------------------------------- hulpjes
+
+
+@pytest.fixture
+def standaard() -> ExportData:
+    return export.verzamel(Selectie())
+
+
+def _boek(inhoud: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(inhoud))
+
+
+def _rijen(ws) -> list[dict]:
+    rijen = ws.iter_rows(values_only=False)
+    kop = [c.value for c in next(rijen)]
+    return [dict(zip(kop, rij, strict=True)) for rij in rijen if any(c.value is not None for c in rij)]
+
+
+def _delen(inhoud: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def _db_waarden(selectie: Selectie) -> dict[tuple[str, str, int], float]:
+    frame = store.reeks(store.db_versie(), selectie.indicatoren, selectie.regios)
+    frame = frame[frame["waarde"].notna()]
+    return {(r.indicator_key, r.regio_code, int(r.jaar)): float(r.waarde)
+            for r in frame.itertuples(index=False)}
+
+
+# ----------------------------------------------------------------------------- werkboek
+
+
+def test_werkboek_heeft_vaste_bladen_in_vaste_volgorde(standaard: ExportData) -> None:
+    wb = _boek(export.werkboek(standaard))
+    # Zonder streefwaarden in de beleidsmonitor is er geen blad Streefwaarden.
+    assert wb.sheetnames == ["Voorblad", "Cijfers", "Beleidsindicatoren", "BBV taakveld 6",
+                             "Definities", "Bronnen"]
+
+
+def test_getallen_zijn_getallen_en_gelijk_aan_de_database(standaard: ExportData) -> None:
+    wb = _boek(export.werkboek(standaard))
+    db = _db_waarden(standaard.selectie)
+    gezien = 0
+    for rij in _rijen(wb["Cijfers"]):
+        cel = rij["Waarde"]
+        if cel.value is None:
+            assert rij["Status"].value == "geen cijfer" or rij["Toelichting"].value.startswith(
+                "geen cijfer")
+            continue
+        assert cel.data_type == "n", f"Waarde is geen getal: {cel.value!r}"
+        sleutel = (rij["Sleutel"].value, rij["Regiocode"].value, rij["Jaar"].value)
+        assert cel.value == db[sleutel]  # exact, niet afgerond
+        gezien += 1
+    assert gezien == len(db)  # elk cijfer uit de database staat erin, niets extra
+    heerlen_2024 = [r for r in _rijen(wb["Cijfers"]) if r["Sleutel"].value == "inwoners"
+                    and r["Regiocode"].value == "GM0917" and r["Jaar"].value == 2024]
+    assert heerlen_2024[0]["Waarde"].value == 87461
+
+
+def test_nederlandse_getalnotatie_per_eenheid_en_echte_datums(standaard: ExportData) -> None:
+    wb = _boek(export.werkboek(standaard))
+    per_eenheid = {}
+    for rij in _rijen(wb["Cijfers"]):
+        if rij["Waarde"].value is not None:
+            per_eenheid[rij["Eenheid"].value] = rij["Waarde"].number_format
+        if rij["Peildatum"].value is not None:
+            assert rij["Peildatum"].is_date
+            assert rij["Peildatum"].number_format == "dd-mm-yyyy"
+    assert per_eenheid["aantal"] == "#,##0"
+    assert per_eenheid["%"] == '0.0"%"'
+    assert per_eenheid["euro"] == '"€ "#,##0'
+    assert per_eenheid["per 1.000 inwoners"] == "#,##0.0"
+    inw = [r for r in _rijen(wb["Cijfers"]) if r["Sleutel"].value == "inwoners"
+           and r["Regiocode"].value == "GM0917" and r["Jaar"].value == 2020][0]
+    assert inw["Peildatum"].value == dt.datetime(2020, 1, 1)
+    assert inw["Waarde"].value == 87086
+
+
+def test_voorlopige_cijfers_staan_in_de_statuskolom(standaard: ExportData) -> None:
+    wb = _boek(export.werkboek(standaard))
+    for blad in ("Cijfers", "Beleidsindicatoren", "BBV taakveld 6"):
+        assert "Status" in [c.value for c in wb[blad][1]], blad
+    inkomen = [r for r in _rijen(wb["Cijfers"]) if r["Sleutel"].value == "besteedbaar_inkomen_hh"
+               and r["Regiocode"].value == "GM0917" and r["Jaar"].value == 2024][0]
+    assert inkomen["Waarde"].value == 45700
+    assert inkomen["Status"].value == "voorlopig"
+    assert inkomen["Periode"].value == "2024*"
+
+
+def test_gat_blijft_gat_met_reden(standaard: ExportData) -> None:
+    """Nederland heeft geen inwonertal voor 2024 in de snapshot: lege cel plus de reden."""
+    wb = _boek(export.werkboek(standaard))
+    rij = [r for r in _rijen(wb["Cijfers"]) if r["Sleutel"].value == "inwoners"
+           and r["Regiocode"].value == "NL01" and r["Jaar"].value == 2024][0]
+    assert rij["Waarde"].value is None
+    assert rij["Status"].value == "geen cijfer"
+    assert rij["Toelichting"].value.startswith("geen cijfer")
+
+
+def test_elke_cijferregel_heeft_een_bronregel(standaard: ExportData) -> None:
+    wb = _boek(export.werkboek(standaard))
+    bronnen = {r["Bron-id"].value for r in _rijen(wb["Bronnen"])}
+    assert bronnen, "blad Bronnen is leeg"
+    for blad in ("Cijfers", "Beleidsindicatoren", "BBV taakveld 6"):
+        for rij in _rijen(wb[blad]):
+            if rij["Waarde" if "Waarde" in rij else "Werkelijk"].value is not None:
+                assert rij["Bron-id"].value in bronnen, (blad, rij["Bron-id"].value)
+    # Afgeleide cijfers noemen ook hun teller- en noemerbron (hier: 70072ned voor inwoners 2023).
+    afgeleid = standaard.cijfers[standaard.cijfers["indicator_key"] == "bijstand_per_1000"]
+    for kolom in afgeleid["bron_kolom"].dropna():
+        for bron_id in export._bron_ids_in_kolom(kolom, standaard.bronnen["bron_id"]):
+            assert bron_id in bronnen
+    # De bronregel draagt versie, licentie en ETL-run.
+    kwb = [r for r in _rijen(wb["Bronnen"]) if r["Bron-id"].value == "85984NED"][0]
+    assert kwb["Tabel"].value == "85984NED"
+    assert "CC BY 4.0" in kwb["Licentie"].value
+    assert kwb["ETL-run"].value == standaard.database["run_id"]
+
+
+def test_definities_met_formule_voor_afgeleide_cijfers(standaard: ExportData) -> None:
+    rijen = {r["Sleutel"].value: r for r in _rijen(_boek(export.werkboek(standaard))["Definities"])}
+    assert rijen["bijstand_per_1000"]["Formule"].value.startswith("1000 × bijstand_personen")
+    assert rijen["hh_laag_inkomen_pct"]["Richting"].value == "lager is beter"
+    bbv = rijen["bbv27_bijstand_per_10000"]
+    assert bbv["Formule"].value.startswith("10 × bijstand_per_1000")
+    assert "niet 18+" in bbv["Indicator"].value
+
+
+def test_bbv27_is_tien_keer_per_1000_en_niet_opgeslagen(standaard: ExportData) -> None:
+    wb = _boek(export.werkboek(standaard))
+    db = _db_waarden(Selectie(indicatoren=("bijstand_per_1000",)))
+    rijen = [r for r in _rijen(wb["BBV taakveld 6"]) if r["Waarde"].value is not None]
+    assert rijen
+    for r in rijen:
+        assert r["BBV-nr"].value == 27
+        basis = db[("bijstand_per_1000", r["Regiocode"].value, r["Jaar"].value)]
+        assert r["Waarde"].value == pytest.approx(10 * basis, rel=1e-12)
+    heerlen = [r for r in rijen if r["Regiocode"].value == "GM0917" and r["Jaar"].value == 2024][0]
+    assert round(heerlen["Waarde"].value, 1) == 437.9  # 10.000 × 3.830 / 87.461
+    # Afgeleid bij het exporteren, geen cijfer in de database.
+    assert "bbv27_bijstand_per_10000" not in set(store.indicatoren(store.db_versie())["key"])
+
+
+def test_beleidsindicatoren_in_de_opmaak_van_finance() -> None:
+    """Jaarrekening 2025: inkomen loopt twee jaar achter, dus Werkelijk = 2024* met toelichting."""
+    data = export.verzamel(Selectie(jaren=(2025,)))
+    rijen = _rijen(_boek(export.werkboek(data))["Beleidsindicatoren"])
+    kop = list(rijen[0])
+    assert kop[4:11] == ["Werkelijk (vorige meting)", "Jaar vorige meting", "Werkelijk",
+                         "Jaar werkelijk", "Status", "Begroting 2025", "Streefwaarde 2025"]
+    inkomen = [r for r in rijen if r["Regiocode"].value == "GM0917"
+               and r["Indicator"].value.startswith("Gemiddeld besteedbaar")][0]
+    assert inkomen["Werkelijk"].value == 45700
+    assert inkomen["Jaar werkelijk"].value == "2024*"
+    assert inkomen["Status"].value == "voorlopig"
+    assert "2027" in inkomen["Toelichting"].value  # cijfers over 2025 op zijn vroegst in 2027
+    inwoners = [r for r in rijen if r["Regiocode"].value == "GM0917"
+                and r["Indicator"].value == "Inwoners"][0]
+    assert (inwoners["Werkelijk"].value, inwoners["Werkelijk (vorige meting)"].value) == (87522,
+                                                                                            87461)
+    # Nederland is de landelijke rij, na de gemeenten.
+    per_indicator = [r["Regiocode"].value for r in rijen if r["Indicator"].value == "Inwoners"]
+    assert per_indicator[-1] == "NL01"
+    # De BBV-set staat er ook in, met het jaar van het cijfer.
+    bbv = [r for r in rijen if "BBV 27" in r["Indicator"].value and r["Regiocode"].value == "GM0917"]
+    assert bbv[0]["Jaar werkelijk"].value == "2024"
+
+
+def test_kwaadaardige_tekst_blijft_tekst(standaard: ExportData) -> None:
+    """Tekst uit de catalogus of van gebruikers die met '=' begint, wordt nooit een formule."""
+    data = standaard
+    data.indicatoren.loc[data.indicatoren["key"] == "inwoners", "titel"] = HYPERLINK
+    data.vastlegging = {"naam": "test", "aangemaakt_op": dt.datetime(2026, 1, 1),
+                        "omschrijving": HYPERLINK}
+    inhoud = export.werkboek(data)
+    for naam, xml in _delen(inhoud).items():
+        if naam.startswith("xl/worksheets/"):
+            assert b"<f>" not in xml and b"<f " not in xml, f"formule in {naam}"
+    wb = _boek(inhoud)
+    titels = [r["Indicator"] for r in _rijen(wb["Cijfers"]) if r["Sleutel"].value == "inwoners"]
+    assert titels and all(c.data_type == "s" and c.value == HYPERLINK for c in titels)
+    omschrijving = [r[1] for r in wb["Voorblad"].iter_rows() if r[0].value == "Omschrijving"][0]
+    assert omschrijving.data_type == "s" and omschrijving.value == HYPERLINK
+
+
+def test_twee_exports_verschillen_alleen_in_het_tijdstip_op_het_voorblad() -> None:
+    eerste = export.werkboek(export.verzamel(Selectie()), dt.datetime(2026, 1, 1, 9, 0, 0))
+    store.reeks.clear()  # tweede keer echt opnieuw uit de database
+    tweede = export.werkboek(export.verzamel(Selectie()), dt.datetime(2026, 3, 2, 17, 45, 12))
+    a, b = _delen(eerste), _delen(tweede)
+    assert a.keys() == b.keys()
+    verschillend = sorted(n for n in a if a[n] != b[n])
+    assert verschillend == ["xl/worksheets/sheet1.xml"]  # alleen het voorblad
+    # En daar alleen de tijdcel: zonder die cel zijn de XML-delen gelijk.
+    assert _boek(eerste)["Voorblad"]["B3"].value == dt.datetime(2026, 1, 1, 9, 0, 0)
+    assert _boek(tweede)["Voorblad"]["B3"].value == dt.datetime(2026, 3, 2, 17, 45, 12)
+    # De documenteigenschap 'created' komt uit de database, niet uit de klok.
+    klaar = export.verzamel(Selectie()).database["etl_klaar"]
+    assert _boek(eerste).properties.created == klaar
+    assert klaar.strftime("%Y-%m-%dT%H:%M:%S").encode() in a["docProps/core.xml"]
+
+
+# ----------------------------------------------------------------------------- CSV
+
+
+@pytest.mark.parametrize("smaak", ["nl", "plain"])
+def test_csv_leest_terug_met_dezelfde_getallen(standaard: ExportData, smaak: str) -> None:
+    inhoud = export.csv_bytes(standaard, smaak)  # type: ignore[arg-type]
+    if smaak == "nl":
+        assert inhoud.startswith(b"\xef\xbb\xbf")  # BOM: Excel leest UTF-8 dan goed
+        assert inhoud.split(b"\r\n")[0].count(b";") == len(export.CIJFERTABEL_KOLOMMEN) - 1
+        terug = pd.read_csv(io.BytesIO(inhoud), sep=";", decimal=",", encoding="utf-8-sig")
+        assert b";45700;voorlopig;" in inhoud and b"01-01-2024" in inhoud
+    else:
+        assert not inhoud.startswith(b"\xef\xbb\xbf")
+        terug = pd.read_csv(io.BytesIO(inhoud), sep=",", encoding="utf-8")
+        assert b"2024-01-01" in inhoud
+    verwacht = export.cijfertabel(standaard)
+    assert len(terug) == len(verwacht)
+    assert terug["Waarde"].dtype == "float64"
+    for a, b in zip(terug["Waarde"], verwacht["Waarde"], strict=True):
+        assert (math.isnan(a) and math.isnan(b)) or a == b  # exact, ook 43,79094682…
+    assert list(terug["Jaar"]) == list(verwacht["Jaar"])
+    db = _db_waarden(standaard.selectie)
+    for r in terug[terug["Waarde"].notna()].itertuples(index=False):
+        assert r.Waarde == db[(r.Sleutel, r.Regiocode, r.Jaar)]
+
+
+@pytest.mark.parametrize("smaak", ["nl", "plain"])
+def test_csv_neutraliseert_tekst_maar_niet_negatieve_getallen(smaak: str) -> None:
+    frame = pd.DataFrame({
+        "Indicator": [HYPERLINK, "+31 6 1234", "-2+3", "@SUM(A1)", "\tTAB", "gewoon"],
+        "Waarde": [-3.5, 1.25, -0.0001, 12.0, None, 7.1],
+    })
+    inhoud = export.csv_bytes(frame, smaak)  # type: ignore[arg-type]
+    sep, decimaal = (";", ",") if smaak == "nl" else (",", ".")
+    terug = pd.read_csv(io.BytesIO(inhoud), sep=sep, decimal=decimaal,
+                        encoding="utf-8-sig", keep_default_na=False, na_values=[""])
+    assert list(terug["Indicator"]) == ["'" + HYPERLINK, "'+31 6 1234", "'-2+3", "'@SUM(A1)",
+                                        "'\tTAB", "gewoon"]
+    assert terug["Waarde"].tolist()[:4] == [-3.5, 1.25, -0.0001, 12.0]  # getallen blijven getallen
+    assert math.isnan(terug["Waarde"][4])
+
+
+@pytest.mark.parametrize(("invoer", "verwacht"), [
+    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"),
+    ("\rx", "'\rx"), ("Heerlen", "Heerlen"), ("", ""), (-3.5, -3.5), (None, None),
+])
+def test_neutraliseer(invoer: object, verwacht: object) -> None:
+    assert export.neutraliseer(invoer) == verwacht
+
+
+def test_onbekende_csv_smaak_geeft_nederlandse_fout(standaard: ExportData) -> None:
+    with pytest.raises(export.ExportFout, match="Onbekende CSV-smaak"):
+        export.csv_bytes(standaard, "excel")  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------------- selectie en CLI
+
+
+def test_onbekende_codes_geven_nederlandse_fout() -> None:
+    with pytest.raises(export.ExportFout, match="Onbekende regiocode"):
+        export.verzamel(Selectie(regios=("GM9999",)))
+    with pytest.raises(export.ExportFout, match="Onbekende indicator"):
+        export.verzamel(Selectie(indicatoren=("bestaat_niet",)))
+
+
+def test_cli_schrijft_hetzelfde_werkboek_als_de_bouwstenen(tmp_path: Path) -> None:
+    uit = tmp_path / "jaarrekening.xlsx"
+    code = export.main(["--jaar", "2024", "2025", "--regio", "GM0917", "NL01",
+                        "--indicator", "inwoners", "bijstand_personen", "--uit", str(uit)])
+    assert code == 0
+    zelf = export.werkboek(export.verzamel(Selectie(("inwoners", "bijstand_personen"),
+                                                    ("GM0917", "NL01"), (2024, 2025))))
+    a, b = _delen(uit.read_bytes()), _delen(zelf)
+    assert a.keys() == b.keys()
+    # Hooguit het voorblad verschilt (het tijdstip van maken, op de seconde).
+    assert {n for n in a if a[n] != b[n]} <= {"xl/worksheets/sheet1.xml"}
+    wb = _boek(uit.read_bytes())
+    assert {r["Jaar"].value for r in _rijen(wb["Cijfers"])} == {2024, 2025}
+
+
+def test_cli_csv_en_fouten(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    uit = tmp_path / "cijfers.csv"
+    assert export.main(["--uit", str(uit), "--csv-smaak", "plain"]) == 0
+    assert uit.read_bytes().startswith(b"Indicator,Sleutel,")
+    assert export.main(["--uit", str(tmp_path / "x.xlsx"), "--regio", "GM9999"]) == 2
+    assert "Onbekende regiocode(s): GM9999" in capsys.readouterr().err
+    assert export.main(["--uit", str(tmp_path / "x.pdf")]) == 2
+    assert ".xlsx of .csv" in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------------- PNG
+
+
+def test_png_zonder_chromium_geeft_nederlandse_uitleg(standaard: ExportData,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(export, "chromium_pad", lambda: None)
+    with pytest.raises(export.PngNietMogelijk, match="cameraknop"):
+        export.png(export.grafiek(standaard, "bijstand_per_1000"))
+
+
+def test_grafiek_heeft_bronregel_en_nederlandse_scheidingstekens(standaard: ExportData) -> None:
+    fig = export.grafiek(standaard, "bijstand_per_1000")
+    assert fig.layout.separators == ",."
+    teksten = " ".join(a.text for a in fig.layout.annotations)
+    assert "Bron: " in teksten and "85984NED" in teksten
+    assert {t.name for t in fig.data} >= {"Heerlen", "Nederland"}
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(export.chromium_pad() is None, reason="Chromium ontbreekt; kaleido kan niet")
+def test_png_met_kaleido_en_chromium(standaard: ExportData) -> None:
+    inhoud = export.png(export.grafiek(standaard, "bijstand_per_1000"), 800, 450)
+    assert inhoud.startswith(b"\x89PNG\r\n\x1a\n")
+    assert len(inhoud) > 10_000  # een echt getekende grafiek, geen leeg plaatje

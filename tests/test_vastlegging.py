@@ -1,0 +1,167 @@
+"""Vastleggen voor de jaarrekening: onveranderlijk, byte-gelijk na een ETL-herbouw, met revisies.
+
+Het scenario van de accountant: de jaarrekening gebruikt 7,1% (voorlopig) voor Heemskerk. Later
+maakt CBS het definitief: 7,3%. De vastgelegde export moet dan nog steeds exact hetzelfde
+bestand geven, en het revisierapport moet de wijziging noemen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pytest
+import streamlit as st
+
+from etl.config import beleid_pad
+from etl.load import bouw_database
+from monitor import export, store, vastlegging
+from monitor.export import Selectie
+
+SCHULDEN = Selectie(indicatoren=("problematische_schulden_hh_pct", "inwoners"),
+                    regios=("GM0396", "GM0917", "NL01"), jaren=(2023, 2024))
+
+
+def _cijfers(inhoud: bytes) -> list[tuple]:
+    ws = openpyxl.load_workbook(io.BytesIO(inhoud))["Cijfers"]
+    return [tuple(c.value for c in rij) for rij in ws.iter_rows()]
+
+
+def _schuld_heemskerk(inhoud: bytes) -> tuple:
+    ws = openpyxl.load_workbook(io.BytesIO(inhoud))["Cijfers"]
+    kop = [c.value for c in ws[1]]
+    for rij in ws.iter_rows(min_row=2, values_only=True):
+        r = dict(zip(kop, rij, strict=True))
+        if (r["Sleutel"], r["Regiocode"], r["Jaar"]) == ("problematische_schulden_hh_pct",
+                                                          "GM0396", 2023):
+            return r["Waarde"], r["Status"], r["Periode"]
+    raise AssertionError("rij Heemskerk 2023 ontbreekt")
+
+
+def _herbouw_met_herziening(data_kopie: Path, database: Path) -> None:
+    """CBS maakt het voorlopige 7,1% definitief als 7,3%; daarna een normale ETL-herbouw."""
+    csv = data_kopie / "lokaal" / "schulden_dashboard.csv"
+    oud = "GM0396,Heemskerk,2023,,7.1,1240,voorlopig,"
+    tekst = csv.read_text(encoding="utf-8")
+    assert oud in tekst
+    csv.write_text(tekst.replace(oud, "GM0396,Heemskerk,2023,,7.3,1240,definitief,"),
+                   encoding="utf-8")
+    bouw_database(database, data_dir=data_kopie)
+    st.cache_data.clear()
+
+
+def test_vastgelegde_set_blijft_byte_gelijk_na_etl_herbouw(vers_database: Path,
+                                                           data_kopie: Path) -> None:
+    info = vastlegging.leg_vast("Jaarrekening 2025", export.verzamel(SCHULDEN),
+                                "Cijfers voor de jaarrekening 2025, programma Sociaal domein")
+    voor = export.werkboek(vastlegging.laad("Jaarrekening 2025"))
+    assert hashlib.sha256(voor).hexdigest() == info["sha256"]
+    assert _schuld_heemskerk(voor) == (7.1, "voorlopig", "2023*")
+
+    _herbouw_met_herziening(data_kopie, vers_database)
+
+    live = export.werkboek(export.verzamel(SCHULDEN))
+    assert _schuld_heemskerk(live) == (7.3, "definitief", "2023")  # de database is echt veranderd
+    na = export.werkboek(vastlegging.laad("Jaarrekening 2025"))
+    assert na == voor  # byte voor byte
+    assert vastlegging.controleer("Jaarrekening 2025")
+    # Ook via de opdrachtregel komt exact hetzelfde bestand.
+    uit = vers_database.parent / "vast.xlsx"
+    assert export.main(["--vastlegging", "Jaarrekening 2025", "--uit", str(uit)]) == 0
+    assert uit.read_bytes() == voor
+
+
+def test_revisierapport_noemt_de_herziening(vers_database: Path, data_kopie: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    vastlegging.leg_vast("Jaarrekening 2025", export.verzamel(SCHULDEN))
+    assert vastlegging.revisierapport("Jaarrekening 2025").empty  # nog niets veranderd
+
+    _herbouw_met_herziening(data_kopie, vers_database)
+
+    rapport = vastlegging.revisierapport("Jaarrekening 2025")
+    assert len(rapport) == 1
+    r = rapport.iloc[0]
+    assert (r["soort"], r["regio"], r["jaar"]) == ("waarde gewijzigd", "Heemskerk", 2023)
+    assert r["tekst"] == "was 7,1% voorlopig, nu 7,3% definitief"
+    assert r["verschil"] == pytest.approx(0.2)
+    assert export.main(["--revisies", "Jaarrekening 2025"]) == 0
+    assert "was 7,1% voorlopig, nu 7,3% definitief" in capsys.readouterr().out
+
+
+def test_vastlegging_bevat_wat_de_export_op_dat_moment_toonde() -> None:
+    data = export.verzamel(Selectie())
+    vastlegging.leg_vast("Begroting 2026", data)
+    assert _cijfers(export.werkboek(vastlegging.laad("Begroting 2026"))) == \
+        _cijfers(export.werkboek(data))
+    voorblad = openpyxl.load_workbook(io.BytesIO(export.werkboek(
+        vastlegging.laad("Begroting 2026"))))["Voorblad"]
+    labels = {r[0].value: r[1].value for r in voorblad.iter_rows() if r[0].value}
+    assert labels["Vastlegging"] == "Begroting 2026"
+    assert labels["Database: ETL-run"] == data.database["run_id"]
+    assert "Gemaakt op (Nederlandse tijd)" not in labels  # geen klok: altijd dezelfde bytes
+
+
+def test_bestaande_naam_wordt_geweigerd_en_niets_verandert() -> None:
+    data = export.verzamel(SCHULDEN)
+    vastlegging.leg_vast("Jaarrekening 2025", data, "eerste")
+    voor = export.werkboek(vastlegging.laad("Jaarrekening 2025"))
+    with pytest.raises(vastlegging.VastleggingBestaat, match="al een vastlegging"):
+        vastlegging.leg_vast("Jaarrekening 2025", export.verzamel(Selectie()), "tweede")
+    with pytest.raises(vastlegging.VastleggingBestaat):
+        vastlegging.leg_vast("  Jaarrekening 2025 ", data)  # spaties maken geen nieuwe naam
+    lijst = vastlegging.vastleggingen()
+    assert list(lijst["naam"]) == ["Jaarrekening 2025"]
+    assert lijst["omschrijving"].iloc[0] == "eerste"
+    assert export.werkboek(vastlegging.laad("Jaarrekening 2025")) == voor
+    with duckdb.connect(str(beleid_pad())) as con:  # de afgewezen poging liet niets achter
+        n = con.execute("SELECT count(*) FROM vastlegging_cijfer").fetchone()[0]
+    assert n == len(data.cijfers)
+
+
+@pytest.mark.parametrize("naam", ["", "   ", "=HYPERLINK(\"x\")", "-min", "a" * 81])
+def test_ongeldige_naam_geeft_nederlandse_uitleg(naam: str) -> None:
+    with pytest.raises(vastlegging.VastleggingFout, match="Kies een naam"):
+        vastlegging.leg_vast(naam, export.verzamel(SCHULDEN))
+
+
+def test_onbekende_vastlegging() -> None:
+    with pytest.raises(vastlegging.VastleggingOnbekend, match="geen vastlegging"):
+        vastlegging.laad("bestaat niet")
+    assert export.main(["--vastlegging", "bestaat niet", "--uit", "/dev/null/x.xlsx"]) == 2
+
+
+def test_revisierapport_kent_nieuw_en_verdwenen() -> None:
+    """Een set vastgelegd toen Heerlen 2024 nog geen bijstandscijfer had en er een (later
+    ingetrokken) cijfer voor 2023 in stond."""
+    data = export.verzamel(Selectie(indicatoren=("bijstand_personen",), regios=("GM0917",),
+                                    jaren=(2023, 2024)))
+    c = data.cijfers
+    rij_2024 = (c["indicator_key"] == "bijstand_personen") & (c["jaar"] == 2024)
+    assert c.loc[rij_2024, "waarde"].iloc[0] == 3830
+    data.cijfers = c[~rij_2024].copy()
+    data.cijfers.loc[(data.cijfers["indicator_key"] == "bijstand_personen")
+                     & (data.cijfers["jaar"] == 2023), "jaar"] = 2019  # bestaat nu niet
+    vastlegging.leg_vast("Test", data, nu=dt.datetime(2025, 6, 1, 12, 0))
+    rapport = vastlegging.revisierapport("Test")
+    soorten = {(r.soort, r.jaar): r.tekst for r in rapport.itertuples()
+               if r.indicator_key == "bijstand_personen"}
+    assert soorten[("nieuw", 2024)] == "was geen cijfer, nu 3.830 definitief"
+    assert soorten[("nieuw", 2023)].startswith("was geen cijfer, nu 3.880")
+    assert soorten[("verdwenen", 2019)].endswith("nu geen cijfer")
+
+
+def test_eigen_tabellen_naast_het_streefwaardenregister() -> None:
+    """beleid.py gebruikt hetzelfde bestand: vastleggen raakt andere tabellen niet aan."""
+    pad = beleid_pad()
+    with duckdb.connect(str(pad)) as con:
+        con.execute("CREATE TABLE streefwaarde_test (indicator_key VARCHAR, waarde DOUBLE)")
+        con.execute("INSERT INTO streefwaarde_test VALUES ('hh_laag_inkomen_pct', 8.0)")
+    vastlegging.leg_vast("Naast beleid", export.verzamel(SCHULDEN))
+    with duckdb.connect(str(pad)) as con:
+        assert con.execute("SELECT * FROM streefwaarde_test").fetchall() == [
+            ("hh_laag_inkomen_pct", 8.0)]
+    assert store.db_versie()  # de statistiekdatabase is niet aangeraakt
