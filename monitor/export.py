@@ -187,8 +187,8 @@ INDICATOR_KOLOMMEN = ["key", "titel", "eenheid", "definitie", "richting", "afgel
                       "peildatum_regel", "beschikbaar_na"]
 BRON_KOLOMMEN = ["bron_id", "soort", "titel", "tabel_id", "versie", "url", "licentie",
                  "opgehaald_op", "toelichting"]
-STREEF_KOLOMMEN = ["indicator_key", "regio_code", "jaar", "streefwaarde", "begroting",
-                   "toelichting"]
+STREEF_KOLOMMEN = ["indicator_key", "regio_code", "jaar", "streefwaarde", "begroting", "soort",
+                   "toelichting", "bron"]
 
 
 @dataclass
@@ -335,31 +335,20 @@ def gebruikte_bronnen(cijfers: pd.DataFrame, alle_bronnen: Iterable[str]) -> set
 
 
 def _streefwaarden(selectie: Selectie) -> pd.DataFrame:
-    """Streefwaarden en begroting uit ``monitor.beleid``, als die er (al) zijn.
+    """Streefwaarden uit de beleidsmonitor (``monitor.beleid.streefwaarden``) voor de selectie.
 
-    Lazy import: beleid.py is een eigen opslag (data/beleid.duckdb) en mag ontbreken. Verwacht:
-    ``beleid.streefwaarden_voor_export(indicator_keys, regio_codes) -> DataFrame`` met kolommen
-    indicator_key, regio_code, jaar, streefwaarde en optioneel begroting, toelichting.
+    Alle jaren, ook na het verslagjaar: de doelen van 2026-2029 horen bij de verantwoording.
+    ``begroting`` blijft leeg: de beleidsmonitor kent (nog) geen begrotingswaarden. Een fout bij
+    het lezen gaat door naar de gebruiker; een export die stil de doelen weglaat, is erger.
     """
-    leeg = pd.DataFrame(columns=STREEF_KOLOMMEN)
     try:
-        from monitor import beleid  # noqa: PLC0415 (bewust lazy)
-    except Exception:  # noqa: BLE001 (nog niet gebouwd of kapot: de export gaat door)
-        return leeg
-    functie = getattr(beleid, "streefwaarden_voor_export", None)
-    if functie is None:
-        return leeg
-    try:
-        frame = functie(tuple(selectie.indicatoren), tuple(selectie.regios))
-    except Exception as fout:  # noqa: BLE001
-        log.warning("Streefwaarden niet gelezen: %s", fout)
-        return leeg
-    if frame is None or frame.empty:
-        return leeg
-    frame = frame.rename(columns={"waarde": "streefwaarde"})
-    if selectie.jaren:
-        frame = frame[frame["jaar"].isin(selectie.jaren)]
-    return frame.reindex(columns=STREEF_KOLOMMEN)
+        from monitor import beleid  # noqa: PLC0415 (eigen opslag; alleen laden als nodig)
+    except ImportError:
+        return pd.DataFrame(columns=STREEF_KOLOMMEN)
+    frame = beleid.streefwaarden()
+    frame = frame[frame["indicator_key"].isin(selectie.indicatoren)
+                  & frame["regio_code"].isin(selectie.regios)]
+    return frame.rename(columns={"waarde": "streefwaarde"}).reindex(columns=STREEF_KOLOMMEN)
 
 
 def verzamel(selectie: Selectie, versie: str | None = None) -> ExportData:
@@ -667,30 +656,35 @@ def bronnen_tabel(data: ExportData) -> pd.DataFrame:
 
 
 def streefwaarden_tabel(data: ExportData) -> pd.DataFrame:
-    """Streefwaarden naast het cijfer van hetzelfde jaar, met status in woorden."""
+    """Streefwaarden naast het laatste cijfer, met een oordeel in woorden.
+
+    "gehaald" of "niet gehaald" alleen als er een cijfer over het doeljaar zelf is; anders
+    "nog geen cijfer over <jaar>". Een oordeel op een voorlopig cijfer zegt dat erbij.
+    """
     if data.streefwaarden.empty:
         return pd.DataFrame()
     titels, eenheden = _titels(data), _eenheden(data)
     richting = dict(zip(data.indicatoren["key"], data.indicatoren["richting"], strict=True))
     namen = data.regio_namen
+    met_waarde = data.cijfers[data.cijfers["waarde"].notna()]
     rijen = []
     for s in data.streefwaarden.itertuples(index=False):
-        werkelijk = data.cijfers[(data.cijfers["indicator_key"] == s.indicator_key)
-                                 & (data.cijfers["regio_code"] == s.regio_code)
-                                 & (data.cijfers["jaar"] == s.jaar)]
-        w = _zonder_na(werkelijk["waarde"].iloc[0]) if len(werkelijk) else None
-        st = werkelijk["status"].iloc[0] if len(werkelijk) else None
+        reeks = met_waarde[(met_waarde["indicator_key"] == s.indicator_key)
+                           & (met_waarde["regio_code"] == s.regio_code)
+                           & (met_waarde["jaar"] <= s.jaar)].sort_values("jaar")
+        laatste = reeks.iloc[-1] if len(reeks) else None
         doel = _zonder_na(s.streefwaarde)
         r = richting.get(s.indicator_key)
-        if w is None:
-            oordeel = "nog geen cijfer"
+        if laatste is None or int(laatste["jaar"]) != int(s.jaar):
+            oordeel = f"nog geen cijfer over {int(s.jaar)}"
         elif doel is None or r not in ("lager_is_beter", "hoger_is_beter"):
-            oordeel = "geen oordeel (geen streefwaarde of geen richting)"
+            oordeel = "geen oordeel (geen richting bekend)"
         else:
+            w = float(laatste["waarde"])
             gehaald = w <= doel if r == "lager_is_beter" else w >= doel
             oordeel = "gehaald" if gehaald else "niet gehaald"
-            if st and st != "definitief":
-                oordeel += f" ({st} cijfer)"
+            if laatste["status"] != "definitief":
+                oordeel += f" (op een {laatste['status']} cijfer)"
         rijen.append({
             "Indicator": titels.get(s.indicator_key, s.indicator_key),
             "Eenheid": eenheden.get(s.indicator_key, ""),
@@ -698,13 +692,18 @@ def streefwaarden_tabel(data: ExportData) -> pd.DataFrame:
             "Regiocode": s.regio_code,
             "Jaar": _zonder_na(s.jaar),
             "Streefwaarde": doel,
-            "Begroting": _zonder_na(s.begroting),
-            "Werkelijk": w,
-            "Status cijfer": st,
+            "Soort doel": _zonder_na(s.soort),
+            "Laatste cijfer": None if laatste is None else laatste["waarde"],
+            "Jaar laatste cijfer": None if laatste is None else
+            fmt.periode(int(laatste["jaar"]), laatste["status"]),
+            "Status": "geen cijfer" if laatste is None else laatste["status"],
             "Oordeel": oordeel,
             "Toelichting": _zonder_na(s.toelichting) or "",
+            "Bron doel": _zonder_na(s.bron) or "",
         })
-    return pd.DataFrame(rijen)
+    frame = pd.DataFrame(rijen)
+    frame["Laatste cijfer"] = pd.to_numeric(frame["Laatste cijfer"]).astype("float64")
+    return frame
 
 
 # ----------------------------------------------------------------------------- Excel
@@ -882,6 +881,9 @@ def _schrijf_voorblad(ws: Any, data: ExportData, op: _Opmaak,
           "waarom. De monitor vult nooit zelf een cijfer in.", "lang")
     regel("Bronvermelding", "Elke cijferregel heeft een Bron-id; het blad Bronnen geeft per "
           "bron de tabel, versie, licentie en ETL-run.", "lang")
+    regel("Begroting en streefwaarde", "Streefwaarden komen uit de beleidsmonitor (pagina "
+          "Beleidsmonitor). De monitor kent geen begrotingswaarden: de kolom Begroting is leeg "
+          "om zelf in te vullen.", "lang")
     rij += 1
     ws.write_string(rij, 0, "Tabbladen", op.vet)
     rij += 1
@@ -932,7 +934,8 @@ def werkboek(data: ExportData, gegenereerd_op: dt.datetime | None = None) -> byt
                    "zijn, met formule."),
     ]
     if not streef.empty:
-        bladen.append((BLAD_STREEF, "Streefwaarden uit de beleidsmonitor naast het cijfer."))
+        bladen.append((BLAD_STREEF, "Streefwaarden uit de beleidsmonitor naast het laatste "
+                                    "cijfer, met oordeel."))
     bladen += [
         (BLAD_DEFINITIES, "Titel, eenheid, definitie, richting en formule per indicator."),
         (BLAD_BRONNEN, "Bron, tabel, versie, peildatums, licentie, ophaaldatum en ETL-run."),
@@ -981,10 +984,10 @@ def werkboek(data: ExportData, gegenereerd_op: dt.datetime | None = None) -> byt
         _schrijf_tabel(wb.add_worksheet(BLAD_STREEF), streef, [
             _Kolom("Indicator", 44), _Kolom("Eenheid", 16), _Kolom("Regio", 16),
             _Kolom("Regiocode", 10), _Kolom("Jaar", 7, "jaar"),
-            _Kolom("Streefwaarde", 14, "getal", eenheid_uit="Eenheid"),
-            _Kolom("Begroting", 14, "getal", eenheid_uit="Eenheid"),
-            _Kolom("Werkelijk", 14, "getal", eenheid_uit="Eenheid"),
-            _Kolom("Status cijfer", 14), _Kolom("Oordeel", 30), _Kolom("Toelichting", 50),
+            _Kolom("Streefwaarde", 14, "getal", eenheid_uit="Eenheid"), _Kolom("Soort doel", 14),
+            _Kolom("Laatste cijfer", 14, "getal", eenheid_uit="Eenheid"),
+            _Kolom("Jaar laatste cijfer", 10), _Kolom("Status", 14), _Kolom("Oordeel", 30),
+            _Kolom("Toelichting", 50), _Kolom("Bron doel", 60),
         ], op)
 
     _schrijf_tabel(wb.add_worksheet(BLAD_DEFINITIES), definities_tabel(data), [

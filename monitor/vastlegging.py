@@ -74,7 +74,8 @@ SCHEMA = [
         toelichting VARCHAR, PRIMARY KEY (naam, bron_id))""",
     """CREATE TABLE IF NOT EXISTS vastlegging_streefwaarde (
         naam VARCHAR NOT NULL, indicator_key VARCHAR, regio_code VARCHAR, jaar INTEGER,
-        streefwaarde DOUBLE, begroting DOUBLE, toelichting VARCHAR)""",
+        streefwaarde DOUBLE, begroting DOUBLE, soort VARCHAR, toelichting VARCHAR,
+        bron VARCHAR)""",
 ]
 
 NAAM_PATROON = re.compile(r"^[^\W_][\w .,()/&+-]{0,79}$")

@@ -57,9 +57,36 @@ def _db_waarden(selectie: Selectie) -> dict[tuple[str, str, int], float]:
 
 def test_werkboek_heeft_vaste_bladen_in_vaste_volgorde(standaard: ExportData) -> None:
     wb = _boek(export.werkboek(standaard))
-    # Zonder streefwaarden in de beleidsmonitor is er geen blad Streefwaarden.
+    # De beleidsmonitor start met de landelijke schuldenambitie (NL, 2030): dus Streefwaarden.
     assert wb.sheetnames == ["Voorblad", "Cijfers", "Beleidsindicatoren", "BBV taakveld 6",
-                             "Definities", "Bronnen"]
+                             "Streefwaarden", "Definities", "Bronnen"]
+    # Zonder doelen voor de selectie is er geen leeg blad Streefwaarden.
+    zonder = export.verzamel(Selectie(indicatoren=("inwoners",), regios=("GM0917",)))
+    assert "Streefwaarden" not in _boek(export.werkboek(zonder)).sheetnames
+
+
+def test_streefwaarden_uit_de_beleidsmonitor(standaard: ExportData) -> None:
+    from monitor import beleid
+
+    beleid.sla_streefwaarden_op(
+        "problematische_schulden_hh_pct", "GM0917", {2026: 12.5, 2029: 10.0}, eenheid="%",
+        richting="lager_is_beter", wie="test", reden="doelen uit het beleidsplan",
+        bevestigd=True)
+    data = export.verzamel(Selectie(jaren=(2026,)))
+    wb = _boek(export.werkboek(data))
+    doelen = {(r["Regiocode"].value, r["Jaar"].value): r for r in _rijen(wb["Streefwaarden"])}
+    heerlen = doelen[("GM0917", 2026)]
+    assert heerlen["Streefwaarde"].value == 12.5 and heerlen["Streefwaarde"].data_type == "n"
+    assert heerlen["Laatste cijfer"].value == 13  # Heerlen 2020
+    assert heerlen["Jaar laatste cijfer"].value == "2020"
+    assert heerlen["Oordeel"].value == "nog geen cijfer over 2026"  # geen oordeel op een oud cijfer
+    nl = doelen[("NL01", 2030)]
+    assert (nl["Streefwaarde"].value, nl["Soort doel"].value) == (3.8, "referentie")
+    # Het finance-blad neemt de streefwaarde van het verslagjaar over.
+    rij = [r for r in _rijen(wb["Beleidsindicatoren"]) if r["Regiocode"].value == "GM0917"
+           and r["Indicator"].value.startswith("Huishoudens met geregistreerde")][0]
+    assert rij["Streefwaarde 2026"].value == 12.5
+    assert rij["Begroting 2026"].value is None  # de monitor kent geen begroting
 
 
 def test_getallen_zijn_getallen_en_gelijk_aan_de_database(standaard: ExportData) -> None:
