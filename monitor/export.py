@@ -1064,6 +1064,36 @@ def csv_bytes(data: ExportData | pd.DataFrame, smaak: CsvSmaak = "nl") -> bytes:
     return tekst.encode("utf-8-sig" if nl else "utf-8")
 
 
+# ----------------------------------------------------------------------------- pagina
+
+
+def voorbeeld(data: ExportData) -> pd.DataFrame:
+    """De cijfertabel zoals een lezer hem op de pagina ziet: Nederlandse notatie als tekst.
+
+    Alleen voor het scherm; de downloads bevatten echte getallen.
+    """
+    t = cijfertabel(data)
+    return pd.DataFrame({
+        "Indicator": t["Indicator"],
+        "Regio": t["Regio"],
+        "Jaar": t["Periode"],
+        "Waarde": [fmt.waarde(w, e) for w, e in zip(t["Waarde"], t["Eenheid"], strict=True)],
+        "Status": t["Status"],
+        "Bron": [f"{b} ({tb})" if isinstance(b, str) and isinstance(tb, str) and tb not in b
+                 else (b if isinstance(b, str) else "") for b, tb in
+                 zip(t["Bron"], t["Tabel"], strict=True)],
+        "Toelichting": t["Toelichting"],
+    })
+
+
+def jaren_met_cijfers(versie: str, indicator_keys: Iterable[str]) -> list[int]:
+    """Jaren waarin minstens één regio een cijfer heeft voor een van de indicatoren, nieuwste eerst."""
+    jaren: set[int] = set()
+    for key in indicator_keys:
+        jaren |= set(store.jaren(versie, key))
+    return sorted(jaren, reverse=True)
+
+
 # ----------------------------------------------------------------------------- PNG
 
 
@@ -1109,6 +1139,8 @@ def grafiek(data: ExportData, indicator_key: str | None = None) -> Any:
     frame["bron_titel"] = [_zonder_na(bron["titel"].get(b)) for b in frame["bron_id"]]
     frame["tabel_id"] = [_zonder_na(bron["tabel_id"].get(b)) for b in frame["bron_id"]]
     codes = list(data.selectie.regios)
+    if not charts.nl_als_referentie(eenheid):  # 18 miljoen naast één gemeente zegt niets
+        frame = frame[frame["regio_code"] != NEDERLAND]
     fig = charts.trendlijnen(frame, titel=titel, eenheid=eenheid, kleur=charts.kleuren(codes),
                              volgorde=codes)
     met_waarde = frame[frame["waarde"].notna()]

@@ -197,12 +197,46 @@ def _db_versie() -> str | None:
 
 
 def vastleggingen(pad: Path | None = None) -> pd.DataFrame:
-    """Alle vastleggingen, nieuwste eerst (zonder de cijfers zelf)."""
+    """Alle vastleggingen, nieuwste eerst (zonder de cijfers zelf).
+
+    Maakt het bestand niet aan als het er nog niet is: kijken mag niets schrijven.
+    """
+    if not Path(pad or beleid_pad()).exists():
+        return pd.DataFrame(columns=["naam", "aangemaakt_op", "omschrijving", "run_id",
+                                     "etl_klaar", "aantal_cijfers", "sha256", "selectie"])
     with _verbinding(pad) as con:
         return con.execute("""
             SELECT naam, aangemaakt_op, omschrijving, run_id, etl_klaar, aantal_cijfers, sha256,
                    selectie
             FROM vastlegging ORDER BY aangemaakt_op DESC, naam""").df()
+
+
+def weergave(lijst: pd.DataFrame) -> pd.DataFrame:
+    """De lijst van :func:`vastleggingen` voor op het scherm, in het Nederlands."""
+    def tijd(x: Any) -> str:
+        x = _w(x)
+        return "" if x is None else pd.Timestamp(x).strftime("%d-%m-%Y %H:%M")
+
+    return pd.DataFrame({
+        "Naam": lijst["naam"],
+        "Vastgelegd op": [tijd(x) for x in lijst["aangemaakt_op"]],
+        "Omschrijving": lijst["omschrijving"].fillna(""),
+        "Cijfers": [fmt.getal(n) for n in lijst["aantal_cijfers"]],
+        "Database (ETL-run)": lijst["run_id"].fillna(""),
+        "Controlegetal (SHA-256)": [f"{s[:16]}…" if isinstance(s, str) else ""
+                                    for s in lijst["sha256"]],
+    })
+
+
+def revisie_weergave(rapport: pd.DataFrame) -> pd.DataFrame:
+    """Het revisierapport voor op het scherm."""
+    return pd.DataFrame({
+        "Wat": rapport["soort"],
+        "Indicator": rapport["indicator"],
+        "Regio": rapport["regio"],
+        "Jaar": [str(j) for j in rapport["jaar"]],
+        "Verandering": rapport["tekst"],
+    })
 
 
 def _laad(con: duckdb.DuckDBPyConnection, naam: str) -> ExportData:

@@ -1,0 +1,153 @@
+"""AppTest voor de pagina Export: selectie, voorbeeld, downloads, vastleggen en revisierapport."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from monitor import export, vastlegging
+from monitor.export import Selectie
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGINA = "pages/export.py"
+
+
+def _start(query: dict[str, Any] | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    for k, w in (query or {}).items():
+        at.query_params[k] = w
+    at.run()
+    at.switch_page(PAGINA).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture(autouse=True)
+def _navigatie_zoals_in_productie(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest zet vóór elke run de v1-paginavlag terug (``uses_pages_directory = None``), dus
+    draait elke volgende run eerst ``pages/export.py`` los en dan opnieuw via dashboard.py
+    (``keuzes._zonder_oude_paginamap``). Die extra rerun slikt de klik op een formulierknop.
+    Op de server gebeurt dat alleen bij de allereerste run na een herstart; hier zetten we de
+    vlag daarom na elke reset meteen uit, zoals st.navigation dat in productie doet."""
+    origineel = PagesManager.__init__
+
+    def init(self: PagesManager, *args: Any, **kwargs: Any) -> None:
+        origineel(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Vang wat de pagina aan st.download_button geeft (AppTest heeft geen bestandsserver)."""
+    gevangen: dict[str, Any] = {}
+    origineel = DeltaGenerator.download_button
+
+    def vang(self: DeltaGenerator, label: str, data: Any = None, *args: Any,
+             **kwargs: Any) -> bool:
+        gevangen[kwargs.get("key") or label] = {"data": data, "label": label, **kwargs}
+        return origineel(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", vang)  # ook st.columns(...)[i]
+    return gevangen
+
+
+def _knop(at: AppTest, label: str) -> Any:
+    return next(b for b in at.button if b.label == label)
+
+
+def _delen(inhoud: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def test_pagina_toont_voorbeeld_in_nederlandse_notatie_en_downloads() -> None:
+    at = _start()
+    assert at.title[0].value == "Export voor jaarrekening en P&C"
+    voorbeeld = at.dataframe[0].value
+    heerlen = voorbeeld[(voorbeeld["Regio"] == "Heerlen") & (voorbeeld["Indicator"] == "Inwoners")
+                        & (voorbeeld["Jaar"] == "2024")]
+    assert heerlen["Waarde"].iloc[0] == "87.461"
+    inkomen = voorbeeld[(voorbeeld["Regio"] == "Heerlen") & (voorbeeld["Jaar"] == "2024*")
+                        & voorbeeld["Indicator"].str.startswith("Gemiddeld besteedbaar")]
+    assert inkomen["Waarde"].iloc[0] == "€ 45.700"
+    assert inkomen["Status"].iloc[0] == "voorlopig"
+    gat = voorbeeld[(voorbeeld["Regio"] == "Nederland") & (voorbeeld["Indicator"] == "Inwoners")
+                    & (voorbeeld["Jaar"] == "2024")]
+    assert gat["Waarde"].iloc[0] == "geen cijfer"
+    assert gat["Toelichting"].iloc[0].startswith("geen cijfer")
+    labels = [b.label for b in at.get("download_button")]
+    assert labels[:3] == ["Excel-werkboek (.xlsx)", "CSV voor Nederlandse Excel",
+                          "CSV voor analisten"]
+    assert len(at.get("plotly_chart")) == 1
+    assert any("Er is nog niets vastgelegd" in i.value for i in at.info)
+
+
+def test_pagina_en_opdrachtregel_maken_hetzelfde_werkboek(downloads: dict[str, Any],
+                                                          tmp_path: Path) -> None:
+    at = _start({"export_jaar": ["2024", "2025"]})
+    assert at.multiselect(key="k_export_jaar").value == [2024, 2025]
+    pagina = downloads["download_xlsx"]["data"]()
+    assert downloads["download_xlsx"]["file_name"].endswith(".xlsx")
+    uit = tmp_path / "cli.xlsx"
+    assert export.main(["--jaar", "2024", "2025", "--uit", str(uit)]) == 0
+    a, b = _delen(pagina), _delen(uit.read_bytes())
+    assert a.keys() == b.keys()
+    assert {n for n in a if a[n] != b[n]} <= {"xl/worksheets/sheet1.xml"}  # alleen de tijdcel
+    # CSV's van de pagina zijn die van de bouwstenen.
+    data = export.verzamel(Selectie(jaren=(2024, 2025)))
+    assert downloads["download_csv_nl"]["data"]() == export.csv_bytes(data, "nl")
+    assert downloads["download_csv_plain"]["data"]() == export.csv_bytes(data, "plain")
+
+
+def test_selectie_uit_de_link_en_fout_in_de_link() -> None:
+    at = _start({"regio": ["GM0917"], "export_indicator": ["bijstand_personen", "onzin"]})
+    assert at.multiselect(key="k_export_indicator").value == ["bijstand_personen"]
+    assert any("onbekende indicator (onzin)" in w.value for w in at.warning)
+    voorbeeld = at.dataframe[0].value
+    assert set(voorbeeld["Regio"]) == {"Heerlen"}
+    assert voorbeeld[voorbeeld["Jaar"] == "2024"]["Waarde"].iloc[0] == "3.830"
+
+
+def test_vastleggen_lijst_en_revisierapport(downloads: dict[str, Any]) -> None:
+    at = _start({"export_indicator": ["problematische_schulden_hh_pct"]})
+    at.text_input[0].input("Jaarrekening 2025")
+    at.text_area[0].input('=HYPERLINK("http://x","klik")')
+    _knop(at, "Vastleggen").click().run()  # het formulier versturen
+    assert not at.exception
+    assert any("Vastgelegd als 'Jaarrekening 2025'" in s.value for s in at.success)
+    lijst = at.dataframe[1].value
+    assert list(lijst["Naam"]) == ["Jaarrekening 2025"]
+    assert any("Geen verschillen" in s.value for s in at.success)
+    assert any("SHA-256 klopt" in c.value for c in at.caption)
+    # De download van de vastlegging is het bevroren werkboek, met de omschrijving als tekst.
+    inhoud = downloads["download_vast_xlsx"]["data"]()
+    assert inhoud == export.werkboek(vastlegging.laad("Jaarrekening 2025"))
+    voorblad = openpyxl.load_workbook(io.BytesIO(inhoud))["Voorblad"]
+    omschrijving = [r[1] for r in voorblad.iter_rows() if r[0].value == "Omschrijving"][0]
+    assert omschrijving.data_type == "s" and omschrijving.value.startswith("=HYPERLINK")
+
+    # Dezelfde naam nog eens: geweigerd, in het Nederlands, en er blijft één vastlegging.
+    at.text_input[0].input("Jaarrekening 2025")
+    _knop(at, "Vastleggen").click().run()
+    assert any("al een vastlegging" in e.value for e in at.error)
+    assert len(vastlegging.vastleggingen()) == 1
+
+
+def test_geen_database_geeft_nederlandse_melding(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    monkeypatch.setenv("ARMOEDEMONITOR_DB", str(tmp_path / "bestaat-niet.duckdb"))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.run()
+    at.switch_page(PAGINA).run()
+    assert not at.exception
+    assert any("nog geen database" in e.value for e in at.error)
