@@ -1,0 +1,456 @@
+"""Grafieken als pure functies: een tidy frame erin, een Plotly-figuur eruit.
+
+Vaste afspraken, hier één keer vastgelegd zodat elke pagina dezelfde taal spreekt:
+
+- **Eén kleur per regio, overal.** De vijf standaardregio's hebben een vaste kleur uit het
+  kleurenblindveilige Okabe-Ito-palet; andere gemeenten krijgen deterministisch een kleur uit
+  een tweede, ook kleurenblindveilig rijtje (zie :func:`kleuren`). Regio's krijgen daarnaast een
+  eigen markersymbool, zodat lijnen niet alleen op kleur te onderscheiden zijn.
+- **Nederland** is altijd dezelfde neutrale grijze, gestippelde referentie (:data:`NEDERLAND_STIJL`).
+  Een landelijk cijfer uit een *ander* CBS-product (``indicator_meta.vergelijk_nl``) krijgt een
+  eigen, fijnere stippellijn en heet in legenda en hover "ander product".
+- **Nederlandse getallen**: ``separators=",."``; jaren zijn categorieën (nooit ``2.024``).
+- **Elke hover** noemt waarde, jaar (``2024*`` bij voorlopig), status en bron.
+- **Gaten blijven gaten**: ontbrekende jaren worden ``None`` en ``connectgaps=False``; er wordt
+  niets geïnterpoleerd.
+
+De frames hebben de kolommen van :func:`monitor.store.reeks` (regio_code, regio_naam, jaar, waarde,
+status, bron_titel, tabel_id, ...).
+"""
+
+from __future__ import annotations
+
+import textwrap
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from monitor import fmt
+
+NEDERLAND = "NL01"
+
+#: Okabe & Ito (2008), kleurenblindveilig. Heerlen krijgt het sterkste blauw.
+VASTE_KLEUREN: dict[str, str] = {
+    "GM0917": "#0072B2",  # Heerlen: blauw
+    "GM0362": "#E69F00",  # Amstelveen: oranje
+    "GM0396": "#009E73",  # Heemskerk: blauwgroen
+    "GM0935": "#CC79A7",  # Maastricht: roodpaars
+}
+#: Voor andere gemeenten: rest van Okabe-Ito plus Paul Tols "muted"-reeks (ook kleurenblindveilig).
+EXTRA_KLEUREN: tuple[str, ...] = (
+    "#D55E00",  # vermiljoen
+    "#56B4E9",  # hemelsblauw
+    "#882255",  # wijnrood
+    "#44AA99",  # teal
+    "#332288",  # indigo
+    "#999933",  # olijf
+    "#000000",  # zwart
+    "#AA4499",  # paars
+    "#117733",  # groen
+    "#DDCC77",  # zand
+)
+NEDERLAND_KLEUR = "#6E6E6E"
+#: Hoe Nederland er overal uitziet: grijs en gestippeld (lijn) of grijze stippellijn (referentie).
+NEDERLAND_STIJL: dict[str, Any] = {"color": NEDERLAND_KLEUR, "dash": "dash", "width": 2}
+#: Een landelijk cijfer uit een ander CBS-product: zelfde grijs, fijner gestippeld.
+ANDER_PRODUCT_STIJL: dict[str, Any] = {"color": NEDERLAND_KLEUR, "dash": "dot", "width": 2}
+
+_SYMBOLEN = ("circle", "square", "diamond", "triangle-up", "triangle-down", "star", "hexagon",
+             "cross", "x", "pentagon")
+VASTE_SYMBOLEN: dict[str, str] = {
+    "NL01": "circle", "GM0917": "circle", "GM0362": "square", "GM0396": "diamond",
+    "GM0935": "triangle-up",
+}
+
+BELEIDSPERIODE = (2026, 2029)
+
+#: Voor ``st.plotly_chart(fig, config=PLOTLY_CONFIG)``: PNG-download in de modebar, geen logo.
+PLOTLY_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+    "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "armoedemonitor"},
+}
+
+_HOVER = (
+    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>"
+    "Jaar: %{customdata[2]} (%{customdata[3]})<br>Bron: %{customdata[4]}<extra></extra>"
+)
+
+
+# ----------------------------------------------------------------------------- kleuren
+
+
+def kleuren(codes: Iterable[str]) -> dict[str, str]:
+    """Kleur per regiocode: vast voor de standaardregio's, deterministisch voor de rest.
+
+    Een andere gemeente krijgt de kleur op plek ``crc32(code) % n`` in :data:`EXTRA_KLEUREN`;
+    is die al bezet binnen deze selectie, dan de volgende vrije. Zo houdt een gemeente dezelfde
+    kleur, ook als er andere gemeenten bij komen (behalve bij een botsing). Boven tien extra
+    gemeenten herhalen kleuren; de markersymbolen houden ze dan nog uit elkaar.
+    """
+    uit: dict[str, str] = {}
+    bezet: set[str] = set()
+    for code in codes:
+        if code == NEDERLAND:
+            uit[code] = NEDERLAND_KLEUR
+        elif code in VASTE_KLEUREN:
+            uit[code] = VASTE_KLEUREN[code]
+    for code in sorted(c for c in codes if c not in uit):
+        start = zlib.crc32(code.encode()) % len(EXTRA_KLEUREN)
+        for stap in range(len(EXTRA_KLEUREN)):
+            kleur = EXTRA_KLEUREN[(start + stap) % len(EXTRA_KLEUREN)]
+            if kleur not in bezet:
+                break
+        else:
+            kleur = EXTRA_KLEUREN[start]
+        bezet.add(kleur)
+        uit[code] = kleur
+    return uit
+
+
+def regio_kleur(code: str) -> str:
+    """Kleur van één regio zonder selectie-context (vast, of de eerste keus uit de hash)."""
+    return kleuren([code])[code]
+
+
+def symbool(code: str) -> str:
+    """Markersymbool per regio, zodat lijnen ook zonder kleur te onderscheiden zijn."""
+    if code in VASTE_SYMBOLEN:
+        return VASTE_SYMBOLEN[code]
+    return _SYMBOLEN[zlib.crc32(code.encode()) % len(_SYMBOLEN)]
+
+
+# ----------------------------------------------------------------------------- opmaak
+
+
+def _as_opmaak(eenheid: str) -> dict[str, Any]:
+    """Tick-notatie voor de waarde-as, passend bij de eenheid (Nederlandse scheidingstekens)."""
+    e = (eenheid or "").strip()
+    if e == "%":
+        return {"tickformat": ",.1~f", "ticksuffix": "%"}
+    if e == "euro":
+        return {"tickformat": ",.0f", "tickprefix": "€ "}
+    if e.startswith("per 1.000"):
+        return {"tickformat": ",.1~f"}
+    return {"tickformat": ",.0f"}
+
+
+def as_titel(eenheid: str) -> str:
+    """Korte astitel: wat de getallen zijn."""
+    e = (eenheid or "").strip()
+    return {
+        "%": "procent",
+        "euro": "euro",
+        "aantal": "aantal",
+        "1 op de N inwoners": "1 op de N inwoners (N)",
+    }.get(e, e)
+
+
+def _basis(fig: go.Figure, titel: str, hoogte: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        separators=fmt.PLOTLY_SEPARATORS,
+        height=hoogte,
+        margin={"l": 10, "r": 20, "t": 60, "b": 40},
+        hoverlabel={"align": "left"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "title": None},
+        plot_bgcolor="white",
+    )
+    return fig
+
+
+def _bron_tekst(rij: Mapping[str, Any]) -> str:
+    titel = rij.get("bron_titel") or "onbekende bron"
+    tabel = rij.get("tabel_id")
+    if tabel and isinstance(tabel, str) and tabel not in titel:
+        return f"{titel} ({tabel})"
+    return str(titel)
+
+
+def _customdata(rij: Mapping[str, Any], eenheid: str, naam: str | None = None) -> list[str]:
+    status = rij.get("status")
+    status = status if isinstance(status, str) and status else "status onbekend"
+    return [
+        naam or str(rij.get("regio_naam", "")),
+        fmt.waarde(rij.get("waarde"), eenheid),
+        fmt.periode(rij.get("jaar"), status),
+        status,
+        _bron_tekst(rij),
+    ]
+
+
+def nl_als_referentie(eenheid: str) -> bool:
+    """Nederland als referentie tekenen? Niet bij aantallen: 18 miljoen inwoners naast één gemeente
+    zegt niets en drukt de gemeenten plat."""
+    return (eenheid or "").strip() != "aantal"
+
+
+def _arcering(voorlopig: Sequence[bool]) -> dict[str, Any]:
+    """Witte arcering over de staafkleur voor voorlopige cijfers (de kleur blijft zichtbaar)."""
+    return {"shape": ["/" if v else "" for v in voorlopig], "fillmode": "overlay",
+            "fgcolor": "white", "solidity": 0.35, "size": 8}
+
+
+def leeg_figuur(tekst: str, titel: str = "") -> go.Figure:
+    """Een figuur met alleen een Nederlandse melding (nooit een lege as zonder uitleg)."""
+    fig = go.Figure()
+    fig.add_annotation(text=tekst, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font={"size": 14})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _basis(fig, titel, 220)
+
+
+# ----------------------------------------------------------------------------- staven
+
+
+def staven(
+    frame: pd.DataFrame,
+    *,
+    titel: str,
+    eenheid: str,
+    kleur: Mapping[str, str],
+    nederland: Mapping[str, Any] | None = None,
+    ander_product: Mapping[str, Any] | None = None,
+) -> go.Figure:
+    """Liggende staven per regio (één jaar), met Nederland als grijze stippellijn.
+
+    ``frame``: één rij per regio (zonder Nederland) met een waarde. ``nederland``: de rij van
+    Nederland voor hetzelfde jaar, of None. ``ander_product``: een landelijk cijfer uit een ander
+    CBS-product (alleen als Nederland zelf geen cijfer heeft); het krijgt een eigen label.
+    Voorlopige cijfers hebben gearceerde staven en een ``*`` achter het jaar.
+    """
+    rijen = frame[frame["waarde"].notna()].reset_index(drop=True)
+    if rijen.empty and nederland is None and ander_product is None:
+        return leeg_figuur("Geen cijfers voor deze keuze.", titel)
+    codes = list(rijen["regio_code"])
+    namen = [str(n) for n in rijen["regio_naam"]]
+    voorlopig = [str(s).lower() in ("voorlopig", "nader voorlopig") for s in rijen["status"]]
+    data = [_customdata(r, eenheid) for r in rijen.to_dict("records")]
+    fig = go.Figure(
+        go.Bar(
+            x=list(rijen["waarde"]),
+            y=namen,
+            orientation="h",
+            marker={
+                "color": [kleur.get(c, NEDERLAND_KLEUR) for c in codes],
+                "pattern": _arcering(voorlopig),
+            },
+            text=[d[1] for d in data],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=data,
+            hovertemplate=_HOVER,
+            name="",
+            showlegend=False,
+        )
+    )
+    for ref, stijl, label in (
+        (nederland, NEDERLAND_STIJL, "Nederland"),
+        (ander_product, ANDER_PRODUCT_STIJL, "Nederland (ander product)"),
+    ):
+        if ref is None or pd.isna(ref.get("waarde")):
+            continue
+        tekst = f"{label}: {fmt.waarde(ref['waarde'], eenheid)} ({fmt.periode(ref['jaar'], ref.get('status'))})"
+        fig.add_vline(x=float(ref["waarde"]), line=stijl)
+        # Een onzichtbaar punt op de lijn draagt de hover met bron, jaar en status.
+        fig.add_trace(go.Scatter(
+            x=[float(ref["waarde"])] * max(len(namen), 1), y=namen or [label], mode="markers",
+            marker={"opacity": 0, "size": 14}, name=label, showlegend=False,
+            customdata=[_customdata(ref, eenheid, label)] * max(len(namen), 1),
+            hovertemplate=_HOVER,
+        ))
+        fig.add_annotation(x=float(ref["waarde"]), y=1.0, yref="paper", yanchor="bottom",
+                           text=tekst, showarrow=False, font={"color": NEDERLAND_KLEUR, "size": 12},
+                           xanchor="left", bgcolor="rgba(255,255,255,0.8)")
+    fig.update_yaxes(type="category", autorange="reversed", categoryorder="array",
+                     categoryarray=namen, title=None)
+    fig.update_xaxes(title=as_titel(eenheid), rangemode="tozero", gridcolor="#e5e5e5",
+                     **_as_opmaak(eenheid))
+    return _basis(fig, titel, 140 + 42 * max(len(namen), 1))
+
+
+# ----------------------------------------------------------------------------- trends
+
+
+def jaar_as(jaren: Iterable[int], tot: int = BELEIDSPERIODE[1]) -> list[str]:
+    """Aaneengesloten jaren van het eerste jaar tot en met ``tot`` (standaard 2029), als tekst.
+
+    Aaneengesloten, zodat een jaar zonder cijfer als gat zichtbaar is in plaats van weg te vallen.
+    """
+    jaren = [int(j) for j in jaren]
+    if not jaren:
+        return []
+    return [str(j) for j in range(min(jaren), max(max(jaren), tot) + 1)]
+
+
+def _lijn(frame: pd.DataFrame, as_jaren: Sequence[str], eenheid: str, naam: str) -> tuple[list, list]:
+    """Waarden en hoverdata op de volledige jaar-as; ontbrekende jaren blijven ``None``."""
+    per_jaar = {str(int(r["jaar"])): r for r in frame.to_dict("records")}
+    ys: list[float | None] = []
+    data: list[list[str]] = []
+    for j in as_jaren:
+        r = per_jaar.get(j)
+        if r is None or pd.isna(r.get("waarde")):
+            ys.append(None)
+            reden = (r.get("status") if r is not None else None) or "niet in de database"
+            data.append([naam, fmt.GEEN_CIJFER, j, reden, _bron_tekst(r) if r is not None else "-"])
+        else:
+            ys.append(float(r["waarde"]))
+            data.append(_customdata(r, eenheid, naam))
+    return ys, data
+
+
+def trendlijnen(
+    frame: pd.DataFrame,
+    *,
+    titel: str,
+    eenheid: str,
+    kleur: Mapping[str, str],
+    volgorde: Sequence[str] = (),
+    ander_product: pd.DataFrame | None = None,
+    beleidsperiode: tuple[int, int] = BELEIDSPERIODE,
+) -> go.Figure:
+    """Eén lijn per regio over alle jaren; Nederland grijs gestippeld; beleidsperiode gearceerd.
+
+    ``frame``: rijen van :func:`monitor.store.reeks` voor één indicator. ``volgorde``: de
+    regiocodes in de volgorde van de legenda. ``ander_product``: landelijke reeks uit een ander
+    CBS-product, getekend als fijne grijze stippellijn "Nederland (ander product)".
+    Voorlopige punten zijn open markers. Gaten worden niet verbonden.
+    """
+    alle_jaren = list(frame["jaar"]) + (list(ander_product["jaar"]) if ander_product is not None else [])
+    if frame["waarde"].notna().sum() == 0 and (ander_product is None or ander_product.empty):
+        return leeg_figuur("Geen cijfers voor deze regio's.", titel)
+    as_jaren = jaar_as(alle_jaren, max(beleidsperiode[1], 0))
+    fig = go.Figure()
+    codes = [c for c in volgorde if c in set(frame["regio_code"])] or list(dict.fromkeys(frame["regio_code"]))
+    for code in codes:
+        deel = frame[frame["regio_code"] == code]
+        naam = str(deel["regio_naam"].iloc[0])
+        ys, data = _lijn(deel, as_jaren, eenheid, naam)
+        per_jaar = dict(zip(deel["jaar"].astype(int).astype(str), deel["status"], strict=False))
+        open_punt = [str(per_jaar.get(j, "")).lower() in ("voorlopig", "nader voorlopig") for j in as_jaren]
+        is_nl = code == NEDERLAND
+        sym = symbool(code)
+        fig.add_trace(go.Scatter(
+            x=as_jaren, y=ys, name=naam, mode="lines+markers", connectgaps=False,
+            line=dict(NEDERLAND_STIJL) if is_nl else {"color": kleur.get(code, NEDERLAND_KLEUR), "width": 2.5},
+            marker={"symbol": [f"{sym}-open" if o else sym for o in open_punt], "size": 9,
+                    "color": kleur.get(code, NEDERLAND_KLEUR),
+                    "line": {"width": 2, "color": kleur.get(code, NEDERLAND_KLEUR)}},
+            customdata=data, hovertemplate=_HOVER,
+        ))
+    if ander_product is not None and not ander_product.empty:
+        naam = "Nederland (ander product)"
+        ys, data = _lijn(ander_product, as_jaren, eenheid, naam)
+        fig.add_trace(go.Scatter(
+            x=as_jaren, y=ys, name=naam, mode="lines+markers", connectgaps=False,
+            line=dict(ANDER_PRODUCT_STIJL), marker={"symbol": "circle-open", "size": 7,
+                                                   "color": NEDERLAND_KLEUR},
+            customdata=data, hovertemplate=_HOVER,
+        ))
+    start, eind = str(beleidsperiode[0]), str(beleidsperiode[1])
+    if start in as_jaren and eind in as_jaren:
+        x0, x1 = as_jaren.index(start) - 0.5, as_jaren.index(eind) + 0.5
+        fig.add_vrect(x0=x0, x1=x1, fillcolor="#999999", opacity=0.12, line_width=0, layer="below")
+        fig.add_annotation(x=(x0 + x1) / 2, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
+                           text=f"Beleidsperiode {start}-{eind}", font={"size": 11, "color": "#555555"})
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=as_jaren,
+                     range=[-0.5, len(as_jaren) - 0.5], title=None, showgrid=False)
+    fig.update_yaxes(title=as_titel(eenheid), gridcolor="#e5e5e5", rangemode="tozero",
+                     **_as_opmaak(eenheid))
+    fig.update_layout(hovermode="closest")
+    return _basis(fig, titel, 420)
+
+
+# ----------------------------------------------------------------------------- kleine staven
+
+
+def kleine_staven(
+    panelen: Sequence[Mapping[str, Any]],
+    *,
+    codes: Sequence[str],
+    namen: Mapping[str, str],
+    kleur: Mapping[str, str],
+    kolommen: int = 3,
+) -> go.Figure:
+    """Kleine staafdiagrammen naast elkaar: per kerncijfer de gekozen regio's in één jaar.
+
+    ``panelen``: dicts met ``titel``, ``eenheid``, ``frame`` (rijen van :func:`monitor.store.reeks`
+    voor dat kerncijfer en jaar, alle regio's) en ``jaar_tekst``. Nederland is per paneel een
+    grijze stippellijn (niet bij aantallen); een regio zonder cijfer krijgt de tekst "geen cijfer"
+    in plaats van een staaf, zodat een gat zichtbaar blijft.
+    """
+    from plotly.subplots import make_subplots
+
+    if not panelen:
+        return leeg_figuur("Geen kerncijfers om te tonen.")
+    rijen_n = -(-len(panelen) // kolommen)
+    titels = ["<br>".join(textwrap.wrap(f"{p['titel']} ({p['jaar_tekst']})", 42)) for p in panelen]
+    fig = make_subplots(rows=rijen_n, cols=kolommen, subplot_titles=titels,
+                        horizontal_spacing=0.07, vertical_spacing=0.3 / rijen_n)
+    gemeenten = [c for c in codes if c != NEDERLAND]
+    labels = [namen.get(c, c) for c in gemeenten]
+    for i, p in enumerate(panelen):
+        rij, kol = i // kolommen + 1, i % kolommen + 1
+        frame: pd.DataFrame = p["frame"]
+        eenheid = str(p["eenheid"])
+        per_code = {r["regio_code"]: r for r in frame.to_dict("records")}
+        xs, data, teksten, zonder = [], [], [], []
+        for code, naam in zip(gemeenten, labels, strict=True):
+            r = per_code.get(code)
+            if r is None or pd.isna(r.get("waarde")):
+                xs.append(None)
+                teksten.append("")
+                zonder.append(naam)
+                data.append([naam, fmt.GEEN_CIJFER, p["jaar_tekst"],
+                             (r or {}).get("status") or "niet in de database", "-"])
+            else:
+                xs.append(float(r["waarde"]))
+                teksten.append(fmt.waarde(r["waarde"], eenheid))
+                data.append(_customdata(r, eenheid, naam))
+        voorlopig = [str((per_code.get(c) or {}).get("status", "")).lower()
+                     in ("voorlopig", "nader voorlopig") for c in gemeenten]
+        fig.add_trace(go.Bar(
+            x=xs, y=labels, orientation="h", text=teksten, textposition="outside",
+            cliponaxis=False,
+            marker={"color": [kleur.get(c, NEDERLAND_KLEUR) for c in gemeenten],
+                    "pattern": _arcering(voorlopig)},
+            customdata=data, hovertemplate=_HOVER, showlegend=False, name="",
+        ), row=rij, col=kol)
+        if zonder:
+            fig.add_trace(go.Scatter(
+                x=[0] * len(zonder), y=zonder, mode="text", text=[fmt.GEEN_CIJFER] * len(zonder),
+                textposition="middle right", textfont={"color": "#767676", "size": 11},
+                hoverinfo="skip", showlegend=False,
+            ), row=rij, col=kol)
+        nl = per_code.get(NEDERLAND)
+        if nl_als_referentie(eenheid) and nl is not None and not pd.isna(nl.get("waarde")):
+            fig.add_vline(x=float(nl["waarde"]), line=NEDERLAND_STIJL, row=rij, col=kol)
+            fig.add_trace(go.Scatter(
+                x=[float(nl["waarde"])] * len(labels), y=labels, mode="markers",
+                marker={"opacity": 0, "size": 12}, showlegend=False, name="Nederland",
+                customdata=[_customdata(nl, eenheid, "Nederland")] * len(labels),
+                hovertemplate=_HOVER,
+            ), row=rij, col=kol)
+        as_nr = "" if i == 0 else str(i + 1)
+        # Ruimte rechts voor de waarde naast de langste staaf.
+        grootste = max([x for x in xs if x is not None]
+                       + ([float(nl["waarde"])] if nl is not None and not pd.isna(nl.get("waarde"))
+                          else []) + [0.0])
+        fig.update_layout({
+            f"xaxis{as_nr}": {"range": [0, grootste * 1.3 or 1], "gridcolor": "#e5e5e5",
+                              "nticks": 4, "tickangle": 0, **_as_opmaak(eenheid)},
+            f"yaxis{as_nr}": {"type": "category", "autorange": "reversed",
+                              "showticklabels": kol == 1},
+        })
+    # Paneeltitels links uitlijnen boven hun eigen paneel.
+    for i, a in enumerate(fig.layout.annotations[:len(panelen)]):
+        domein = fig.layout[f"xaxis{'' if i == 0 else i + 1}"].domain
+        a.update(x=domein[0], xanchor="left", align="left", font={"size": 12})
+    _basis(fig, "", 230 * rijen_n + 40)
+    fig.update_layout(margin={"t": 40})
+    return fig
