@@ -159,3 +159,44 @@ def niet_geladen(versie: str) -> pd.DataFrame:
 
 
 NEDERLAND_CODE = NEDERLAND
+
+
+# ----------------------------------------------------------------------------- verkennen
+# Overzicht, Vergelijken, Trends, Bronnen (pages/overzicht.py ... pages/bronnen.py).
+
+
+@st.cache_data(max_entries=64)
+def gemeenten_telling(versie: str, indicator_key: str, jaar: int) -> dict[str, int]:
+    """How many municipalities have a figure for this indicator and year, for an honest ranking.
+
+    ``met_cijfer``: with a value; ``zonder_cijfer``: a row without value (CBS: unknown/secret);
+    ``gemeenten``: municipalities that existed that year (those with an inhabitants figure, or
+    with any figure when the year has no inhabitants figures).
+    """
+    frame = _query("""
+        WITH g AS (SELECT c.* FROM cijfer c JOIN regio r ON r.code = c.regio_code
+                   WHERE r.soort = 'gemeente' AND c.jaar = $jaar)
+        SELECT
+            (SELECT count(*) FROM g WHERE indicator_key = $ind AND waarde IS NOT NULL) AS met_cijfer,
+            (SELECT count(*) FROM g WHERE indicator_key = $ind AND waarde IS NULL) AS zonder_cijfer,
+            coalesce(nullif((SELECT count(DISTINCT regio_code) FROM g
+                             WHERE indicator_key = 'inwoners' AND waarde IS NOT NULL), 0),
+                     (SELECT count(DISTINCT regio_code) FROM g WHERE waarde IS NOT NULL)) AS gemeenten
+        """, {"ind": indicator_key, "jaar": jaar})
+    return {k: int(v) for k, v in frame.iloc[0].to_dict().items()}
+
+
+@st.cache_data(max_entries=8)
+def dekking(versie: str) -> pd.DataFrame:
+    """Per indicator: how many municipalities have a figure, whether Nederland has one, and years.
+
+    Lets pages offer only indicators that can be compared between municipalities.
+    """
+    return _query("""
+        SELECT c.indicator_key,
+               count(DISTINCT c.regio_code) FILTER (WHERE r.soort = 'gemeente') AS gemeenten,
+               count(*) FILTER (WHERE r.soort = 'land') > 0 AS nederland,
+               min(c.jaar) AS eerste_jaar, max(c.jaar) AS laatste_jaar
+        FROM cijfer c JOIN regio r ON r.code = c.regio_code
+        WHERE c.waarde IS NOT NULL
+        GROUP BY c.indicator_key ORDER BY c.indicator_key""")
