@@ -1,0 +1,152 @@
+"""Teksten voor de pagina Bronnen en definities (pure functies).
+
+Alles komt uit de database (catalogus, bronnen, ETL-runs); hier wordt het alleen leesbaar gemaakt.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from monitor import fmt
+
+CBS_LICENTIE = (
+    "Cijfers van het CBS (StatLine, Kerncijfers wijken en buurten en het dashboard "
+    "*Schuldenproblematiek in beeld*) vallen onder de licentie "
+    "[Creative Commons Naamsvermelding 4.0 (CC BY 4.0)](https://creativecommons.org/licenses/by/4.0/deed.nl). "
+    "Bron: CBS. U mag ze overnemen als u het CBS als bron noemt."
+)
+
+_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+            "september", "oktober", "november", "december")
+
+
+def richting_tekst(richting: str | None) -> str:
+    return {
+        "lager_is_beter": "lager is beter",
+        "hoger_is_beter": "hoger is beter",
+        "neutraal": "geen richting (niet beter of slechter)",
+    }.get(str(richting), "onbekend")
+
+
+def peildatum_tekst(regel: Any) -> str:
+    """``"01-01"`` → ``"1 januari"``; leeg → jaarcijfer zonder peildag."""
+    if not isinstance(regel, str) or "-" not in regel:
+        return "jaarcijfer (geen vaste peildag)"
+    maand, dag = regel.split("-", 1)
+    try:
+        return f"{int(dag)} {_MAANDEN[int(maand) - 1]}"
+    except (ValueError, IndexError):
+        return regel
+
+
+def beschikbaar_tekst(jaren: Any) -> str:
+    """Hoe lang na het verslagjaar het cijfer verschijnt (voor "meetbaar vanaf")."""
+    if jaren is None or pd.isna(jaren):
+        return "onbekend"
+    n = int(jaren)
+    if n == 0:
+        return "in hetzelfde jaar"
+    return f"ongeveer {n} jaar na het verslagjaar"
+
+
+def modus_tekst(modus: Any) -> str:
+    return {
+        "snapshot": "snapshot (de meegeleverde CBS-bestanden, zonder internet)",
+        "online": "online (opgehaald bij CBS)",
+    }.get(str(modus), str(modus or "onbekend"))
+
+
+def tijdstip(t: Any) -> str:
+    """``23 november 2026 om 17:24``."""
+    if t is None or pd.isna(t):
+        return "onbekend"
+    t = pd.Timestamp(t)
+    return f"{fmt.datum(t.to_pydatetime())} om {t:%H:%M}"
+
+
+def laatste_run_tekst(runs: pd.DataFrame) -> str:
+    """Eén zin over de laatste ETL-run: wanneer, modus, status, melding."""
+    if runs.empty:
+        return "Er is nog geen ETL-run vastgelegd."
+    r = runs.sort_values("gestart").iloc[-1]
+    return (f"Laatste bijwerking: {tijdstip(r['klaar'] if not pd.isna(r['klaar']) else r['gestart'])}. "
+            f"Modus: {modus_tekst(r['modus'])}. Status: {r['status']}. "
+            f"{_getallen(str(r['melding'] or ''))}").strip()
+
+
+def _getallen(tekst: str) -> str:
+    """Getallen in een ETL-melding in Nederlandse notatie (``33120`` → ``33.120``)."""
+    return re.sub(r"\d{4,}", lambda m: fmt.getal(int(m.group())), tekst)
+
+
+def bron_regels(indicator_bronnen: pd.DataFrame, key: str) -> list[str]:
+    """Per bron van een indicator: tabel, titel, versie, jaren en hoeveel cijfers (en gaten)."""
+    regels = []
+    for r in indicator_bronnen[indicator_bronnen["indicator_key"] == key].to_dict("records"):
+        jaren = (str(r["eerste_jaar"]) if r["eerste_jaar"] == r["laatste_jaar"]
+                 else f"{r['eerste_jaar']}-{r['laatste_jaar']}")
+        tekst = (f"{r['tabel_id']}: {r['bron_titel']}. Versie: {r['versie']}. "
+                 f"Jaren: {jaren}; {fmt.getal(r['cijfers'])} cijfers")
+        if r["zonder_cijfer"]:
+            tekst += f", {fmt.getal(r['zonder_cijfer'])} zonder cijfer"
+        regels.append(tekst + ".")
+    return regels
+
+
+def indicator_blok(meta: dict[str, Any], indicator_bronnen: pd.DataFrame) -> str:
+    """Markdown voor één indicator: definitie, eenheid, richting, peildatum, bronnen."""
+    regels = [
+        f"**{meta['titel']}**  ",
+        f"{meta.get('definitie') or ''}",
+        "",
+        f"- Eenheid: {meta['eenheid']}",
+        f"- Richting: {richting_tekst(meta.get('richting'))}",
+        f"- Peildatum: {peildatum_tekst(meta.get('peildatum_regel'))}",
+        f"- Cijfer verschijnt: {beschikbaar_tekst(meta.get('beschikbaar_na'))}",
+    ]
+    afgeleid = meta.get("afgeleid")
+    if isinstance(afgeleid, str) and afgeleid:
+        regels.append(f"- Berekend door de monitor: {afgeleid}")
+    vergelijk = meta.get("vergelijk_nl")
+    if isinstance(vergelijk, str) and vergelijk:
+        regels.append(f"- Landelijk vergeleken met een ander CBS-product: `{vergelijk}` "
+                      "(een andere meting, alleen ter oriëntatie)")
+    bronnen = bron_regels(indicator_bronnen, str(meta["key"]))
+    if bronnen:
+        regels.append("- Bronnen:")
+        regels += [f"    - {b}" for b in bronnen]
+    else:
+        regels.append("- Bronnen: geen cijfers in de database")
+    regels.append(f"- Sleutel: `{meta['key']}`")
+    return "\n".join(regels)
+
+
+def bron_blok(bron: dict[str, Any]) -> str:
+    """Markdown voor één bron: titel, tabel, versie, licentie, adres en toelichting."""
+    delen = [f"**{bron['titel']}**"]
+    if bron.get("tabel_id") and bron["tabel_id"] not in str(bron["titel"]):
+        delen[0] += f" ({bron['tabel_id']})"
+    regels = [delen[0] + "  ", f"Versie: {bron.get('versie') or 'onbekend'}. "
+              f"Licentie: {bron.get('licentie') or 'onbekend'}."]
+    url = bron.get("url")
+    if isinstance(url, str) and url.startswith("http"):
+        regels[-1] += f" [Naar de bron]({url})"
+    toelichting = bron.get("toelichting")
+    if isinstance(toelichting, str) and toelichting:
+        regels[-1] += "  "
+        regels.append(toelichting)
+    return "\n".join(regels)
+
+
+def zoek(indicatoren: pd.DataFrame, tekst: str) -> pd.DataFrame:
+    """Indicatoren waarvan titel, sleutel, thema of definitie de zoektekst bevat."""
+    tekst = (tekst or "").strip().casefold()
+    if not tekst:
+        return indicatoren
+    velden = ["titel", "key", "thema", "definitie"]
+    mask = indicatoren[velden].fillna("").astype(str).apply(
+        lambda kolom: kolom.str.casefold().str.contains(tekst, regex=False)).any(axis=1)
+    return indicatoren[mask]

@@ -1,0 +1,69 @@
+"""Plaats van een gemeente tussen alle gemeenten, eerlijk uitgelegd.
+
+Pure logica voor de pagina Vergelijken. De richting van de ranglijst volgt ``indicator.richting``:
+
+- ``lager_is_beter``: plaats 1 = laagste waarde (bijv. de minste bijstand);
+- ``hoger_is_beter``: plaats 1 = hoogste waarde (bijv. het hoogste inkomen);
+- ``neutraal``: plaats 1 = hoogste waarde, zonder oordeel (bijv. de meeste inwoners).
+
+Gelijke waarden delen een plaats (de beste van de gedeelde plaatsen, zoals bij sport). De
+ranglijst telt alleen gemeenten **met** een cijfer in dat jaar, en zegt hoeveel dat er zijn.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from monitor import fmt
+
+#: Minder gemeenten dan dit met een cijfer: de plaats zegt weinig, en dat zeggen we erbij.
+WEINIG_GEMEENTEN = 50
+
+
+def oplopend(richting: str) -> bool:
+    """Plaats 1 is de laagste waarde alleen als lager beter is."""
+    return richting == "lager_is_beter"
+
+
+def plaatsen(gemeenten: pd.DataFrame, richting: str) -> pd.Series:
+    """Plaats per regiocode (1 = beste volgens de richting; gelijke waarden delen een plaats)."""
+    met = gemeenten[gemeenten["waarde"].notna()]
+    if met.empty:
+        return pd.Series(dtype="Int64")
+    rang = met["waarde"].rank(method="min", ascending=oplopend(richting)).astype(int)
+    return pd.Series(rang.to_numpy(), index=met["regio_code"].to_numpy(), name="plaats")
+
+
+def uitleg(richting: str, titel: str) -> str:
+    """Wat plaats 1 betekent, in woorden."""
+    wat = titel[:1].lower() + titel[1:]
+    if richting == "lager_is_beter":
+        return f"Plaats 1 is de gemeente met het laagste cijfer voor '{wat}'. Lager is hier beter."
+    if richting == "hoger_is_beter":
+        return f"Plaats 1 is de gemeente met het hoogste cijfer voor '{wat}'. Hoger is hier beter."
+    return (f"Plaats 1 is de gemeente met het hoogste cijfer voor '{wat}'. "
+            "Dit zegt niets over beter of slechter.")
+
+
+def plaats_tekst(plaats: int | None, aantal: int) -> str:
+    """``plaats 330 van 342`` (of ``geen plaats`` als de gemeente geen cijfer heeft)."""
+    return "geen plaats" if plaats is None else f"plaats {plaats} van {aantal}"
+
+
+def telling_tekst(telling: dict[str, int], jaar: int) -> str:
+    """Hoeveel gemeenten een cijfer hebben, en een waarschuwing als dat er weinig zijn."""
+    met, zonder, totaal = telling["met_cijfer"], telling["zonder_cijfer"], telling["gemeenten"]
+    tekst = f"{fmt.getal(met)} van de {fmt.getal(max(totaal, met))} gemeenten hebben een cijfer voor {jaar}."
+    if zonder:
+        tekst += f" Bij {fmt.getal(zonder)} gemeenten meldt CBS geen cijfer (onbekend of geheim)."
+    if met < WEINIG_GEMEENTEN:
+        tekst += (" Dat zijn er weinig: de bron bevat voor dit jaar maar een deel van de gemeenten, "
+                  "dus de plaats zegt weinig.")
+    return tekst
+
+
+def plaats_zin(naam: str, plaats: int | None, aantal: int, jaar: int, reden: str | None = None) -> str:
+    """``Heerlen staat op plaats 330 van 342 gemeenten met een cijfer voor 2024.``"""
+    if plaats is None:
+        return f"{naam} heeft geen plaats in {jaar}: geen cijfer." + (f" {reden}" if reden else "")
+    return f"{naam} staat op plaats {plaats} van {aantal} gemeenten met een cijfer voor {jaar}."
