@@ -1,3 +1,51 @@
+"""Bronnen en definities: elke indicator, elke bron, de laatste bijwerking en de licentie."""
+
+from __future__ import annotations
+
 import streamlit as st
-st.title('bronnen')
-st.info('Deze pagina wordt nog gebouwd.')
+
+from monitor import definities, keuzes, store
+
+st.title("Bronnen en definities")
+
+with keuzes.veilig("de bronnen"):
+    v = keuzes.versie()
+    runs = store.etl_runs(v)
+    st.info(definities.laatste_run_tekst(runs), icon=":material/update:")
+    st.markdown(definities.CBS_LICENTIE)
+    st.caption("Cijfers uit beleidsdocumenten van gemeenten zijn citaten uit openbare documenten; "
+               "waar CBS hetzelfde cijfer heeft, toont de monitor het CBS-cijfer.")
+
+    st.header("Indicatoren")
+    indicatoren = store.indicatoren(v)
+    per_bron = store.indicator_bronnen(v)
+    zoektekst = st.text_input("Zoek een indicator", placeholder="bijvoorbeeld bijstand of inkomen")
+    gevonden = definities.zoek(indicatoren, zoektekst)
+    if gevonden.empty:
+        st.warning(f"Geen indicator gevonden voor '{zoektekst}'.")
+    for thema, groep in gevonden.groupby("thema", sort=False):
+        with st.expander(f"{str(thema).capitalize()} ({len(groep)})", expanded=bool(zoektekst)):
+            for meta in groep.to_dict("records"):
+                st.markdown(definities.indicator_blok(meta, per_bron))
+
+    st.header("Bronnen")
+    bronnen = store.bronnen(v)
+    with st.expander(f"Alle bronnen ({len(bronnen)})", expanded=True):
+        for bron in bronnen.to_dict("records"):
+            st.markdown(definities.bron_blok(bron))
+
+    st.header("Bijwerkingen (ETL)")
+    tabel = runs.assign(
+        gestart=runs["gestart"].map(definities.tijdstip),
+        klaar=runs["klaar"].map(definities.tijdstip),
+        modus=runs["modus"].map(definities.modus_tekst),
+    )
+    st.dataframe(tabel, hide_index=True, width="stretch", column_config={
+        "run_id": "Versie (in de link: data=)", "gestart": "Gestart", "klaar": "Klaar",
+        "modus": "Modus", "status": "Status", "melding": "Melding"})
+    niet = store.niet_geladen(v)
+    if not niet.empty:
+        st.subheader("Bewust niet geladen")
+        st.caption("Regels uit de bronnen die de ETL niet heeft geladen, met de reden.")
+        st.table(niet[["bron_titel", "regel", "reden"]].rename(
+            columns={"bron_titel": "Bron", "regel": "Regel", "reden": "Reden"}).set_index("Bron"))

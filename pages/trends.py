@@ -1,3 +1,81 @@
+"""Trends: een lijn per regio over alle jaren in de database; beleidsperiode 2026-2029 gearceerd."""
+
+from __future__ import annotations
+
 import streamlit as st
-st.title('trends')
-st.info('Deze pagina wordt nog gebouwd.')
+
+from monitor import charts, keuzes, store, tabellen
+
+st.title("Trends")
+
+with keuzes.veilig("de trends"):
+    v = keuzes.versie()
+    namen = keuzes.regio_namen()
+    codes = keuzes.gekozen_regios()
+
+    ind = store.indicatoren(v).set_index("key")
+    dekking = store.dekking(v).set_index("indicator_key")
+    keys = [k for k in ind.index if k in dekking.index]
+    if not keys:
+        st.warning("Er zijn nog geen cijfers in de database. Bouw hem opnieuw met "
+                   "'python -m etl build' of kijk bij Bronnen en definities wat er mis ging.")
+        st.stop()
+    gekozen = keuzes.url_keuze(
+        "Indicatoren", keys, sleutel="indicatoren", meerdere=True,
+        standaard=["bijstand_per_1000", "hh_rond_sociaal_minimum_pct"],
+        format_func=lambda k: str(ind.at[k, "titel"]),
+        melding=lambda fout: f"De link noemt een onbekende indicator ({', '.join(fout)}). "
+                             "Die is weggelaten.",
+        placeholder="Kies een of meer indicatoren",
+    )
+    st.caption(
+        "Elke lijn is een regio; Nederland is grijs gestippeld. Een open rondje is een voorlopig "
+        "cijfer. Waar een jaar geen cijfer heeft, is de lijn onderbroken: er wordt niets "
+        "bijgeschat. Het grijze vlak is de beleidsperiode 2026-2029."
+    )
+    if not gekozen:
+        st.info("Kies hierboven minstens één indicator.")
+        st.stop()
+    if not codes:
+        st.info("Kies in de zijbalk minstens één regio.")
+        st.stop()
+
+    kleur = charts.kleuren(codes)
+    reeks = store.reeks(v, tuple(gekozen), tuple(codes))
+    for key in gekozen:
+        meta = ind.loc[key]
+        titel, eenheid = str(meta["titel"]), str(meta["eenheid"])
+        frame = reeks[reeks["indicator_key"] == key]
+        if not charts.nl_als_referentie(eenheid):
+            frame = frame[frame["regio_code"] != keuzes.NEDERLAND]
+        ander = None
+        vergelijk = meta.get("vergelijk_nl")
+        nl_eigen = frame[(frame["regio_code"] == keuzes.NEDERLAND) & frame["waarde"].notna()]
+        if (keuzes.NEDERLAND in codes and nl_eigen.empty and isinstance(vergelijk, str)
+                and vergelijk):
+            ander = store.reeks(v, (vergelijk,), (keuzes.NEDERLAND,))
+        fig = charts.trendlijnen(frame, titel=titel, eenheid=eenheid, kleur=kleur, volgorde=codes,
+                                 ander_product=ander)
+        st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, width="stretch", key=f"trend_{key}")
+
+        notities = []
+        if not charts.nl_als_referentie(eenheid):
+            notities.append("Nederland staat niet in deze grafiek: een landelijk aantal is niet te "
+                            "vergelijken met het aantal van één gemeente.")
+        elif keuzes.NEDERLAND in codes and nl_eigen.empty:
+            notities.append("Nederland heeft geen cijfer uit dezelfde bron."
+                            + (f" De fijne stippellijn is een landelijk cijfer uit een ander "
+                               f"CBS-product ({ind.at[vergelijk, 'titel']}): een andere meting, "
+                               "alleen ter oriëntatie." if ander is not None else ""))
+        met_cijfer = set(frame[frame["waarde"].notna()]["regio_code"])
+        zonder = [namen[c] for c in codes
+                  if c in namen and c != keuzes.NEDERLAND and c not in met_cijfer]
+        if zonder:
+            notities.append(f"Geen enkel cijfer voor: {', '.join(zonder)}.")
+        for n in notities:
+            st.caption(n)
+        with st.expander(f"Tabel: {titel}"):
+            st.dataframe(tabellen.trend_tabel(frame, codes, namen, eenheid), hide_index=True,
+                         width="stretch")
+            bronnen = sorted({str(b) for b in frame["bron_titel"].dropna()})
+            st.caption("Bronnen: " + "; ".join(bronnen) + ". * = voorlopig.")

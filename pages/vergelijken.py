@@ -1,3 +1,112 @@
+"""Vergelijken: één indicator en één jaar; staven per regio, Nederland als referentie, plaats."""
+
+from __future__ import annotations
+
 import streamlit as st
-st.title('vergelijken')
-st.info('Deze pagina wordt nog gebouwd.')
+
+from monitor import charts, fmt, keuzes, ranglijst, store, tabellen
+
+st.title("Vergelijken")
+
+with keuzes.veilig("de vergelijking"):
+    v = keuzes.versie()
+    namen = keuzes.regio_namen()
+    codes = keuzes.gekozen_regios()
+    hoofd = keuzes.hoofdgemeente()
+
+    ind = store.indicatoren(v).set_index("key")
+    dekking = store.dekking(v).set_index("indicator_key")
+    # Alleen indicatoren met cijfers voor gemeenten: landelijke reeksen zijn niet te vergelijken.
+    keys = [k for k in ind.index if k in dekking.index and dekking.at[k, "gemeenten"] > 0]
+
+    if not keys:
+        st.warning("Er zijn nog geen cijfers in de database. Bouw hem opnieuw met "
+                   "'python -m etl build' of kijk bij Bronnen en definities wat er mis ging.")
+        st.stop()
+    links, rechts = st.columns([3, 1])
+    key = keuzes.url_keuze(
+        "Indicator", keys, sleutel="indicator", standaard="bijstand_per_1000",
+        format_func=lambda k: str(ind.at[k, "titel"]), plek=links,
+        melding=lambda fout: f"De link noemt een onbekende indicator ({', '.join(fout)}). "
+                             "U ziet nu de standaardindicator.",
+    )
+    meta = ind.loc[key]
+    titel, eenheid, richting = str(meta["titel"]), str(meta["eenheid"]), str(meta["richting"])
+
+    jaren = store.jaren(v, key)
+    eigen = store.reeks(v, (key,), tuple(codes))
+    hoofd_jaren = eigen[(eigen["regio_code"] == hoofd) & eigen["waarde"].notna()]["jaar"]
+    standaard_jaar = int(hoofd_jaren.max()) if not hoofd_jaren.empty else (jaren[0] if jaren else None)
+    jaar = keuzes.url_keuze(
+        "Jaar", jaren, sleutel="jaar", standaard=standaard_jaar, plek=rechts,
+        melding=lambda fout: f"Voor {', '.join(fout)} zijn er geen cijfers voor '{titel}'. "
+                             f"U ziet nu {standaard_jaar}.",
+    )
+    st.caption(f"{meta['definitie']} Eenheid: {eenheid}.")
+
+    if jaar is None:
+        st.warning(f"Er zijn nog geen cijfers voor '{titel}'.")
+        st.stop()
+    if not codes:
+        st.info("Kies in de zijbalk minstens één regio.")
+        st.stop()
+
+    jaarframe = eigen[eigen["jaar"] == jaar]
+    gemeenten = store.gemeenten_in_jaar(v, key, jaar)
+    plaatsen = ranglijst.plaatsen(gemeenten, richting)
+    telling = store.gemeenten_telling(v, key, jaar)
+    aantal = int(len(plaatsen))
+
+    # --- plaats van de hoofdgemeente, in woorden
+    if hoofd is not None:
+        rij = jaarframe[jaarframe["regio_code"] == hoofd]
+        reden = None
+        if hoofd not in plaatsen.index:
+            reden = f"CBS meldt: {rij['status'].iloc[0]}." if not rij.empty else \
+                "Deze gemeente staat voor dit jaar niet in de bron."
+        plaats = int(plaatsen[hoofd]) if hoofd in plaatsen.index else None
+        st.subheader(ranglijst.plaats_zin(namen[hoofd], plaats, aantal, jaar, reden))
+    st.markdown(ranglijst.uitleg(richting, titel) + " " + ranglijst.telling_tekst(telling, jaar))
+
+    # --- staven met Nederland als referentielijn
+    kleur = charts.kleuren(codes)
+    staaf_frame = jaarframe[jaarframe["regio_code"] != keuzes.NEDERLAND].set_index("regio_code")
+    staaf_frame = staaf_frame.reindex([c for c in codes if c in staaf_frame.index]).reset_index()
+    nl, ander = None, None
+    if charts.nl_als_referentie(eenheid):
+        nl_rij = jaarframe[(jaarframe["regio_code"] == keuzes.NEDERLAND) & jaarframe["waarde"].notna()]
+        nl = nl_rij.iloc[0].to_dict() if not nl_rij.empty else None
+        vergelijk = meta.get("vergelijk_nl")
+        if nl is None and isinstance(vergelijk, str) and vergelijk:
+            nl_ander = store.reeks(v, (vergelijk,), (keuzes.NEDERLAND,))
+            nl_ander = nl_ander[(nl_ander["jaar"] == jaar) & nl_ander["waarde"].notna()]
+            ander = nl_ander.iloc[0].to_dict() if not nl_ander.empty else None
+    fig = charts.staven(staaf_frame, titel=f"{titel}, {fmt.periode(jaar, None)}", eenheid=eenheid,
+                        kleur=kleur, nederland=nl, ander_product=ander)
+    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, width="stretch")
+
+    notities = []
+    if not charts.nl_als_referentie(eenheid):
+        notities.append("Nederland staat niet als lijn in de grafiek: een landelijk aantal is niet "
+                        "te vergelijken met het aantal van één gemeente.")
+    elif nl is None and ander is not None:
+        notities.append(f"Nederland heeft voor {jaar} geen cijfer uit dezelfde bron. De fijne grijze "
+                        f"stippellijn is een landelijk cijfer uit een ander CBS-product "
+                        f"({ander['bron_titel']}); een andere meting, alleen ter oriëntatie.")
+    elif nl is None:
+        notities.append(f"Nederland heeft geen cijfer voor {jaar} in deze database, dus er is geen "
+                        "referentielijn.")
+    zonder = [namen[c] for c in codes if c != keuzes.NEDERLAND and c not in set(staaf_frame.dropna(
+        subset=["waarde"])["regio_code"])]
+    if zonder:
+        notities.append(f"Geen cijfer voor {jaar}: {', '.join(zonder)} (zie de tabel voor de reden).")
+    if (jaarframe["status"].str.lower().isin(["voorlopig", "nader voorlopig"])).any():
+        notities.append("Gearceerde staven en een * achter het jaar zijn voorlopige cijfers.")
+    for n in notities:
+        st.caption(n)
+
+    st.subheader("De cijfers")
+    st.dataframe(
+        tabellen.vergelijk_tabel(jaarframe, codes, namen, eenheid, jaar, plaatsen, aantal),
+        hide_index=True, width="stretch",
+    )

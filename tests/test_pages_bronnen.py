@@ -1,0 +1,51 @@
+"""AppTests voor de pagina Bronnen en definities."""
+
+from __future__ import annotations
+
+import duckdb
+
+from tests.pages_hulp import geen_fouten, open_pagina, teksten
+
+PAGINA = "pages/bronnen.py"
+
+
+def test_elke_indicator_met_definitie_eenheid_richting_en_bron(snapshot_database):
+    at = open_pagina(PAGINA)
+    geen_fouten(at)
+    tekst = teksten(at)
+    with duckdb.connect(str(snapshot_database), read_only=True) as con:
+        keys = [r[0] for r in con.execute("SELECT key FROM indicator").fetchall()]
+        definitie = con.execute("SELECT definitie FROM indicator WHERE key = 'bijstand_per_1000'").fetchone()[0]
+    for key in keys:
+        assert f"Sleutel: `{key}`" in tekst, key
+    assert definitie in tekst
+    blok = next(m.value for m in at.markdown if "Sleutel: `bijstand_per_1000`" in m.value)
+    assert "- Eenheid: per 1.000 inwoners" in blok
+    assert "- Richting: lager is beter" in blok
+    assert "- Peildatum: 31 december" in blok
+    assert "85984NED: Kerncijfers wijken en buurten 2024. Versie: herziene versie 2025" in blok
+    assert "85318NED" in blok and "zonder cijfer" in blok  # de lege editie 2022 telt als gat
+
+
+def test_laatste_etl_run_modus_en_licentie(snapshot_database):
+    at = open_pagina(PAGINA)
+    with duckdb.connect(str(snapshot_database), read_only=True) as con:
+        run_id, aantal = con.execute(
+            "SELECT run_id, (SELECT count(*) FROM waarneming) FROM etl_run ORDER BY klaar DESC LIMIT 1"
+        ).fetchone()
+    info = at.info[0].value
+    assert info.startswith("Laatste bijwerking: ") and "Modus: snapshot" in info
+    assert f"{aantal:,}".replace(",", ".") + " waarnemingen" in info
+    assert "CC BY 4.0" in teksten(at)
+    assert run_id in list(at.dataframe[0].value["run_id"])
+
+
+def test_zoeken_filtert_de_indicatoren():
+    at = open_pagina(PAGINA)
+    at.text_input[0].input("AO-uitkering").run()
+    geen_fouten(at)
+    sleutels = [m.value for m in at.markdown if "Sleutel: `" in m.value]
+    assert len(sleutels) == 2
+    assert all("ao_" in s for s in sleutels)
+    at.text_input[0].input("xyz bestaat niet").run()
+    assert "Geen indicator gevonden" in at.warning[0].value

@@ -1,0 +1,86 @@
+"""AppTests voor de pagina Overzicht: echte cijfers uit de snapshot, eerlijk over gaten."""
+
+from __future__ import annotations
+
+from tests.pages_hulp import figuren, geen_fouten, open_pagina, tabellen, teksten
+
+
+def _metric(at, titelstuk: str):
+    """De metric in de tegel waarvan de kop ``titelstuk`` bevat (kop = markdown vóór de metric)."""
+    koppen = [m.value for m in at.markdown if m.value.startswith("**")]
+    index = next(i for i, k in enumerate(koppen) if titelstuk in k)
+    return at.metric[index]
+
+
+def test_standaard_toont_heerlen_met_echte_cijfers():
+    at = open_pagina()
+    geen_fouten(at)
+    assert at.title[0].value == "Heerlen in één oogopslag"
+    inwoners = _metric(at, "Inwoners")
+    assert (inwoners.label, inwoners.value) == ("2025", "87.522")
+    tekst = teksten(at)
+    assert "Nederland: 18.044.027 (2025)" in tekst
+    assert "Heerlen telde op 1 januari 2025 87.522 inwoners." in tekst
+    bijstand = _metric(at, "Personen met bijstand per 1.000")
+    assert (bijstand.label, bijstand.value) == ("2024", "43,8")
+    assert "Aantal: 3.830 personen." in tekst
+
+
+def test_voorlopig_cijfer_is_gemarkeerd_en_verschil_met_nederland_klopt():
+    at = open_pagina()
+    inkomen = _metric(at, "besteedbaar inkomen")
+    assert inkomen.label == "2024* · voorlopig"
+    assert inkomen.value == "€ 45.700"
+    assert inkomen.proto.delta == "\u221214.500 euro t.o.v. Nederland"
+    tekst = teksten(at)
+    assert "Nederland: € 60.200 (2024*)" in tekst
+    assert ":orange-badge[voorlopig]" in tekst
+
+
+def test_zonder_landelijk_cijfer_staat_er_geen_cijfer_en_waarom():
+    at = open_pagina()
+    tekst = teksten(at)
+    # Bijstand: Nederland heeft alleen 2014; geen verschil over tien jaar.
+    assert "Nederland: geen cijfer voor 2024. Laatste landelijke cijfer: 25,2 in 2014" in tekst
+    assert "1 op de 11 inwoners in Heerlen heeft een AO-uitkering (Nederland: geen cijfer voor 2024)." in tekst
+    # Laag inkomen: alleen een ander CBS-product, zonder verschil.
+    assert "Ander CBS-product (83841NED): 3,6% in 2023" in tekst
+    laag = _metric(at, "laag inkomen")
+    assert laag.proto.delta == ""
+
+
+def test_tabel_en_grafiek_zetten_de_regio_s_naast_elkaar():
+    at = open_pagina()
+    tabel = tabellen(at)[0]
+    assert list(tabel.columns) == ["Kerncijfer", "Jaar", "Heerlen", "Nederland", "Amstelveen",
+                                   "Heemskerk", "Maastricht"]
+    schulden = tabel[tabel["Kerncijfer"].str.contains("problematische schulden")].iloc[0]
+    assert (schulden["Jaar"], schulden["Heerlen"], schulden["Nederland"], schulden["Amstelveen"]) == (
+        "2020", "13,0%", "7,6%", "geen cijfer")
+    fig = figuren(at)[0]
+    assert fig["layout"]["separators"] == ",."
+    namen = {tuple(t["y"]) for t in fig["data"] if t["type"] == "bar"}
+    assert namen == {("Heerlen", "Amstelveen", "Heemskerk", "Maastricht")}
+
+
+def test_andere_regiokeuze_verandert_het_overzicht():
+    at = open_pagina()
+    at.multiselect(key="regio_keuze").set_value(["GM0935", "NL01"]).run()
+    geen_fouten(at)
+    assert at.title[0].value == "Maastricht in één oogopslag"
+    assert _metric(at, "Inwoners").value == "125.563"
+    assert list(tabellen(at)[0].columns) == ["Kerncijfer", "Jaar", "Maastricht", "Nederland"]
+
+
+def test_onbekende_regio_in_de_link_geeft_nederlandse_melding():
+    at = open_pagina(regio=["GM9999", "GM0396"])
+    geen_fouten(at)
+    assert "'GM9999'" in at.warning[0].value
+    assert "niet in de database" in at.warning[0].value
+    assert at.title[0].value == "Heemskerk in één oogopslag"
+
+
+def test_alleen_nederland_gekozen_vraagt_om_een_gemeente():
+    at = open_pagina(regio="NL01")
+    geen_fouten(at)
+    assert "Kies in de zijbalk minstens één gemeente" in at.info[0].value

@@ -1,0 +1,86 @@
+"""AppTests voor de pagina Trends: een lijn per regio, gaten blijven gaten, beleidsperiode zichtbaar."""
+
+from __future__ import annotations
+
+from tests.pages_hulp import figuren, geen_fouten, open_pagina, tabellen, teksten
+
+PAGINA = "pages/trends.py"
+
+
+def _spoor(fig: dict, naam: str) -> dict:
+    return next(t for t in fig["data"] if t.get("name") == naam)
+
+
+def test_standaard_twee_indicatoren_met_lijn_per_regio():
+    at = open_pagina(PAGINA)
+    geen_fouten(at)
+    assert at.multiselect(key="k_indicatoren").value == ["bijstand_per_1000",
+                                                          "hh_rond_sociaal_minimum_pct"]
+    bijstand, minimum = figuren(at)
+    assert bijstand["layout"]["title"]["text"] == "Personen met bijstand per 1.000 inwoners"
+    assert [t["name"] for t in bijstand["data"]] == ["Heerlen", "Nederland", "Amstelveen",
+                                                     "Heemskerk", "Maastricht"]
+    assert _spoor(minimum, "Nederland (ander product)")["line"]["dash"] == "dot"
+
+
+def test_gaten_blijven_gaten_en_jaren_zijn_categorieen():
+    at = open_pagina(PAGINA)
+    fig = figuren(at)[0]
+    as_x = fig["layout"]["xaxis"]
+    assert as_x["type"] == "category"
+    assert as_x["categoryarray"] == [str(j) for j in range(2014, 2030)]
+    heerlen = _spoor(fig, "Heerlen")
+    waarden = dict(zip(heerlen["x"], heerlen["y"], strict=True))
+    assert round(waarden["2024"], 1) == 43.8 and round(waarden["2023"], 1) == 44.5
+    assert waarden["2022"] is None  # CBS: onbekend
+    assert waarden["2019"] is None  # niet in de database
+    assert heerlen["connectgaps"] is False
+    # 2015 is voorlopig: een open marker.
+    assert heerlen["marker"]["symbol"][heerlen["x"].index("2015")] == "circle-open"
+    nl = _spoor(fig, "Nederland")
+    assert nl["line"]["dash"] == "dash" and nl["line"]["color"] == "#6E6E6E"
+
+
+def test_beleidsperiode_is_gearceerd():
+    at = open_pagina(PAGINA)
+    fig = figuren(at)[0]
+    vlak = fig["layout"]["shapes"][0]
+    jaren = fig["layout"]["xaxis"]["categoryarray"]
+    assert (vlak["x0"], vlak["x1"]) == (jaren.index("2026") - 0.5, jaren.index("2029") + 0.5)
+    assert any(a["text"] == "Beleidsperiode 2026-2029" for a in fig["layout"]["annotations"])
+
+
+def test_tabel_laat_onbekend_zien():
+    at = open_pagina(PAGINA)
+    tabel = tabellen(at)[0]
+    rij = tabel[tabel["Jaar"] == "2022"].iloc[0]
+    assert rij["Heerlen"] == "geen cijfer (onbekend)"
+    assert tabel[tabel["Jaar"] == "2015"].iloc[0]["Heerlen"] == "56,2*"
+
+
+def test_andere_indicator_verandert_de_grafiek():
+    at = open_pagina(PAGINA)
+    at.multiselect(key="k_indicatoren").set_value(["inwoners"]).run()
+    geen_fouten(at)
+    (fig,) = figuren(at)
+    heerlen = _spoor(fig, "Heerlen")
+    assert heerlen["y"][heerlen["x"].index("2024")] == 87461
+    assert heerlen["y"][heerlen["x"].index("2020")] == 87086
+    assert "Nederland" not in [t["name"] for t in fig["data"]]
+    assert tabellen(at)[0].set_index("Jaar").at["2024", "Heerlen"] == "87.461"
+    assert at.query_params["indicatoren"] == "inwoners"
+
+
+def test_onbekende_indicator_in_de_link_geeft_nederlandse_melding():
+    at = open_pagina(PAGINA, indicatoren=["ao_per_1000", "onzin"])
+    geen_fouten(at)
+    assert "onbekende indicator (onzin)" in at.warning[0].value
+    assert at.multiselect(key="k_indicatoren").value == ["ao_per_1000"]
+    assert len(figuren(at)) == 1
+
+
+def test_geen_indicator_gekozen_geeft_uitleg():
+    at = open_pagina(PAGINA)
+    at.multiselect(key="k_indicatoren").set_value([]).run()
+    geen_fouten(at)
+    assert "Kies hierboven minstens één indicator." in teksten(at)
