@@ -220,22 +220,22 @@ def weergave(lijst: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Naam": lijst["naam"],
         "Vastgelegd op": [tijd(x) for x in lijst["aangemaakt_op"]],
-        "Omschrijving": lijst["omschrijving"].fillna(""),
         "Cijfers": [fmt.getal(n) for n in lijst["aantal_cijfers"]],
         "Database (ETL-run)": lijst["run_id"].fillna(""),
         "Controlegetal (SHA-256)": [f"{s[:16]}…" if isinstance(s, str) else ""
                                     for s in lijst["sha256"]],
+        "Omschrijving": lijst["omschrijving"].fillna(""),
     })
 
 
 def revisie_weergave(rapport: pd.DataFrame) -> pd.DataFrame:
     """Het revisierapport voor op het scherm."""
     return pd.DataFrame({
-        "Wat": rapport["soort"],
-        "Indicator": rapport["indicator"],
         "Regio": rapport["regio"],
         "Jaar": [str(j) for j in rapport["jaar"]],
         "Verandering": rapport["tekst"],
+        "Wat": rapport["soort"],
+        "Indicator": rapport["indicator"],
     })
 
 

@@ -87,7 +87,10 @@ with keuzes.veilig("de export"):
         "Jaar met * = voorlopig cijfer. Een lege plek zegt in de Toelichting waarom er geen "
         "cijfer is; de monitor vult niets zelf in."
     )
-    st.dataframe(tabel, hide_index=True, width="stretch", height=320)
+    st.dataframe(tabel, hide_index=True, width="stretch", height=320, column_config={
+        "Waarde": st.column_config.TextColumn(alignment="right"),
+        "Indicator": st.column_config.TextColumn(width="medium"),
+    })
 
     # ------------------------------------------------------------------- grafiek
     st.subheader("Grafiek als plaatje")
@@ -163,6 +166,9 @@ with keuzes.veilig("de export"):
     if rapport.empty:
         st.success("Geen verschillen: de vastgelegde cijfers zijn gelijk aan de cijfers van nu.")
     else:
-        st.warning(f"{fmt.getal(len(rapport))} cijfer(s) zijn veranderd sinds het vastleggen. "
-                   "De vastlegging zelf blijft zoals hij was.")
-        st.dataframe(vastlegging.revisie_weergave(rapport), hide_index=True, width="stretch")
+        n = len(rapport)
+        st.warning(("1 cijfer is" if n == 1 else f"{fmt.getal(n)} cijfers zijn")
+                   + " veranderd sinds het vastleggen. De vastlegging zelf blijft zoals hij was.")
+        st.dataframe(vastlegging.revisie_weergave(rapport), hide_index=True, width="stretch",
+                     column_config={"Verandering": st.column_config.TextColumn(width="large"),
+                                    "Indicator": st.column_config.TextColumn(width="large")})
