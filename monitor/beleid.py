@@ -52,6 +52,14 @@ OPDRACHTEN_BRON = ("Beleidsplan inkomenszekerheid Heerlen 2026-2029 'Zekerheid a
                    "(samenvatting van de 19 opdrachten)")  # fmt: skip
 SYSTEEM = "systeem (eerste vulling)"
 
+#: Effectindicatoren van het plan die de beleidsmonitor altijd toont (ook zonder streefwaarde),
+#: zodat een nulmeting en een status zichtbaar zijn voordat er doelen zijn vastgesteld.
+PLANINDICATOREN: tuple[str, ...] = (
+    "hh_laag_inkomen_pct", "hh_rond_sociaal_minimum_pct", "hh_tot_110_sm_pct",
+    "personen_in_armoede_pct", "bijstand_per_1000", "problematische_schulden_hh_pct",
+    "besteedbaar_inkomen_hh", "gestandaardiseerd_inkomen_hh", "ao_per_1000",
+)  # fmt: skip
+
 SCHULDEN_KEY = "problematische_schulden_hh_pct"
 SCHULDEN_BRON = (
     "Bestuurlijke afspraken basisdienstverlening schuldhulpverlening; geciteerd in 'Beleidsplan "
@@ -384,6 +392,41 @@ def doelen(regio_code: str | None = None) -> pd.DataFrame:
                                         "nulmeting_waarde", "streefwaarden", "soort"])
 
 
+def doelen_met_voorstel(regio_code: str, keys: Sequence[str], reeks: pd.DataFrame
+                        ) -> pd.DataFrame:  # fmt: skip
+    """:func:`doelen` voor één regio, aangevuld met een nulmetingvoorstel waar nog niets vastligt.
+
+    Eén rij per key in ``keys`` plus elke indicator met vastgelegde gegevens voor de regio.
+    Kolom ``nulmeting_herkomst``: "vastgelegd", "afspraak" (niet uit de database), "voorstel"
+    (laatste jaar vóór 2026, nog niet vastgelegd) of None (geen cijfer vóór 2026).
+    """
+    vast = doelen(regio_code)
+    nul = nulmetingen()
+    alle = list(dict.fromkeys([*keys, *vast["indicator_key"]]))
+    rijen = []
+    for k in alle:
+        v = vast[vast["indicator_key"] == k]
+        n = nul[(nul["indicator_key"] == k) & (nul["regio_code"] == regio_code)]
+        rij = {"indicator_key": k, "regio_code": regio_code, "nulmeting_jaar": None,
+               "nulmeting_waarde": None, "streefwaarden": {}, "soort": "gemeentelijk",
+               "nulmeting_herkomst": None}  # fmt: skip
+        if not v.empty:
+            rij.update(v.iloc[0].to_dict())
+        if not n.empty:
+            rij["nulmeting_herkomst"] = ("afspraak" if n["herkomst"].iloc[0] == "afspraak"
+                                         else "vastgelegd")  # fmt: skip
+        else:
+            deel = reeks[reeks["indicator_key"] == k] if "indicator_key" in reeks else reeks
+            voorstel = nulmeting_voorstel(deel, regio_code)
+            if voorstel:
+                rij.update(nulmeting_jaar=voorstel["jaar"], nulmeting_waarde=voorstel["waarde"],
+                           nulmeting_herkomst="voorstel")
+        rijen.append(rij)
+    return pd.DataFrame(rijen, columns=["indicator_key", "regio_code", "nulmeting_jaar",
+                                        "nulmeting_waarde", "streefwaarden", "soort",
+                                        "nulmeting_herkomst"])  # fmt: skip
+
+
 def opdrachten() -> pd.DataFrame:
     """De opdrachten; ``indicatoren`` als lijst van indicator-keys."""
     with _verbinding() as con:
@@ -513,7 +556,7 @@ def controleer_streefwaarde(
     elif hi is not None and w > hi:
         c.fouten.append(_bereik_tekst(eenheid, w))
     if eenheid == "aantal" and w != int(w):
-        c.fouten.append(f"Een aantal is een heel getal; {getal(w, 2)} kan niet.")
+        c.fouten.append(f"Een aantal is een heel getal; {_toon(w)} kan niet.")
     if nulmeting_waarde is not None and c.ok:
         slechter = ((richting == "lager_is_beter" and w > nulmeting_waarde)
                     or (richting == "hoger_is_beter" and w < nulmeting_waarde))  # fmt: skip
@@ -521,10 +564,25 @@ def controleer_streefwaarde(
             wat = "hoger" if richting == "lager_is_beter" else "lager"
             beter = "lager" if richting == "lager_is_beter" else "hoger"
             c.waarschuwingen.append(
-                f"Streefwaarde {j if j is not None else ''} ({fmt_waarde(w, eenheid)}) is {wat} "
-                f"dan de nulmeting ({fmt_waarde(nulmeting_waarde, eenheid)}), terwijl {beter} "
+                f"Streefwaarde {j if j is not None else ''} ({_toon_waarde(w, eenheid)}) is {wat} "
+                f"dan de nulmeting ({_toon_waarde(nulmeting_waarde, eenheid)}), terwijl {beter} "
                 "hier beter is. Bevestig dat dit de bedoeling is.")  # fmt: skip
     return c
+
+
+def _toon(w: float) -> str:
+    """Getal voor een foutmelding; ook extreem grote getallen (fmt.getal kan die niet aan)."""
+    try:
+        return getal(w, 2)
+    except ArithmeticError:
+        return f"{w:.3g}".replace(".", ",")
+
+
+def _toon_waarde(w: float, eenheid: str) -> str:
+    try:
+        return fmt_waarde(w, eenheid)
+    except ArithmeticError:
+        return _toon(w)
 
 
 def _bereik_tekst(eenheid: str, w: float) -> str:
@@ -536,7 +594,7 @@ def _bereik_tekst(eenheid: str, w: float) -> str:
         "per 1.000 inwoners per maand": "Een cijfer per 1.000 inwoners ligt tussen 0 en 1.000",
         "1 op de N inwoners": "'1 op de N' is minstens 1 op de 1",
     }
-    return f"{teksten.get(eenheid, 'Buiten het toegestane bereik')}; {getal(w, 2)} kan niet."
+    return f"{teksten.get(eenheid, 'Buiten het toegestane bereik')}; {_toon(w)} kan niet."
 
 
 def _controleer_wie_reden(wie: str | None, reden: str | None) -> tuple[str, str]:
@@ -650,6 +708,7 @@ def sla_streefwaarden_op(
     reden: str,
     toelichtingen: Mapping[int, str | None] | None = None,
     nulmeting_voorstel: Mapping | None = None,
+    nieuwe_nulmeting: Mapping | None = None,
     bevestigd: bool = False,
 ) -> int:
     """Sla de streefwaarden 2026-2029 van één indicator en regio op; geeft het aantal wijzigingen.
@@ -658,12 +717,13 @@ def sla_streefwaarden_op(
     blijft in de geschiedenis). Alles wordt eerst gecontroleerd; bij één fout gaat er niets
     door (:class:`Afgekeurd`). Waarschuwingen (doel slechter dan nulmeting) blokkeren tot
     ``bevestigd=True``. Is er nog geen nulmeting, dan wordt ``nulmeting_voorstel`` in dezelfde
-    transactie vastgelegd.
+    transactie vastgelegd. ``nieuwe_nulmeting`` (jaar, waarde, status, bron_id, toelichting)
+    vervangt de vastgelegde nulmeting, ook in dezelfde transactie: alles of niets.
     """
     wie, reden = _controleer_wie_reden(wie, reden)
     toelichtingen = toelichtingen or {}
     bestaand_nul = nulmeting(indicator_key, regio_code)
-    nul = bestaand_nul or nulmeting_voorstel
+    nul = nieuwe_nulmeting or bestaand_nul or nulmeting_voorstel
     nul_waarde = float(nul["waarde"]) if nul else None
     fouten: list[str] = []
     waarschuwingen: list[str] = []
@@ -689,7 +749,10 @@ def sla_streefwaarden_op(
         raise Afgekeurd(fouten, waarschuwingen)
     rijen = [(indicator_key, regio_code, j, w, toelichtingen.get(j)) for j, w in schoon.items()]
     nulmetingen_nodig = {}
-    if bestaand_nul is None and nulmeting_voorstel and any(w is not None for w in schoon.values()):
+    if nieuwe_nulmeting:
+        nulmetingen_nodig[(indicator_key, regio_code)] = nieuwe_nulmeting
+    elif bestaand_nul is None and nulmeting_voorstel and any(w is not None
+                                                             for w in schoon.values()):
         nulmetingen_nodig[(indicator_key, regio_code)] = nulmeting_voorstel
     return _schrijf_streefwaarden(rijen, nulmetingen_nodig, wie, reden)
 
@@ -707,8 +770,9 @@ def _schrijf_streefwaarden(rijen: Sequence[tuple[str, str, int, float | None, st
                     "indicator_key": k, "regio_code": r, "jaar": int(voorstel["jaar"]),
                     "waarde": float(voorstel["waarde"]), "status": voorstel.get("status"),
                     "bron_id": voorstel.get("bron_id"), "herkomst": "database", "bron": None,
-                    "toelichting": "Standaard: laatste jaar met een cijfer vóór 2026.",
-                }, wie, f"Nulmeting vastgelegd bij de eerste streefwaarde ({reden})")  # fmt: skip
+                    "toelichting": voorstel.get("toelichting")
+                    or "Standaard: laatste jaar met een cijfer vóór 2026.",
+                }, wie, f"Nulmeting: {reden}")  # fmt: skip
             for k, r, j, w, toel in rijen:
                 oud = _rij(_frame(con, "SELECT * FROM streefwaarde WHERE indicator_key = ? AND "
                                        "regio_code = ? AND jaar = ?", [k, r, j]))  # fmt: skip
@@ -771,6 +835,33 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
         if uit[kol].dtype == object or pd.api.types.is_string_dtype(uit[kol]):
             uit[kol] = uit[kol].map(_veilig)
     return uit.to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
+
+
+def excel_bytes(tabellen: Mapping[str, pd.DataFrame], toelichting: Sequence[tuple[str, str]]
+                ) -> bytes:  # fmt: skip
+    """Eén werkmap: een blad 'Toelichting' (keuzes, methode, bron) plus een blad per tabel.
+
+    Echte getallen (geen opgemaakte tekst), kop vastgezet, filter aan, tekst die met = begint
+    blijft tekst (``strings_to_formulas=False``).
+    """
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": {
+            "strings_to_formulas": False, "strings_to_urls": False}}) as xl:  # fmt: skip
+        pd.DataFrame(toelichting, columns=["onderdeel", "toelichting"]).to_excel(
+            xl, sheet_name="Toelichting", index=False)
+        xl.sheets["Toelichting"].set_column(0, 0, 28)
+        xl.sheets["Toelichting"].set_column(1, 1, 110)
+        for naam, df in tabellen.items():
+            blad = naam[:31]
+            df.to_excel(xl, sheet_name=blad, index=False)
+            ws = xl.sheets[blad]
+            ws.freeze_panes(1, 0)
+            if len(df.columns):
+                ws.autofilter(0, 0, max(len(df), 1), len(df.columns) - 1)
+            for i, kol in enumerate(df.columns):
+                breedte = max([len(str(kol)), *(len(str(v)) for v in df[kol].head(50))])
+                ws.set_column(i, i, min(max(breedte + 2, 10), 80))
+    return buf.getvalue()
 
 
 def streefwaarden_csv(indicatoren: pd.DataFrame, regio_code: str, keys: Sequence[str]

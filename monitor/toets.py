@@ -336,7 +336,9 @@ def projectie(
 
     Minder dan ``min_punten`` cijfers: geen projectie, met de reden. Liggen de punten precies op
     een lijn (s = 0), dan is de band nul breed; de reden zegt dat dit toeval is, geen zekerheid.
-    ``grenzen`` (bijv. (0, 100) voor procenten) kapt de band af op wat de eenheid toelaat.
+    ``grenzen`` (bijv. (0, 100) voor procenten) kapt lijn en band af op wat de eenheid toelaat;
+    gebeurt dat bij de lijn zelf, dan zegt de reden dat een rechte lijn hier niet past. Komen de
+    cijfers uit meer dan één bron (``bron_id``), dan waarschuwt de reden voor definitiebreuken.
     Jaren zonder cijfer tellen niet mee en worden niet ingevuld.
     """
     s = realisatie if isinstance(realisatie, pd.Series) else punten(realisatie)
@@ -367,17 +369,29 @@ def projectie(
     marge = t * s_res * np.sqrt(1 + 1 / n + (jaren - xm) ** 2 / sxx)
     onder, boven = verwacht - marge, verwacht + marge
     lo, hi = grenzen
+    opmerkingen: list[str] = []
+    buiten = ((lo is not None and (verwacht < lo).any()) or (hi is not None and (verwacht > hi).any()))
+    if buiten:
+        opmerkingen.append(
+            "De rechte lijn komt buiten wat kan (bijvoorbeeld onder 0); daar is hij afgekapt. "
+            "Een rechte lijn past hier niet goed: de cijfers veranderden te sterk.")
     if lo is not None:
-        onder = np.maximum(onder, lo)
+        onder, verwacht = np.maximum(onder, lo), np.maximum(verwacht, lo)
     if hi is not None:
-        boven = np.minimum(boven, hi)
+        boven, verwacht = np.minimum(boven, hi), np.minimum(verwacht, hi)
     frame = pd.DataFrame({"jaar": jaren.astype(int), "verwacht": verwacht, "onder": onder,
                           "boven": boven})  # fmt: skip
-    reden = None
     if s_res == 0:
-        reden = ("De cijfers liggen precies op een rechte lijn, dus de band is nul breed. Met zo "
-                 "weinig cijfers is dat toeval, geen zekerheid.")  # fmt: skip
-    return Projectie(True, reden, METHODE_PROJECTIE, n, b, frame)
+        opmerkingen.append("De cijfers liggen precies op een rechte lijn, dus de band is nul "
+                           "breed. Met zo weinig cijfers is dat toeval, geen zekerheid.")
+    if isinstance(realisatie, pd.DataFrame) and "bron_id" in realisatie.columns:
+        bronnen = realisatie.loc[pd.to_numeric(realisatie["waarde"], errors="coerce").notna(),
+                                 "bron_id"].nunique()  # fmt: skip
+        if bronnen > 1:
+            opmerkingen.append(
+                f"De cijfers komen uit {bronnen} verschillende bronnen (CBS-edities). Verandert "
+                "de definitie tussen edities, dan trekt die sprong de lijn scheef.")
+    return Projectie(True, " ".join(opmerkingen) or None, METHODE_PROJECTIE, n, b, frame)
 
 
 # ----------------------------------------------------------------------------- vergelijken
@@ -524,8 +538,8 @@ def verschil_in_verschillen(reeks: pd.DataFrame, doel: str, groep: Sequence[str]
                                      f"{doel}: {vd.reden}")  # fmt: skip
     if vg is None:
         return VerschilInVerschillen(van_jaar, tot_jaar, vd.verschil, None, None, gebruikt, zonder,
-                                     "geen enkele vergelijkingsgemeente heeft cijfers in beide "
-                                     "jaren")  # fmt: skip
+                                     f"geen vergelijkingsregio met cijfers in {van_jaar} én "
+                                     f"{tot_jaar}")  # fmt: skip
     return VerschilInVerschillen(van_jaar, tot_jaar, vd.verschil, vg, vd.verschil - vg, gebruikt,
                                  zonder)  # fmt: skip
 
@@ -768,12 +782,14 @@ def doeltreffendheid_tabellen(
     nl_code: str = NEDERLAND,
     inwoners: pd.DataFrame | None = None,
     ander_product: str | None = None,
+    pretrend_tot: int | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Alle getallen van de pagina Doeltreffendheid, als tabellen (ook voor de export).
 
     Sleutels: ``verandering`` (per regio), ``kloof`` (regio − NL toen en nu),
     ``verschil_in_verschillen`` (tegen de groep en tegen NL), ``kloof_dicht``,
-    ``pretrend`` (helling per regio t/m ``van_jaar``), ``kanttekeningen`` en ``reeks`` (de
+    ``pretrend`` (helling per regio t/m ``pretrend_tot``, standaard ``van_jaar``; geef de
+    nulmeting mee), ``kanttekeningen`` en ``reeks`` (de
     gebruikte cijfers met bron en status). Zie de afzonderlijke functies voor de methode.
     """
     namen = {}
@@ -801,7 +817,7 @@ def doeltreffendheid_tabellen(
         did[kol] = did[kol].map(lambda t: ", ".join(namen.get(c, c) for c in t))
     did["label"] = "indicatief, niet causaal"
 
-    pre = pretrend(reeks, regios, van_jaar)
+    pre = pretrend(reeks, regios, van_jaar if pretrend_tot is None else pretrend_tot)
     pre.insert(1, "regio_naam", pre["regio_code"].map(namen))
 
     notities = kanttekeningen(reeks, eenheid, regio_namen=namen, inwoners=inwoners,

@@ -316,7 +316,7 @@ def test_eigenschap_percentage_in_bereik_als_nederlandse_tekst_wordt_geaccepteer
 @given(eenheid=EENHEDEN, w=st.floats(allow_nan=False, allow_infinity=False, width=32))
 def test_eigenschap_bereik_van_de_eenheid(eenheid, w):
     lo, hi = beleid.BEREIK[eenheid]
-    c = beleid.controleer_streefwaarde(2027, w, eenheid, "neutraal")
+    c = beleid.controleer_streefwaarde(2027, w, eenheid, "lager_is_beter", 1.0)
     binnen = (lo is None or w >= lo) and (hi is None or w <= hi)
     if eenheid == "aantal":
         binnen = binnen and w == int(w)

@@ -176,7 +176,7 @@ def test_verschil_in_verschillen_tegen_ongewogen_groepsgemiddelde() -> None:
     assert d.effect == pytest.approx(-4.5)
     assert d.groep_gebruikt == (A, B) and d.groep_zonder_cijfer == (C,)
     geen = toets.verschil_in_verschillen(VOORBEELD, H, [C], 2020, 2024)
-    assert geen.effect is None and "geen enkele" in geen.reden
+    assert geen.effect is None and "geen vergelijkingsregio met cijfers in 2020 én 2024" in geen.reden
 
 
 def test_kloof_sluit_en_jaren_tot_dicht() -> None:

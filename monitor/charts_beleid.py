@@ -1,0 +1,277 @@
+"""Grafieken voor de pagina's Beleidsmonitor en Doeltreffendheid (frame erin, figuur eruit).
+
+Apart van ``monitor/charts.py`` (dat een andere module bezit), maar met dezelfde afspraken en
+dezelfde bouwstenen daaruit: één kleur en één markersymbool per regio (:func:`charts.kleuren`),
+Nederland grijs gestippeld, een landelijk cijfer uit een ander CBS-product fijner gestippeld,
+jaren als categorieën, Nederlandse scheidingstekens, voorlopige punten als open marker, en elke
+hover met waarde, jaar (``2024*``), status en bron. Gaten worden niet verbonden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from monitor import fmt
+from monitor.charts import (
+    ANDER_PRODUCT_STIJL,
+    NEDERLAND_KLEUR,
+    NEDERLAND_STIJL,
+    as_titel,
+    jaar_as,
+    kleuren,
+    leeg_figuur,
+    symbool,
+)
+
+NEDERLAND = "NL01"
+BELEIDSPERIODE = (2026, 2029)
+_HOVER = ("<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Jaar: %{customdata[2]} "
+          "(%{customdata[3]})<br>%{customdata[4]}<extra></extra>")  # fmt: skip
+
+
+def _tick(eenheid: str) -> dict[str, Any]:
+    e = (eenheid or "").strip()
+    if e == "%":
+        return {"tickformat": ",.1~f", "ticksuffix": "%"}
+    if e == "euro":
+        return {"tickformat": ",.0f", "tickprefix": "€ "}
+    if e.startswith("per 1.000"):
+        return {"tickformat": ",.1~f"}
+    return {"tickformat": ",.0f"}
+
+
+def _opmaak(fig: go.Figure, titel: str, hoogte: int, as_jaren: Sequence[str], eenheid: str
+            ) -> go.Figure:  # fmt: skip
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(as_jaren),
+                     range=[-0.5, len(as_jaren) - 0.5], title=None, showgrid=False)
+    fig.update_yaxes(title=as_titel(eenheid), gridcolor="#e5e5e5", **_tick(eenheid))
+    fig.update_layout(
+        title={"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        separators=fmt.PLOTLY_SEPARATORS, height=hoogte, plot_bgcolor="white",
+        margin={"l": 10, "r": 20, "t": 60, "b": 40}, hoverlabel={"align": "left"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "title": None},
+        hovermode="closest",
+    )  # fmt: skip
+    return fig
+
+
+def _bron(rij: Mapping[str, Any]) -> str:
+    titel = rij.get("bron_titel")
+    tabel = rij.get("tabel_id")
+    if isinstance(titel, str) and titel:
+        extra = f" ({tabel})" if isinstance(tabel, str) and tabel and tabel not in titel else ""
+        return f"Bron: {titel}{extra}"
+    return "Bron: onbekend"
+
+
+def _reeks_punten(frame: pd.DataFrame, as_jaren: Sequence[str], eenheid: str, naam: str
+                  ) -> tuple[list[float | None], list[list[str]], list[bool]]:  # fmt: skip
+    """Waarden op de volledige jaar-as (gaten = None), hoverdata en 'voorlopig' per punt."""
+    per_jaar = {str(int(r["jaar"])): r for r in frame.to_dict("records")}
+    ys, data, open_ = [], [], []
+    for j in as_jaren:
+        r = per_jaar.get(j)
+        if r is None or pd.isna(r.get("waarde")):
+            ys.append(None)
+            reden = (r.get("status") if r is not None else None) or "niet in de database"
+            data.append([naam, fmt.GEEN_CIJFER, j, str(reden), _bron(r) if r is not None else ""])
+            open_.append(False)
+            continue
+        status = r.get("status") if isinstance(r.get("status"), str) else "status onbekend"
+        ys.append(float(r["waarde"]))
+        data.append([naam, fmt.waarde(r["waarde"], eenheid), fmt.periode(int(j), status), status,
+                     _bron(r)])  # fmt: skip
+        open_.append(status in ("voorlopig", "nader voorlopig"))
+    return ys, data, open_
+
+
+def _periode_band(fig: go.Figure, as_jaren: Sequence[str], van: int, tot: int, tekst: str) -> None:
+    if str(van) in as_jaren and str(tot) in as_jaren:
+        x0, x1 = as_jaren.index(str(van)) - 0.5, as_jaren.index(str(tot)) + 0.5
+        fig.add_vrect(x0=x0, x1=x1, fillcolor="#999999", opacity=0.10, line_width=0,
+                      layer="below")
+        fig.add_annotation(x=(x0 + x1) / 2, y=1.0, yref="paper", yanchor="bottom",
+                           showarrow=False, text=tekst, font={"size": 11, "color": "#555555"})
+
+
+def doel_figuur(
+    reeks: pd.DataFrame,
+    *,
+    titel: str,
+    eenheid: str,
+    regio_code: str,
+    regio_naam: str,
+    nulmeting: Mapping[str, Any] | None = None,
+    streefwaarden: Mapping[int, float] | None = None,
+    projectie: pd.DataFrame | None = None,
+    referentie: Mapping[str, Any] | None = None,
+) -> go.Figure:
+    """Realisatie, nulmeting, pad naar de streefwaarden, projectie met band, en een referentie.
+
+    ``reeks``: cijfers van één regio (kolommen van ``store.reeks``). ``nulmeting``: dict met
+    jaar en waarde. ``streefwaarden``: jaar → waarde. ``projectie``: frame jaar/verwacht/onder/
+    boven (``toets.projectie``). ``referentie``: dict met naam, nulmeting_jaar, nulmeting_waarde,
+    doel_jaar, doel_waarde (bijv. de landelijke schuldenambitie), als grijze stippellijn.
+    """
+    streefwaarden = dict(streefwaarden or {})
+    jaren = [int(j) for j in reeks["jaar"]] if not reeks.empty else []
+    jaren += list(streefwaarden) + ([int(nulmeting["jaar"])] if nulmeting else [])
+    if projectie is not None and not projectie.empty:
+        jaren += [int(j) for j in projectie["jaar"]]
+    if referentie:
+        jaren += [int(referentie["nulmeting_jaar"]), int(referentie["doel_jaar"])]
+    if reeks["waarde"].notna().sum() == 0 and not streefwaarden and not referentie:
+        return leeg_figuur(f"Geen cijfers voor {regio_naam}.", titel)
+    as_jaren = jaar_as(jaren, max([BELEIDSPERIODE[1], *jaren]))
+    kleur = kleuren([regio_code])[regio_code]
+    fig = go.Figure()
+    _periode_band(fig, as_jaren, *BELEIDSPERIODE, f"Beleidsperiode {BELEIDSPERIODE[0]}-"
+                  f"{BELEIDSPERIODE[1]}")  # fmt: skip
+
+    if projectie is not None and not projectie.empty:
+        px = [str(int(j)) for j in projectie["jaar"]]
+        fig.add_trace(go.Scatter(x=px, y=projectie["boven"], mode="lines", line={"width": 0},
+                                 hoverinfo="skip", showlegend=False))  # fmt: skip
+        fig.add_trace(go.Scatter(
+            x=px, y=projectie["onder"], mode="lines", line={"width": 0}, fill="tonexty",
+            fillcolor="rgba(0,114,178,0.12)", name="Onzekerheid projectie (95%)",
+            hoverinfo="skip"))  # fmt: skip
+        fig.add_trace(go.Scatter(
+            x=px, y=projectie["verwacht"], mode="lines", name="Projectie (trend)",
+            line={"color": kleur, "dash": "dot", "width": 1.5},
+            customdata=[[fmt.waarde(v, eenheid), fmt.waarde(o, eenheid), fmt.waarde(b, eenheid)]
+                        for v, o, b in zip(projectie["verwacht"], projectie["onder"],
+                                           projectie["boven"], strict=True)],
+            hovertemplate="Projectie %{x}: %{customdata[0]}<br>95%-band: %{customdata[1]} tot "
+                          "%{customdata[2]}<extra></extra>"))  # fmt: skip
+
+    if referentie:
+        fig.add_trace(go.Scatter(
+            x=[str(referentie["nulmeting_jaar"]), str(referentie["doel_jaar"])],
+            y=[referentie["nulmeting_waarde"], referentie["doel_waarde"]],
+            mode="lines+markers", name=str(referentie.get("naam", "Referentie")),
+            line=dict(NEDERLAND_STIJL), marker={"symbol": "x", "size": 9, "color": NEDERLAND_KLEUR},
+            customdata=[[fmt.waarde(referentie["nulmeting_waarde"], eenheid), "uitgangswaarde"],
+                        [fmt.waarde(referentie["doel_waarde"], eenheid), "ambitie"]],
+            hovertemplate="%{fullData.name}<br>%{x}: %{customdata[0]} (%{customdata[1]})"
+                          "<extra></extra>", connectgaps=True))  # fmt: skip
+
+    ys, data, open_ = _reeks_punten(reeks, as_jaren, eenheid, regio_naam)
+    sym = symbool(regio_code)
+    fig.add_trace(go.Scatter(
+        x=list(as_jaren), y=ys, name=f"{regio_naam}: realisatie", mode="lines+markers",
+        connectgaps=False, line={"color": kleur, "width": 2.5},
+        marker={"symbol": [f"{sym}-open" if o else sym for o in open_], "size": 9, "color": kleur,
+                "line": {"width": 2, "color": kleur}},
+        customdata=data, hovertemplate=_HOVER))  # fmt: skip
+
+    if nulmeting and streefwaarden:
+        pad_x = [int(nulmeting["jaar"]), *sorted(j for j in streefwaarden
+                                                 if j > int(nulmeting["jaar"]))]  # fmt: skip
+        pad_y = [float(nulmeting["waarde"]), *(streefwaarden[j] for j in pad_x[1:])]
+        fig.add_trace(go.Scatter(
+            x=[str(j) for j in pad_x], y=pad_y, mode="lines", name="Pad naar de streefwaarde",
+            line={"color": kleur, "dash": "dash", "width": 1.5}, hoverinfo="skip",
+            connectgaps=True))  # fmt: skip
+        fig.add_trace(go.Scatter(
+            x=[str(j) for j in sorted(streefwaarden)],
+            y=[streefwaarden[j] for j in sorted(streefwaarden)], mode="markers",
+            name="Streefwaarde", marker={"symbol": "star", "size": 13, "color": "white",
+                                         "line": {"width": 2, "color": kleur}},
+            customdata=[fmt.waarde(streefwaarden[j], eenheid) for j in sorted(streefwaarden)],
+            hovertemplate="Streefwaarde %{x}: %{customdata}<extra></extra>"))  # fmt: skip
+    if nulmeting:
+        fig.add_trace(go.Scatter(
+            x=[str(int(nulmeting["jaar"]))], y=[float(nulmeting["waarde"])], mode="markers",
+            name="Nulmeting", marker={"symbol": "circle-open", "size": 18,
+                                      "line": {"width": 3, "color": "#333333"}},
+            customdata=[fmt.waarde(nulmeting["waarde"], eenheid)],
+            hovertemplate="Nulmeting %{x}: %{customdata}<extra></extra>"))  # fmt: skip
+    return _opmaak(fig, titel, 440, as_jaren, eenheid)
+
+
+def pretrend_figuur(
+    reeks: pd.DataFrame,
+    *,
+    titel: str,
+    eenheid: str,
+    volgorde: Sequence[str],
+    tot_jaar: int,
+    ander_product: bool = False,
+) -> go.Figure:
+    """De jaren tot en met de nulmeting: liepen Heerlen, Nederland en de groep gelijk op?
+
+    Eén lijn per regio (vaste kleur en symbool); Nederland grijs gestippeld, of fijner gestippeld
+    met "(ander product)" als de landelijke reeks een ander CBS-begrip is.
+    """
+    deel = reeks[reeks["jaar"] <= tot_jaar]
+    if deel["waarde"].notna().sum() == 0:
+        return leeg_figuur(f"Geen cijfers tot en met {tot_jaar}.", titel)
+    as_jaren = jaar_as(deel["jaar"], tot_jaar)
+    kleur = kleuren(volgorde)
+    fig = go.Figure()
+    for code in volgorde:
+        r = deel[deel["regio_code"] == code]
+        if r.empty:
+            continue
+        naam = str(r["regio_naam"].iloc[0]) if "regio_naam" in r else code
+        is_nl = code == NEDERLAND
+        if is_nl and ander_product:
+            naam = f"{naam} (ander product)"
+        ys, data, open_ = _reeks_punten(r, as_jaren, eenheid, naam)
+        sym = symbool(code)
+        lijn = (dict(ANDER_PRODUCT_STIJL) if ander_product else dict(NEDERLAND_STIJL)) if is_nl \
+            else {"color": kleur[code], "width": 2.5}  # fmt: skip
+        fig.add_trace(go.Scatter(
+            x=list(as_jaren), y=ys, name=naam, mode="lines+markers", connectgaps=False, line=lijn,
+            marker={"symbol": [f"{sym}-open" if o else sym for o in open_], "size": 9,
+                    "color": kleur[code], "line": {"width": 2, "color": kleur[code]}},
+            customdata=data, hovertemplate=_HOVER))  # fmt: skip
+    fig.add_annotation(x=len(as_jaren) - 1, y=1.0, yref="paper", yanchor="bottom",
+                       showarrow=False, text=f"nulmeting {tot_jaar}",
+                       font={"size": 11, "color": "#555555"})  # fmt: skip
+    return _opmaak(fig, titel, 400, as_jaren, eenheid)
+
+
+def verandering_figuur(verandering: pd.DataFrame, *, titel: str, eenheid: str,
+                       ander_product: bool = False) -> go.Figure:  # fmt: skip
+    """Liggende staven: verandering per regio tussen twee jaren (regio's zonder cijfer: genoemd).
+
+    ``verandering``: frame uit ``toets.veranderingen`` met regio_naam erbij.
+    """
+    met = verandering[verandering["verschil"].notna()]
+    zonder = verandering[verandering["verschil"].isna()]
+    if met.empty:
+        return leeg_figuur("Voor geen enkele regio zijn er cijfers in beide jaren.", titel)
+    kleur = kleuren(list(verandering["regio_code"]))
+    namen = [f"{n} (ander product)" if c == NEDERLAND and ander_product else n
+             for c, n in zip(met["regio_code"], met["regio_naam"], strict=True)]  # fmt: skip
+    eenheid_verschil = "procentpunt" if eenheid == "%" else eenheid
+    fig = go.Figure(go.Bar(
+        y=namen, x=met["verschil"], orientation="h",
+        marker={"color": [kleur[c] for c in met["regio_code"]],
+                "pattern": {"shape": ["/" if c == NEDERLAND else "" for c in met["regio_code"]]}},
+        text=[fmt.verschil(v, eenheid) for v in met["verschil"]], textposition="outside",
+        cliponaxis=False,
+        customdata=[[fmt.waarde(a, eenheid), fmt.waarde(b, eenheid)]
+                    for a, b in zip(met["van"], met["tot"], strict=True)],
+        hovertemplate="<b>%{y}</b><br>van %{customdata[0]} naar %{customdata[1]}<br>"
+                      "verschil %{text}<extra></extra>"))  # fmt: skip
+    if not zonder.empty:
+        fig.add_annotation(
+            text="Geen cijfer in beide jaren: " + ", ".join(zonder["regio_naam"].astype(str)),
+            showarrow=False, xref="paper", yref="paper", x=0, y=-0.18, xanchor="left",
+            font={"size": 11, "color": "#555555"})  # fmt: skip
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title=f"verandering ({eenheid_verschil})", zeroline=True,
+                     zerolinecolor="#333333", gridcolor="#e5e5e5",
+                     tickformat=",.0f" if eenheid in ("euro", "aantal") else ",.1~f")
+    fig.update_layout(
+        title={"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        separators=fmt.PLOTLY_SEPARATORS, height=120 + 45 * len(met), plot_bgcolor="white",
+        margin={"l": 10, "r": 60, "t": 60, "b": 60}, showlegend=False)  # fmt: skip
+    return fig

@@ -1,0 +1,247 @@
+"""AppTest voor de pagina's Beleidsmonitor en Doeltreffendheid, met en zonder bewerkmodus.
+
+Echte snapshotcijfers (Heerlen bijstand per 1.000 inwoners 2024 = 43,8) en een eigen, lege
+beleidsopslag per test (conftest).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from monitor import beleid
+
+ROOT = Path(__file__).resolve().parents[1]
+BELEID = "pages/beleidsmonitor.py"
+TOETS = "pages/doeltreffendheid.py"
+WACHTWOORD = "proef-geheim"
+NAAM = "Jan Jansen"
+EDITOR = "ed_streef_bijstand_per_1000_GM0917"
+
+
+def start(pagina: str, *, wachtwoord: str | None = None, **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    if wachtwoord:
+        at.secrets["beleid_wachtwoord"] = wachtwoord
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(pagina).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def bewerkmodus_aan(at: AppTest, naam: str = NAAM, wachtwoord: str = WACHTWOORD) -> AppTest:
+    at.text_input(key="beleid_naam_invoer").input(naam)
+    at.text_input(key="beleid_ww_invoer").input(wachtwoord)
+    knop = next(b for b in at.button if b.label == "Bewerkmodus aanzetten")
+    knop.click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def knop(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def teksten(at: AppTest) -> str:
+    delen = [e.value for soort in ("markdown", "caption", "info", "warning", "error", "success")
+             for e in getattr(at, soort)]
+    return "\n".join(str(d) for d in delen)
+
+
+# ----------------------------------------------------------------------------- Beleidsmonitor
+
+
+def test_beleidsmonitor_alleen_lezen_zonder_wachtwoord(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ARMOEDEMONITOR_BELEID_WACHTWOORD", raising=False)
+    at = start(BELEID)
+    assert at.title[0].value == "Beleidsmonitor 2026-2029"
+    assert "Bewerken is uitgeschakeld: er is geen wachtwoord ingesteld" in teksten(at)
+    assert len(at.data_editor) == 0
+    overzicht = at.dataframe[0].value.set_index("Indicator")
+    rij = overzicht.loc["Personen met bijstand per 1.000 inwoners"]
+    assert rij["Nulmeting"] == "43,8 (2024) · voorstel"
+    assert rij["Meetbaar vanaf"] == "2027"  # bijstand: cijfer over 2026 verschijnt in 2027
+    assert overzicht.loc["Gemiddeld besteedbaar inkomen van huishoudens", "Laatste cijfer"] == \
+        "€ 45.700 (2024*)"
+    assert overzicht.loc["Gemiddeld besteedbaar inkomen van huishoudens", "Meetbaar vanaf"] == \
+        "2028"  # inkomen: twee jaar later
+    opdrachten = next(d.value for d in at.dataframe if "Opdracht" in d.value.columns)
+    assert len(opdrachten) == 19
+    assert [m.value for m in at.metric if m.label == "Niet gestart"] == ["19"]
+    assert "Inlezen kan alleen in de bewerkmodus." in teksten(at)
+    assert at.get("plotly_chart")  # de doelgrafiek is er
+
+
+def test_beleidsmonitor_detail_en_projectie_voor_bijstand() -> None:
+    at = start(BELEID, doel="bijstand_per_1000")
+    tekst = teksten(at)
+    assert "Personen met bijstand per 1.000 inwoners" in tekst
+    assert ":gray-badge[geen streefwaarde]" in tekst
+    assert "Het eerste cijfer na de nulmeting (over 2025) verschijnt op zijn vroegst in 2026" in tekst
+    assert "Trend naar 2029" in tekst and "95%-band" in tekst
+    assert "Hoe berekend: Rechte lijn" in tekst
+
+
+def test_beleidsmonitor_schuldenambitie_als_referentie() -> None:
+    at = start(BELEID, doel="problematische_schulden_hh_pct")
+    tekst = teksten(at)
+    assert "Landelijke ambitie: 8,8% in 2021 naar 3,8% in 2030" in tekst
+    assert "Bestuurlijke afspraken basisdienstverlening schuldhulpverlening" in tekst
+    assert "Geen projectie: er is maar 1 cijfer" in tekst  # Heerlen: alleen 2020 (13%)
+
+
+def test_verkeerd_wachtwoord_geeft_geen_bewerkmodus() -> None:
+    at = start(BELEID, wachtwoord=WACHTWOORD)
+    bewerkmodus_aan(at, wachtwoord="fout")
+    assert "Dat wachtwoord klopt niet." in [e.value for e in at.error]
+    assert len(at.data_editor) == 0
+
+
+def test_naam_is_verplicht_voor_bewerkmodus() -> None:
+    at = start(BELEID, wachtwoord=WACHTWOORD)
+    bewerkmodus_aan(at, naam="  ")
+    assert any("Vul uw naam in" in e.value for e in at.error)
+    assert len(at.data_editor) == 0
+
+
+def test_bewerken_schrijft_geschiedenis(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = start(BELEID, wachtwoord=WACHTWOORD, doel="bijstand_per_1000")
+    bewerkmodus_aan(at)
+    assert {d.key for d in at.data_editor} >= {EDITOR, "ed_opdrachten"}
+    # 2029 (vierde rij) op 38,5 zetten, met reden, en opslaan
+    at.session_state[EDITOR] = {"edited_rows": {3: {"Streefwaarde": 38.5}}, "added_rows": [],
+                                "deleted_rows": []}
+    at.text_input(key="reden_bijstand_per_1000_GM0917").input("Raadsbesluit 12 maart 2026")
+    knop(at, "Streefwaarden opslaan").click().run()
+    assert not at.exception, at.exception
+    assert "1 streefwaarde(n) opgeslagen" in " ".join(s.value for s in at.success)
+    assert beleid.streefwaarden("bijstand_per_1000", "GM0917")["waarde"].tolist() == [38.5]
+    assert beleid.nulmeting("bijstand_per_1000", "GM0917")["jaar"] == 2024
+    # de geschiedenis op de pagina toont de wijziging met naam en reden
+    gesch = next(d.value for d in at.dataframe if "Wie" in d.value.columns)
+    rij = gesch[gesch["Sleutel"] == "bijstand_per_1000|GM0917|2029"].iloc[0]
+    assert (rij["Wie"], rij["Reden"], rij["Wijziging"]) == (NAAM, "Raadsbesluit 12 maart 2026",
+                                                            "nieuw")
+    overzicht = at.dataframe[0].value.set_index("Indicator")
+    assert overzicht.loc["Personen met bijstand per 1.000 inwoners", "2029"] == "38,5"
+    assert overzicht.loc["Personen met bijstand per 1.000 inwoners", "Nulmeting"] == "43,8 (2024)"
+
+
+def test_doel_slechter_dan_nulmeting_vraagt_bevestiging_op_pagina() -> None:
+    at = start(BELEID, wachtwoord=WACHTWOORD, doel="bijstand_per_1000")
+    bewerkmodus_aan(at)
+    at.session_state[EDITOR] = {"edited_rows": {0: {"Streefwaarde": 50.0}}, "added_rows": [],
+                                "deleted_rows": []}
+    at.text_input(key="reden_bijstand_per_1000_GM0917").input("proef")
+    knop(at, "Streefwaarden opslaan").click().run()
+    assert any("hoger dan de nulmeting (43,8)" in w.value for w in at.warning)
+    assert beleid.streefwaarden("bijstand_per_1000", "GM0917").empty
+
+
+def test_foute_csv_wordt_geweigerd_en_opslag_blijft_gelijk() -> None:
+    at = start(BELEID, wachtwoord=WACHTWOORD)
+    bewerkmodus_aan(at)
+    voor = (beleid.streefwaarden().to_dict("records"), len(beleid.geschiedenis()))
+    data = ("indicator_key;regio_code;jaar;streefwaarde\n"
+            "bijstand_per_1000;GM0917;2026;42\n"
+            "bijstand_per_1000;GM0917;2031;41\n").encode("utf-8-sig")  # fmt: skip
+    at.file_uploader(key="csv_upload").set_value(("doelen.csv", data, "text/csv")).run()
+    at.text_input(key="csv_reden").input("voorbereid in Excel").run()
+    knop(at, "Inlezen").click().run()
+    assert not at.exception, at.exception
+    fout = " ".join(e.value for e in at.error)
+    assert "niets veranderd" in fout and "Regel 3: Jaar 2031 kan niet" in fout
+    assert (beleid.streefwaarden().to_dict("records"), len(beleid.geschiedenis())) == voor
+
+
+def test_goede_csv_wordt_ingelezen() -> None:
+    at = start(BELEID, wachtwoord=WACHTWOORD)
+    bewerkmodus_aan(at)
+    data = b"indicator_key;regio_code;jaar;streefwaarde\nbijstand_per_1000;GM0917;2027;41,5\n"
+    at.file_uploader(key="csv_upload").set_value(("doelen.csv", data, "text/csv")).run()
+    at.text_input(key="csv_reden").input("voorbereid in Excel").run()
+    knop(at, "Inlezen").click().run()
+    assert "CSV ingelezen: 1 regels, 1 wijziging(en)." in " ".join(s.value for s in at.success)
+    assert beleid.streefwaarden("bijstand_per_1000", "GM0917")["waarde"].tolist() == [41.5]
+    g = beleid.geschiedenis("streefwaarde").iloc[0]
+    assert (g["wie"], g["reden"]) == (NAAM, "CSV-import: voorbereid in Excel")
+
+
+def test_opdracht_bijwerken_in_bewerkmodus() -> None:
+    at = start(BELEID, wachtwoord=WACHTWOORD)
+    bewerkmodus_aan(at)
+    at.session_state["ed_opdrachten"] = {
+        "edited_rows": {12: {"status": "loopt", "eigenaar": "Team Schulden"}},
+        "added_rows": [], "deleted_rows": []}  # fmt: skip
+    at.text_input(key="reden_opdrachten").input("Startoverleg gehouden")
+    knop(at, "Opdrachten opslaan").click().run()
+    assert not at.exception, at.exception
+    assert "1 opdracht(en) bijgewerkt." in " ".join(s.value for s in at.success)
+    nr13 = beleid.opdrachten().set_index("nr").loc[13]
+    assert (nr13["status"], nr13["eigenaar"]) == ("loopt", "Team Schulden")
+    assert [m.value for m in at.metric if m.label == "Loopt"] == ["1"]
+
+
+def test_wachtwoord_uit_omgeving_werkt_ook(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARMOEDEMONITOR_BELEID_WACHTWOORD", "uit-omgeving")
+    at = start(BELEID)
+    bewerkmodus_aan(at, wachtwoord="uit-omgeving")
+    assert len(at.data_editor) >= 2
+    knop(at, "Bewerkmodus uitzetten").click().run()
+    assert len(at.data_editor) == 0
+
+
+# ----------------------------------------------------------------------------- Doeltreffendheid
+
+
+def test_doeltreffendheid_bijstand_terugblik_met_verschil_in_verschillen() -> None:
+    at = start(TOETS)
+    assert at.title[0].value == "Doeltreffendheid"
+    tekst = teksten(at)
+    # nog geen cijfer na de nulmeting 2024: terugblik 2015-2024, eerlijk gelabeld
+    assert "Er is nog geen cijfer na de nulmeting (2024)" in tekst
+    assert "Terugblik: deze periode ligt vóór de nulmeting" in tekst
+    assert "Verschil: **−11,3** (gunstig voor Heerlen)" in tekst
+    assert "indicatief, niet causaal" in tekst
+    assert "Tegen Nederland: niet te berekenen" in tekst
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Heerlen"] == "−12,4" and metrics["Gemiddelde vergelijkingsgemeenten"] == "−1,1"
+    assert metrics["Wordt de kloof kleiner?"] == "onbekend"
+    kant = tekst
+    assert "Heerlen: 2015 voorlopig" in kant and "andere bron" in kant
+    ctx = next(d.value for d in at.dataframe if "naam" in d.value.columns)
+    assert "Nationaal Programma Heerlen-Noord (NPHLN)" in set(ctx["naam"])
+    labels = [b.label for b in at.download_button]
+    assert {"Alle getallen (Excel)", "Verandering per regio (CSV)"} <= set(labels)
+    assert len(at.get("plotly_chart")) == 2  # verandering + pre-trend
+    assert len(at.data_editor) == 0
+
+
+def test_doeltreffendheid_ander_product_voor_nederland() -> None:
+    at = start(TOETS, toetsindicator="hh_laag_inkomen_pct", van="2020", tot="2023")
+    tekst = teksten(at)
+    assert "verwant landelijk CBS-product" in tekst
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Nederland (ander product)"] == "−3,2 procentpunt"  # 6,8 → 3,6
+    assert metrics["Verschil met Nederland in 2020"] == "+4,0 procentpunt"  # 10,8 − 6,8
+    assert metrics["Wordt de kloof kleiner?"] == "ja"  # 4,0 → 0,9
+
+
+def test_doeltreffendheid_context_bewerken_met_geschiedenis() -> None:
+    at = start(TOETS, wachtwoord=WACHTWOORD)
+    bewerkmodus_aan(at)
+    assert [d.key for d in at.data_editor] == ["ed_context"]
+    at.session_state["ed_context"] = {
+        "edited_rows": {}, "deleted_rows": [],
+        "added_rows": [{"naam": "Lokale regeling X", "bron": beleid.BRON_ONBEKEND}]}
+    at.text_input(key="reden_context").input("aangevuld na gesprek rekenkamer")
+    knop(at, "Context opslaan").click().run()
+    assert not at.exception, at.exception
+    assert "1 contextregel(s) gewijzigd." in " ".join(s.value for s in at.success)
+    g = beleid.geschiedenis("context").iloc[0]
+    assert (g["wie"], g["reden"]) == (NAAM, "aangevuld na gesprek rekenkamer")
+    assert "Lokale regeling X" in set(beleid.context_regels()["naam"])
