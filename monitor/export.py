@@ -410,6 +410,11 @@ def _titels(data: ExportData) -> dict[str, str]:
     return t
 
 
+def _bron_per_id(data: ExportData) -> dict[str, dict[str, Any]]:
+    """Bronnen als dict: een rij opzoeken in een DataFrame per cijfer is traag."""
+    return {r["bron_id"]: r for r in data.bronnen.to_dict("records")}
+
+
 def _toelichting_gat(status: str | None) -> str:
     """Waarom een cel leeg is: een gat is een gat, maar de lezer moet weten waarom."""
     s = (status or "").lower()
@@ -428,7 +433,7 @@ def cijfertabel(data: ExportData) -> pd.DataFrame:
     titels, eenheden = _titels(data), _eenheden(data)
     beschikbaar = dict(zip(data.indicatoren["key"], data.indicatoren["beschikbaar_na"],
                            strict=True))
-    bron = data.bronnen.set_index("bron_id")
+    bron = _bron_per_id(data)
     keys = [k for k in data.indicatoren["key"] if k in data.selectie.indicatoren]
     per_sleutel = {(r.indicator_key, r.regio_code, int(r.jaar)): r
                    for r in data.cijfers.itertuples(index=False) if r.jaar is not pd.NA}
@@ -455,7 +460,7 @@ def cijfertabel(data: ExportData) -> pd.DataFrame:
                                   "Status": "geen cijfer", "Toelichting": reden})
                     continue
                 waarde = _zonder_na(r.waarde)
-                b = bron.loc[r.bron_id] if r.bron_id in bron.index else None
+                b = bron.get(r.bron_id)
                 rijen.append({
                     **basis,
                     "Regio": r.regio_naam or data.regio_namen.get(code, code),
@@ -557,21 +562,24 @@ def beleidsindicatoren_tabel(data: ExportData) -> pd.DataFrame:
     alle = alle[alle["waarde"].notna()]
     if jaar is not None:
         alle = alle[alle["jaar"] <= jaar]
-    bron = data.bronnen.set_index("bron_id")
+    bron = _bron_per_id(data)
     regios = [r for r in data.selectie.regios if r != NEDERLAND]
     if NEDERLAND in data.selectie.regios:
         regios.append(NEDERLAND)
     namen = data.regio_namen
-    streef = data.streefwaarden
+    # Eén keer groeperen in plaats van per rij te filteren (scheelt seconden bij 10 regio's).
+    per_reeks = {sleutel: groep.sort_values("jaar", kind="mergesort")
+                 for sleutel, groep in alle.groupby(["indicator_key", "regio_code"], sort=False)}
+    leeg = alle.iloc[0:0]
+    doel = {(r.indicator_key, r.regio_code): r for r in data.streefwaarden.itertuples(index=False)
+            if _zonder_na(r.jaar) == jaar}
     rijen = []
     for key in [*data.selectie.indicatoren, *bbv_nr]:
         for code in regios:
-            reeks = alle[(alle["indicator_key"] == key) & (alle["regio_code"] == code)]
-            reeks = reeks.sort_values("jaar")
+            reeks = per_reeks.get((key, code), leeg)
             laatste = reeks.iloc[-1] if len(reeks) else None
             vorige = reeks.iloc[-2] if len(reeks) > 1 else None
-            s = streef[(streef["indicator_key"] == key) & (streef["regio_code"] == code)
-                       & (streef["jaar"] == jaar)]
+            s = doel.get((key, code))
             toelichting = []
             if laatste is None:
                 toelichting.append("geen cijfer in de database")
@@ -580,8 +588,7 @@ def beleidsindicatoren_tabel(data: ExportData) -> pd.DataFrame:
                 verwacht = (f"; cijfers over {jaar} komen op zijn vroegst in {jaar + na}"
                             if na else "")
                 toelichting.append(f"laatste cijfer is van {int(laatste['jaar'])}{verwacht}")
-            b = bron.loc[laatste["bron_id"]] if laatste is not None and \
-                laatste["bron_id"] in bron.index else None
+            b = None if laatste is None else bron.get(laatste["bron_id"])
             rijen.append({
                 "Indicator": titels.get(key, key),
                 "Eenheid": eenheden.get(key, ""),
@@ -594,8 +601,8 @@ def beleidsindicatoren_tabel(data: ExportData) -> pd.DataFrame:
                 "Jaar werkelijk": None if laatste is None else
                 fmt.periode(int(laatste["jaar"]), laatste["status"]),
                 "Status": "geen cijfer" if laatste is None else laatste["status"],
-                f"Begroting {jaar}": _zonder_na(s["begroting"].iloc[0]) if len(s) else None,
-                f"Streefwaarde {jaar}": _zonder_na(s["streefwaarde"].iloc[0]) if len(s) else None,
+                f"Begroting {jaar}": None if s is None else _zonder_na(s.begroting),
+                f"Streefwaarde {jaar}": None if s is None else _zonder_na(s.streefwaarde),
                 "Bron": None if b is None else
                 f"{_zonder_na(b['titel'])} ({_zonder_na(b['tabel_id'])})",
                 "Peildatum": None if laatste is None else laatste["peildatum"],
