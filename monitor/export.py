@@ -878,6 +878,7 @@ def _schrijf_voorblad(ws: Any, data: ExportData, op: _Opmaak,
     regel("Jaren", _tekst_lijst(str(j) for j in data.selectie.jaren) or "alle jaren")
     regel("Verslagjaar (blad Beleidsindicatoren)", data.verslagjaar, "jaar")
     regel("Selectie (voor herhalen)", data.selectie.naar_json(), "lang")
+    regel("Opdrachtregel", opdrachtregel(data), "lang")
     rij += 1
     regel("Getallen", "Alle cijfers zijn echte getallen met de volle precisie uit de database. "
           "Excel toont ze in de notatie van uw computer (Nederlands: 1.234,5).", "lang")
@@ -1007,7 +1008,7 @@ def werkboek(data: ExportData, gegenereerd_op: dt.datetime | None = None) -> byt
         _Kolom("Bron-id", 28), _Kolom("Soort", 10), _Kolom("Titel", 50), _Kolom("Tabel", 16),
         _Kolom("Versie", 40), _Kolom("Jaren in deze export", 12),
         _Kolom("Peildatums in deze export", 30), _Kolom("Licentie", 20),
-        _Kolom("Opgehaald op", 22), _Kolom("URL", 50), _Kolom("Toelichting", 80, "lang"),
+        _Kolom("Opgehaald op", 22, "datum"), _Kolom("URL", 50), _Kolom("Toelichting", 80, "lang"),
         _Kolom("ETL-run", 14), _Kolom("Database gebouwd op (UTC)", 20, "datumtijd"),
     ], op)
 
@@ -1171,6 +1172,20 @@ def grafiek(data: ExportData, indicator_key: str | None = None) -> Any:
 # ----------------------------------------------------------------------------- namen en CLI
 
 
+def opdrachtregel(data: ExportData) -> str:
+    """De opdracht die dit bestand opnieuw maakt (voor wie het wil narekenen)."""
+    if data.vastlegging:
+        return (f'python -m monitor.export --vastlegging "{data.vastlegging["naam"]}" '
+                f"--uit {bestandsnaam(data, 'xlsx')}")
+    delen = ["python -m monitor.export"]
+    if data.selectie.jaren:
+        delen.append("--jaar " + " ".join(str(j) for j in data.selectie.jaren))
+    delen.append("--regio " + " ".join(data.selectie.regios))
+    delen.append("--indicator " + " ".join(data.selectie.indicatoren))
+    delen.append("--uit " + bestandsnaam(data, "xlsx"))
+    return " ".join(delen)
+
+
 def bestandsnaam(data: ExportData, extensie: str, smaak: str | None = None) -> str:
     """``armoedemonitor_2024-2025_<run>.xlsx``: zonder spaties; een vastlegging heet naar zichzelf."""
     if data.vastlegging:
@@ -1186,7 +1201,9 @@ def bestandsnaam(data: ExportData, extensie: str, smaak: str | None = None) -> s
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m monitor.export",
-        description="Exporteer cijfers voor de jaarrekening naar Excel (.xlsx) of CSV.")
+        description="Exporteer cijfers voor de jaarrekening naar Excel (.xlsx) of CSV.",
+        add_help=False)
+    p.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
     p.add_argument("--jaar", type=int, nargs="+", action="extend", default=[],
                    help="een of meer jaren (standaard: alle jaren)")
     p.add_argument("--regio", nargs="+", action="extend", default=[],
@@ -1247,8 +1264,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ExportFout, store.GeenDatabase, LookupError) as fout:
         print(f"Mislukt: {fout}", file=sys.stderr)
         return 2
-    regels = int(data.cijfers["indicator_key"].isin(data.selectie.indicatoren).sum())
-    print(f"Geschreven: {args.uit} ({fmt.getal(len(inhoud))} bytes, {fmt.getal(regels)} cijferregels)")
+    tabel = cijfertabel(data)
+    met = int(tabel["Waarde"].notna().sum())
+    print(f"Geschreven: {args.uit} ({fmt.getal(len(inhoud))} bytes; {fmt.getal(met)} cijfers, "
+          f"{fmt.getal(len(tabel) - met)} jaren zonder cijfer)")
     return 0
 
 
