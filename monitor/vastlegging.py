@@ -98,7 +98,8 @@ class VastleggingOnbekend(VastleggingFout, LookupError):
 
 
 @contextmanager
-def _verbinding(pad: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+def _verbinding(pad: Path | None = None, *, schema: bool = True
+                ) -> Iterator[duckdb.DuckDBPyConnection]:  # fmt: skip
     """Een korte verbinding met beleid.duckdb; wacht even als een ander proces schrijft.
 
     DuckDB staat per bestand één schrijvend proces toe (engineering.md §3.2). De app, de
@@ -117,8 +118,9 @@ def _verbinding(pad: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
                     "Probeer het over een minuut opnieuw.") from fout
             time.sleep(0.2)
     try:
-        for sql in SCHEMA:
-            con.execute(sql)
+        if schema:
+            for sql in SCHEMA:
+                con.execute(sql)
         yield con
     finally:
         con.close()
@@ -199,12 +201,17 @@ def _db_versie() -> str | None:
 def vastleggingen(pad: Path | None = None) -> pd.DataFrame:
     """Alle vastleggingen, nieuwste eerst (zonder de cijfers zelf).
 
-    Maakt het bestand niet aan als het er nog niet is: kijken mag niets schrijven.
+    Kijken schrijft niets: geen bestand en geen tabellen als er nog niets is vastgelegd.
     """
+    leeg = pd.DataFrame(columns=["naam", "aangemaakt_op", "omschrijving", "run_id", "etl_klaar",
+                                 "aantal_cijfers", "sha256", "selectie"])
     if not Path(pad or beleid_pad()).exists():
-        return pd.DataFrame(columns=["naam", "aangemaakt_op", "omschrijving", "run_id",
-                                     "etl_klaar", "aantal_cijfers", "sha256", "selectie"])
-    with _verbinding(pad) as con:
+        return leeg
+    with _verbinding(pad, schema=False) as con:
+        bestaat = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
+                              "'vastlegging'").fetchone()[0]
+        if not bestaat:
+            return leeg
         return con.execute("""
             SELECT naam, aangemaakt_op, omschrijving, run_id, etl_klaar, aantal_cijfers, sha256,
                    selectie

@@ -165,3 +165,16 @@ def test_eigen_tabellen_naast_het_streefwaardenregister() -> None:
         assert con.execute("SELECT * FROM streefwaarde_test").fetchall() == [
             ("hh_laag_inkomen_pct", 8.0)]
     assert store.db_versie()  # de statistiekdatabase is niet aangeraakt
+
+
+def test_kijken_schrijft_niets() -> None:
+    """De lijst opvragen maakt geen bestand en geen tabellen aan (de pagina doet dat bij elke run)."""
+    pad = beleid_pad()
+    assert vastlegging.vastleggingen().empty
+    assert not pad.exists()
+    with duckdb.connect(str(pad)) as con:
+        con.execute("CREATE TABLE streefwaarde_test (x INTEGER)")
+    assert vastlegging.vastleggingen().empty
+    with duckdb.connect(str(pad)) as con:
+        tabellen = {r[0] for r in con.execute("SHOW TABLES").fetchall()}
+    assert tabellen == {"streefwaarde_test"}
