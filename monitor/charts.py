@@ -391,7 +391,7 @@ def kleine_staven(
     rijen_n = -(-len(panelen) // kolommen)
     titels = ["<br>".join(textwrap.wrap(f"{p['titel']} ({p['jaar_tekst']})", 42)) for p in panelen]
     fig = make_subplots(rows=rijen_n, cols=kolommen, subplot_titles=titels,
-                        horizontal_spacing=0.07, vertical_spacing=0.3 / rijen_n)
+                        horizontal_spacing=0.07, vertical_spacing=0.42 / rijen_n)
     gemeenten = [c for c in codes if c != NEDERLAND]
     labels = [namen.get(c, c) for c in gemeenten]
     for i, p in enumerate(panelen):
@@ -451,6 +451,6 @@ def kleine_staven(
     for i, a in enumerate(fig.layout.annotations[:len(panelen)]):
         domein = fig.layout[f"xaxis{'' if i == 0 else i + 1}"].domain
         a.update(x=domein[0], xanchor="left", align="left", font={"size": 12})
-    _basis(fig, "", 230 * rijen_n + 40)
+    _basis(fig, "", 250 * rijen_n + 40)
     fig.update_layout(margin={"t": 40})
     return fig

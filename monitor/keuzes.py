@@ -192,6 +192,7 @@ def zijbalk() -> None:
             format_func=partial(_label, namen),
             key=_REGIO_WIDGET,
             max_selections=MAX_REGIOS,
+            wrap=True,
             placeholder="Typ een gemeente om te zoeken",
             help="Typ een deel van de naam om een gemeente te zoeken. De eerste gemeente "
                  "staat centraal in het overzicht en de ranglijst.",
