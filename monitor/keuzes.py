@@ -253,6 +253,8 @@ def url_keuze(
 
     - Bij de eerste keer in de sessie komt de waarde uit de link; onbekende linkwaarden worden
       gemeld met ``melding(onbekend)`` (of een standaardzin) en vervangen door ``standaard``.
+    - Komt de gebruiker terug op de pagina (Streamlit wist dan de paginaparameters), dan krijgt
+      hij zijn laatste keuze terug, en die komt weer in de link.
     - Past de bewaarde keuze niet meer bij ``opties`` (bijv. een jaar dat bij een andere
       indicator niet bestaat), dan wordt het ``standaard``.
     - ``opties`` mogen getallen zijn; in de link staan ze als tekst.
@@ -272,11 +274,16 @@ def url_keuze(
     elif standaard not in opties:
         standaard = opties[0] if opties else None
 
+    bewaard = f"_bewaard_{sleutel}"
     if key not in st.session_state:
         uit_url = st.query_params.get_all(sleutel)
+        if not uit_url and bewaard in st.session_state:
+            # Terug op deze pagina: Streamlit wist de paginaparameters bij navigeren, maar de
+            # gebruiker verwacht zijn laatste keuze terug.
+            uit_url = [str(w) for w in st.session_state[bewaard]]
         geldig = [op_tekst[w] for w in uit_url if w in op_tekst]
         onbekend = [w for w in uit_url if w not in op_tekst]
-        if onbekend:
+        if onbekend and bewaard not in st.session_state:
             lijst = ", ".join(f"'{w}'" for w in onbekend)
             st.warning(melding(onbekend) if melding else
                        f"De link bevat een onbekende keuze voor '{label}': {lijst}. "
@@ -296,7 +303,9 @@ def url_keuze(
     if meerdere:
         gekozen = plek.multiselect(label, opties, key=key, format_func=labels, **widget_kwargs)
         _zet_url(sleutel, [str(g) for g in gekozen])
+        st.session_state[bewaard] = [str(g) for g in gekozen]
     else:
         gekozen = plek.selectbox(label, opties, key=key, format_func=labels, **widget_kwargs)
         _zet_url(sleutel, [] if gekozen is None else [str(gekozen)])
+        st.session_state[bewaard] = [] if gekozen is None else [str(gekozen)]
     return gekozen

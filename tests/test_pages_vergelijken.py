@@ -122,3 +122,16 @@ def test_regio_zonder_cijfer_in_dat_jaar_krijgt_geen_plaats():
     assert (amstelveen["Waarde"], amstelveen["Plaats"], amstelveen["Status"]) == (
         "geen cijfer", "geen plaats", "niet in de database")
     assert "Geen cijfer voor 2020: Amstelveen, Heemskerk, Maastricht" in teksten(at)
+
+
+def test_keuze_blijft_bewaard_als_je_terugkomt_op_de_pagina():
+    at = open_pagina(PAGINA, indicator="inwoners", jaar="2024")
+    at.switch_page("pages/trends.py").run()
+    # Streamlit wist bij navigeren de paginaparameters uit de link; dat doen we hier na.
+    for sleutel in ("indicator", "jaar"):
+        del at.query_params[sleutel]
+    at.switch_page(PAGINA).run()
+    geen_fouten(at)
+    assert at.selectbox(key="k_indicator").value == "inwoners"
+    assert at.selectbox(key="k_jaar").value == 2024
+    assert not at.warning
