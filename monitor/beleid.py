@@ -148,9 +148,9 @@ CONTEXT_START: tuple[dict[str, str], ...] = (
     {
         "naam": "Verhoging wettelijk minimumloon",
         "periode": "1 januari 2023",
-        "omschrijving": "Het minimumloon ging met 10,15% omhoog (waarvan 8,05% extra). Daarmee "
-        "stijgen ook uitkeringen die aan het minimumloon gekoppeld zijn. Dit raakt alle "
-        "gemeenten, maar vooral waar veel mensen rond het minimum leven.",
+        "omschrijving": "Het wettelijk minimumloon ging met 10,15% omhoog: een bijzondere "
+        "verhoging van 8,05% bovenop de halfjaarlijkse indexatie. Een landelijke maatregel: "
+        "hij geldt in alle gemeenten.",
         "regio": "Nederland",
         "bron": "Staatsblad 2022, 381 (https://zoek.officielebekendmakingen.nl/stb-2022-381.html)",
     },
@@ -166,8 +166,9 @@ CONTEXT_START: tuple[dict[str, str], ...] = (
     {
         "naam": "Koopkrachtpakket 2023 (o.a. hoger kindgebonden budget)",
         "periode": "vanaf 1 januari 2023",
-        "omschrijving": "Het kabinet verhoogde onder meer het kindgebonden budget fors; volgens "
-        "het CPB daalde daardoor het aandeel kinderen in armoede in 2023.",
+        "omschrijving": "Het kabinet verhoogde onder meer het kindgebonden budget fors. Volgens "
+        "het kabinet draagt het pakket bij aan minder kinderen in armoede; het CPB raamde een "
+        "daling van 6,8% (2022) naar 6,1% (2023).",
         "regio": "Nederland",
         "bron": "Antwoord op Kamervragen 2023Z04179 (https://zoek.officielebekendmakingen.nl/"
         "ah-tk-20222023-2391.html)",

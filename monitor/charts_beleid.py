@@ -187,7 +187,7 @@ def doel_figuur(
     if nulmeting:
         fig.add_trace(go.Scatter(
             x=[str(int(nulmeting["jaar"]))], y=[float(nulmeting["waarde"])], mode="markers",
-            name="Nulmeting", marker={"symbol": "circle-open", "size": 18,
+            name="Nulmeting", marker={"symbol": "circle-open", "size": 18, "color": "#333333",
                                       "line": {"width": 3, "color": "#333333"}},
             customdata=[fmt.waarde(nulmeting["waarde"], eenheid)],
             hovertemplate="Nulmeting %{x}: %{customdata}<extra></extra>"))  # fmt: skip
@@ -202,11 +202,14 @@ def pretrend_figuur(
     volgorde: Sequence[str],
     tot_jaar: int,
     ander_product: bool = False,
+    trends: pd.DataFrame | None = None,
 ) -> go.Figure:
     """De jaren tot en met de nulmeting: liepen Heerlen, Nederland en de groep gelijk op?
 
     Eén lijn per regio (vaste kleur en symbool); Nederland grijs gestippeld, of fijner gestippeld
-    met "(ander product)" als de landelijke reeks een ander CBS-begrip is.
+    met "(ander product)" als de landelijke reeks een ander CBS-begrip is. ``trends`` (uit
+    ``toets.pretrend``) tekent per regio de rechte trendlijn dun gestippeld, zodat hellingen te
+    vergelijken zijn ook als er jaren ontbreken; de cijfers zelf worden niet verbonden over gaten.
     """
     deel = reeks[reeks["jaar"] <= tot_jaar]
     if deel["waarde"].notna().sum() == 0:
@@ -231,6 +234,18 @@ def pretrend_figuur(
             marker={"symbol": [f"{sym}-open" if o else sym for o in open_], "size": 9,
                     "color": kleur[code], "line": {"width": 2, "color": kleur[code]}},
             customdata=data, hovertemplate=_HOVER))  # fmt: skip
+    if trends is not None and not trends.empty:
+        for t in trends.dropna(subset=["helling"]).to_dict("records"):
+            code = t["regio_code"]
+            if code not in kleur:
+                continue
+            fig.add_trace(go.Scatter(
+                x=[str(int(t["van_jaar"])), str(int(t["tot_jaar"]))],
+                y=[t["begin_trend"], t["eind_trend"]], mode="lines", showlegend=False,
+                line={"color": kleur[code], "width": 1, "dash": "dot"},
+                name=f"trendlijn {code}",
+                hovertemplate=f"Trendlijn (rechte lijn door de cijfers): "
+                              f"{fmt.verschil(t['helling'], eenheid, 2)} per jaar<extra></extra>"))
     fig.add_annotation(x=len(as_jaren) - 1, y=1.0, yref="paper", yanchor="bottom",
                        showarrow=False, text=f"nulmeting {tot_jaar}",
                        font={"size": 11, "color": "#555555"})  # fmt: skip
@@ -264,14 +279,15 @@ def verandering_figuur(verandering: pd.DataFrame, *, titel: str, eenheid: str,
     if not zonder.empty:
         fig.add_annotation(
             text="Geen cijfer in beide jaren: " + ", ".join(zonder["regio_naam"].astype(str)),
-            showarrow=False, xref="paper", yref="paper", x=0, y=-0.18, xanchor="left",
-            font={"size": 11, "color": "#555555"})  # fmt: skip
+            showarrow=False, xref="paper", yref="paper", x=0, y=0, yshift=-62, xanchor="left",
+            yanchor="top", font={"size": 11, "color": "#555555"})  # fmt: skip
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=f"verandering ({eenheid_verschil})", zeroline=True,
                      zerolinecolor="#333333", gridcolor="#e5e5e5",
                      tickformat=",.0f" if eenheid in ("euro", "aantal") else ",.1~f")
     fig.update_layout(
         title={"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        separators=fmt.PLOTLY_SEPARATORS, height=120 + 45 * len(met), plot_bgcolor="white",
-        margin={"l": 10, "r": 60, "t": 60, "b": 60}, showlegend=False)  # fmt: skip
+        separators=fmt.PLOTLY_SEPARATORS, height=150 + 45 * len(met), plot_bgcolor="white",
+        margin={"l": 10, "r": 60, "t": 60, "b": 90 if not zonder.empty else 60},
+        showlegend=False)  # fmt: skip
     return fig

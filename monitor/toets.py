@@ -590,24 +590,29 @@ def jaren_tot_kloof_dicht(kloof: Kloof, richting: str) -> KloofDicht:
 def pretrend(reeks: pd.DataFrame, regio_codes: Sequence[str], tot_jaar: int) -> pd.DataFrame:
     """Trend vóór de nulmeting per regio: helling (per jaar) van een rechte lijn t/m ``tot_jaar``.
 
-    Kolommen: ``regio_code``, ``punten``, ``van_jaar``, ``tot_jaar``, ``helling``. Met minder
-    dan twee cijfers is er geen helling (NaN). Een vergelijking met de groep is pas zinvol als
-    de hellingen ongeveer gelijk zijn; met twee of drie punten is dat niet te toetsen.
+    Kolommen: ``regio_code``, ``punten``, ``van_jaar``, ``tot_jaar``, ``helling``, en
+    ``begin_trend``/``eind_trend`` (de rechte lijn in het eerste en laatste jaar, om hem te
+    tekenen). Met minder dan twee cijfers is er geen helling (NaN). Een vergelijking met de groep
+    is pas zinvol als de hellingen ongeveer gelijk zijn; met twee of drie punten is dat niet te
+    toetsen.
     """
     rijen = []
     for code in regio_codes:
         s = punten(reeks, code)
         s = s[s.index <= tot_jaar]
-        helling = float("nan")
+        helling = begin = eind = float("nan")
         if len(s) >= 2:
             x = s.index.to_numpy(dtype=float)
-            helling = float(np.polyfit(x, s.to_numpy(dtype=float), 1)[0])
+            helling, snijpunt = (float(c) for c in np.polyfit(x, s.to_numpy(dtype=float), 1))
+            begin, eind = snijpunt + helling * x.min(), snijpunt + helling * x.max()
         rijen.append({
             "regio_code": code, "punten": len(s),
             "van_jaar": int(s.index.min()) if len(s) else None,
             "tot_jaar": int(s.index.max()) if len(s) else None, "helling": helling,
+            "begin_trend": begin, "eind_trend": eind,
         })  # fmt: skip
-    return pd.DataFrame(rijen, columns=["regio_code", "punten", "van_jaar", "tot_jaar", "helling"])
+    return pd.DataFrame(rijen, columns=["regio_code", "punten", "van_jaar", "tot_jaar", "helling",
+                                        "begin_trend", "eind_trend"])  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- kanttekeningen
@@ -677,20 +682,29 @@ def kanttekeningen(
     df["_w"] = pd.to_numeric(df["waarde"], errors="coerce")
     codes = list(dict.fromkeys(df["regio_code"]))
 
+    def gegroepeerd(soort: str, per_regio: dict[str, str]) -> None:
+        """Regio's met dezelfde tekst in één regel: "Heerlen, Maastricht: ..."."""
+        per_tekst: dict[str, list[str]] = {}
+        for code, tekst in per_regio.items():
+            per_tekst.setdefault(tekst, []).append(naam(code))
+        for tekst, wie in per_tekst.items():
+            uit.append(Kanttekening(soort, f"{', '.join(wie)}: {tekst}"))
+
     if "status" in df.columns:
+        voorlopig: dict[str, str] = {}
+        zonder: dict[str, str] = {}
         for code in codes:
             d = df[(df["regio_code"] == code) & df["status"].isin(["voorlopig", "nader voorlopig"])
                    & df["_w"].notna()]  # fmt: skip
             if not d.empty:
-                uit.append(Kanttekening("voorlopig",
-                    f"{naam(code)}: {_jaren_tekst(d['jaar'])} voorlopig; CBS kan dit cijfer "
-                    "nog aanpassen."))  # fmt: skip
-        for code in codes:
+                voorlopig[code] = (f"{_jaren_tekst(d['jaar'])} voorlopig; CBS kan dit cijfer nog "
+                                   "aanpassen.")  # fmt: skip
             d = df[(df["regio_code"] == code) & df["_w"].isna()]
             if not d.empty:
                 redenen = ", ".join(sorted({str(s) for s in d["status"].dropna()})) or "onbekend"
-                uit.append(Kanttekening("geen cijfer",
-                    f"{naam(code)}: geen cijfer in {_jaren_tekst(d['jaar'])} (bron: {redenen})."))
+                zonder[code] = f"geen cijfer in {_jaren_tekst(d['jaar'])} (bron: {redenen})."
+        gegroepeerd("voorlopig", voorlopig)
+        gegroepeerd("geen cijfer", zonder)
 
     met = df[df["_w"].notna()]
     if not met.empty:
@@ -701,16 +715,16 @@ def kanttekeningen(
             uit.append(Kanttekening("ontbrekend",
                 f"Geen enkele regio heeft een cijfer in {_jaren_tekst(nergens)}: de bronnen "
                 "publiceren niet elk jaar (of dat jaar zit niet in de snapshot)."))  # fmt: skip
+        ontbrekend: dict[str, str] = {}
         for code in codes:
             eigen = set(met.loc[met["regio_code"] == code, "jaar"])
-            if not eigen:
-                uit.append(Kanttekening("ontbrekend", f"{naam(code)}: geen enkel cijfer."))
-                continue
             mist = bekend - eigen
-            if mist:
-                uit.append(Kanttekening("ontbrekend",
-                    f"{naam(code)}: geen cijfer in {_jaren_tekst(mist)}, terwijl andere regio's "
-                    "dat jaar wel een cijfer hebben."))  # fmt: skip
+            if not eigen:
+                ontbrekend[code] = "geen enkel cijfer."
+            elif mist:
+                ontbrekend[code] = (f"geen cijfer in {_jaren_tekst(mist)}, terwijl andere regio's "
+                                    "dat jaar wel een cijfer hebben.")  # fmt: skip
+        gegroepeerd("ontbrekend", ontbrekend)
 
     if "bron_id" in df.columns:
         wissels: dict[tuple[int, int, str, str], list[str]] = {}

@@ -18,6 +18,7 @@ from monitor.charts_beleid import doel_figuur
 
 VANDAAG = dt.date.today().year
 _MELDING = "beleid_melding"
+_HOOGTE = 35 * 20 + 3  # kop plus 19 opdrachten, zonder lege regel eronder
 STATUS_KLEUR = {"op_koers": "green", "achter": "red", "geen_recent_cijfer": "orange",
                 "nog_niet_meetbaar": "gray", "geen_streefwaarde": "gray",
                 "geen_nulmeting": "gray"}  # fmt: skip
@@ -47,13 +48,13 @@ def overzicht_tabel(overzicht: pd.DataFrame, herkomst: dict[str, str | None]) ->
             nul += " · voorstel"
         rijen.append({
             "Indicator": r["titel"],
+            "Status": r["status"],
             "Nulmeting": nul,
             "Laatste cijfer": _waarde_jaar(r["laatste_waarde"], r["laatste_jaar"], e,
                                            r["laatste_status"]),
+            "Meetbaar vanaf": str(r["meetbaar_vanaf"]),
             **{str(j): fmt.waarde(r[f"streef_{j}"], e) if r[f"streef_{j}"] is not None
                and not pd.isna(r[f"streef_{j}"]) else "—" for j in toets.BELEIDSJAREN},
-            "Meetbaar vanaf": str(r["meetbaar_vanaf"]),
-            "Status": r["status"],
         })  # fmt: skip
     return pd.DataFrame(rijen)
 
@@ -111,10 +112,11 @@ def detail(v: str, key: str, regio: str, namen: dict[str, str], meta: pd.DataFra
               if rij["laatste_jaar"] else "Geen cijfer in de database.")  # fmt: skip
     eind = max(streef) if streef else None
     k3.metric(f"Streefwaarde {eind or 2029}", fmt.waarde(streef.get(eind), eenheid) if eind
-              else "nog niet vastgesteld")  # fmt: skip
+              else "—", help=None if eind else "Nog geen streefwaarde vastgesteld.")  # fmt: skip
     k4.metric("Meetbaar vanaf", str(rij["meetbaar_vanaf"]),
               help=f"Cijfers over een jaar verschijnen ongeveer {lag} jaar later.")
-    if heeft_nul and not (r["waarde"].notna() & (r["jaar"] > nul_jaar)).any():
+    if heeft_nul and rij["status_code"] not in ("nog_niet_meetbaar", "geen_recent_cijfer") \
+            and not (r["waarde"].notna() & (r["jaar"] > nul_jaar)).any():
         eerste = int(nul_jaar) + 1
         st.caption(f"Het eerste cijfer na de nulmeting (over {eerste}) verschijnt op zijn vroegst "
                    f"in {toets.meetbaar_vanaf(eerste, lag)}.")  # fmt: skip
@@ -153,7 +155,9 @@ def detail(v: str, key: str, regio: str, namen: dict[str, str], meta: pd.DataFra
     if referentie:
         st.caption(f"Landelijke ambitie: {fmt.waarde(referentie['nulmeting_waarde'], eenheid)} in "
                    f"{referentie['nulmeting_jaar']} naar {fmt.waarde(referentie['doel_waarde'], eenheid)} "
-                   f"in {referentie['doel_jaar']}. Bron: {beleid.SCHULDEN_BRON}.")  # fmt: skip
+                   f"in {referentie['doel_jaar']}. Bron: {beleid.SCHULDEN_BRON}. Die "
+                   "uitgangswaarde komt niet uit de CBS-cijfers in deze monitor; de definitie kan "
+                   "verschillen, vergelijk dus vooral de richting.")  # fmt: skip
 
     with st.container(border=True):
         if proj.mogelijk:
@@ -230,7 +234,7 @@ def bewerk_streefwaarden(key: str, regio: str, r: pd.DataFrame, eenheid: str, ri
         })  # fmt: skip
         bewerkt = st.data_editor(
             tabel, key=f"ed_streef_{key}_{regio}", hide_index=True, num_rows="fixed",
-            disabled=["Jaar"], width="stretch",
+            disabled=["Jaar"], width="stretch", placeholder="",
             column_config={"Jaar": st.column_config.TextColumn(),
                            "Streefwaarde": st.column_config.NumberColumn(
                                help=f"Eenheid: {eenheid}. Leeg = geen streefwaarde."),
@@ -314,26 +318,30 @@ def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
                "beginwaarde tot de gemeente de status bijwerkt.")  # fmt: skip
     if not bewerker:
         st.dataframe(pd.DataFrame({
-            "Nr": ops["nr"], "Thema": ops["thema"], "Opdracht": ops["samenvatting"],
-            "Status": ops["status"], "Eigenaar": ops["eigenaar"], "Planning": ops["planning"],
+            "Nr": ops["nr"], "Status": ops["status"], "Opdracht": ops["samenvatting"],
+            "Eigenaar": ops["eigenaar"], "Planning": ops["planning"],
             "Besluitmoment": ops["besluitmoment"],
             "Beweegt indicator(en)": [", ".join(titels.get(k, k) for k in ks)
                                       for ks in ops["indicatoren"]],
-            "Toelichting": ops["toelichting"],
-        }), hide_index=True, width="stretch", height=38 * 20)  # fmt: skip
+            "Thema": ops["thema"], "Toelichting": ops["toelichting"],
+        }), hide_index=True, width="stretch", height=_HOOGTE, placeholder="",
+            column_config={"Nr": st.column_config.NumberColumn(width="small"),
+                           "Status": st.column_config.TextColumn(width="small"),
+                           "Opdracht": st.column_config.TextColumn(width="large")})  # fmt: skip
         return
     with st.form("opdrachten"):
         bewerkt = st.data_editor(
-            ops[["nr", "thema", "samenvatting", "status", "eigenaar", "planning", "besluitmoment",
-                 "indicatoren", "toelichting"]],
-            key="ed_opdrachten", hide_index=True, num_rows="fixed", width="stretch",
-            height=38 * 20, disabled=["nr", "thema", "samenvatting"],
+            ops[["nr", "status", "samenvatting", "eigenaar", "planning", "besluitmoment",
+                 "indicatoren", "thema", "toelichting"]],
+            key="ed_opdrachten", hide_index=True, num_rows="fixed", width="stretch", placeholder="",
+            height=_HOOGTE, disabled=["nr", "thema", "samenvatting"],
             column_config={
                 "nr": st.column_config.NumberColumn("Nr", width="small"),
                 "thema": st.column_config.TextColumn("Thema"),
                 "samenvatting": st.column_config.TextColumn("Opdracht", width="large"),
                 "status": st.column_config.SelectboxColumn(
-                    "Status", options=list(beleid.OPDRACHT_STATUSSEN), required=True),
+                    "Status", options=list(beleid.OPDRACHT_STATUSSEN), required=True,
+                    width="small"),
                 "eigenaar": st.column_config.TextColumn("Eigenaar"),
                 "planning": st.column_config.TextColumn("Planning"),
                 "besluitmoment": st.column_config.TextColumn("Besluitmoment"),
@@ -385,10 +393,9 @@ if melding:
     st.success(melding, icon=":material/check_circle:")
 
 with keuzes.veilig("de beleidsmonitor"):
-    versie = store.db_versie()  # keuzes.versie() kan een extra rerun doen die knoppen opslokt
+    versie = keuzes.versie()
     indicatoren = store.indicatoren(versie)
-    _regios = store.regios(versie)
-    regionamen = dict(zip(_regios["code"], _regios["naam"], strict=True))
+    regionamen = keuzes.regio_namen()
     naam = beleid_ui.bewerkmodus()
     tab_doelen, tab_uitvoering, tab_gesch = st.tabs(
         ["Doelen", "Uitvoering (19 opdrachten)", "Geschiedenis"])

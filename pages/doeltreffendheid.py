@@ -106,8 +106,7 @@ def verandering_sectie(t: dict[str, pd.DataFrame], namen: dict, doel: str, eenhe
         str(van): [fmt.waarde(w, eenheid) for w in ver["van"]],
         str(tot): [fmt.waarde(w, eenheid) for w in ver["tot"]],
         "Verandering": [fmt.verschil(w, eenheid) if _getal_of_niets(w) is not None
-                        else f"geen cijfer ({r})" for w, r in zip(ver["verschil"], ver["reden"],
-                                                                   strict=True)],
+                        else str(r) for w, r in zip(ver["verschil"], ver["reden"], strict=True)],
     }), hide_index=True, width="stretch")  # fmt: skip
 
 
@@ -176,9 +175,10 @@ def did_sectie(t: dict[str, pd.DataFrame], namen: dict, doel: str, eenheid: str,
 def pretrend_sectie(reeks: pd.DataFrame, t: dict[str, pd.DataFrame], titel: str, eenheid: str,
                     volgorde: list[str], nul_jaar: int, ander: bool, doel: str,
                     namen: dict) -> None:  # fmt: skip
-    st.subheader(f"Vóór de nulmeting: liepen de reeksen gelijk op?")
+    st.subheader("Vóór de nulmeting: liepen de reeksen gelijk op?")
     fig = pretrend_figuur(reeks, titel=f"{titel}: tot en met {nul_jaar}", eenheid=eenheid,
-                          volgorde=volgorde, tot_jaar=nul_jaar, ander_product=ander)
+                          volgorde=volgorde, tot_jaar=nul_jaar, ander_product=ander,
+                          trends=t["pretrend"])  # fmt: skip
     st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="toets_pretrend")
     pre = t["pretrend"]
     st.dataframe(pd.DataFrame({
@@ -211,10 +211,15 @@ def context_sectie(bewerker: str | None) -> None:
                 "regio": st.column_config.TextColumn("Regio"),
                 "bron": st.column_config.TextColumn("Bron", width="medium")}  # fmt: skip
     if not bewerker:
-        st.dataframe(ctx[list(kolommen)], hide_index=True, width="stretch", column_config=kolommen)
+        regels = []
+        for r in ctx.to_dict("records"):
+            extra = ", ".join(str(r[k]) for k in ("periode", "regio") if isinstance(r[k], str) and r[k])
+            regels.append(f"- **{r['naam']}**" + (f" ({extra})" if extra else "") + ": "
+                          + (r["omschrijving"] or "") + f"  \n  *Bron: {r['bron']}*")
+        st.markdown("\n".join(regels))  # gewone markdown: de tekst is door mensen ingevoerd
         return
     with st.form("context"):
-        bewerkt = st.data_editor(ctx, key="ed_context", hide_index=True, num_rows="dynamic",
+        bewerkt = st.data_editor(ctx, key="ed_context", hide_index=True, num_rows="dynamic", placeholder="",
                                  width="stretch", disabled=["id"],
                                  column_config={"id": None, **kolommen})  # fmt: skip
         reden = st.text_input("Reden van de wijziging (verplicht)", key="reden_context")
@@ -267,11 +272,10 @@ if melding:
     st.success(melding, icon=":material/check_circle:")
 
 with keuzes.veilig("de doeltreffendheid"):
-    versie = store.db_versie()  # keuzes.versie() kan een extra rerun doen die knoppen opslokt
+    versie = keuzes.versie()
     indicatoren = store.indicatoren(versie)
     meta = indicatoren.set_index("key")
-    _regios = store.regios(versie)
-    regionamen = dict(zip(_regios["code"], _regios["naam"], strict=True))
+    regionamen = keuzes.regio_namen()
     naam_bewerker = beleid_ui.bewerkmodus()
     doelregio = keuzes.hoofdgemeente() or "GM0917"
     vergelijkingsgroep = [c for c in keuzes.gekozen_regios() if c not in (doelregio, NL)]

@@ -221,6 +221,7 @@ def test_pretrend_helling_per_regio_tot_nulmeting() -> None:
     p = toets.pretrend(df, [H, A], 2020).set_index("regio_code")
     assert p.loc[H, "helling"] == pytest.approx(-2.0)  # 2024 telt niet mee
     assert p.loc[H, "punten"] == 3
+    assert (p.loc[H, "begin_trend"], p.loc[H, "eind_trend"]) == pytest.approx((60.0, 56.0))
     assert math.isnan(p.loc[A, "helling"])
 
 
@@ -250,7 +251,7 @@ def test_kanttekeningen_uit_de_cijfers() -> None:
     soorten = {k.soort: k.tekst for k in toets.kanttekeningen(df, "aantal", inwoners=inwoners,
                                                              ander_product="Laag inkomen NL")}
     teksten = [k.tekst for k in toets.kanttekeningen(df, "aantal", inwoners=inwoners)]
-    assert "Heerlen: 2015 voorlopig" in soorten["voorlopig"]
+    assert soorten["voorlopig"] == "Heerlen: 2015 voorlopig; CBS kan dit cijfer nog aanpassen."
     assert "Heerlen: geen cijfer in 2022 (bron: onbekend)" in soorten["geen cijfer"]
     assert "2016-2019" in soorten["ontbrekend"]
     assert any("2015 → 2020: andere bron (83220NED → 84799NED) voor Heerlen, Heemskerk" in t
@@ -259,6 +260,14 @@ def test_kanttekeningen_uit_de_cijfers() -> None:
     assert any("Heemskerk heeft minder dan 20.000 inwoners" in t for t in teksten)
     assert any("Heemskerk: geen inwonertal in 2015" in t for t in teksten)
     assert "ander CBS-begrip" in soorten["ander product"]
+
+
+def test_kanttekeningen_groeperen_regios_met_dezelfde_tekst() -> None:
+    df = reeks({H: {2022: None, 2023: 5.0}, A: {2022: None, 2023: 4.0}},
+               status={H: {2022: "onbekend", 2023: "definitief"},
+                       A: {2022: "onbekend", 2023: "definitief"}})
+    geen = [k.tekst for k in toets.kanttekeningen(df, "%") if k.soort == "geen cijfer"]
+    assert geen == ["GM0917, GM0362: geen cijfer in 2022 (bron: onbekend)."]
 
 
 def test_jaren_tekst_groepeert_reeksen() -> None:
