@@ -97,8 +97,38 @@ def _bron(rij: dict[str, Any]) -> str:
     return f"{titel} ({tabel})" if isinstance(tabel, str) and tabel and tabel not in titel else titel
 
 
-def _rijen(reeks: pd.DataFrame, key: str, code: str) -> pd.DataFrame:
-    return reeks[(reeks["indicator_key"] == key) & (reeks["regio_code"] == code)].sort_values("jaar")
+class _Index:
+    """De reeks één keer opgesplitst per (indicator, regio): tientallen tegels en tabelcellen
+    filteren anders steeds opnieuw het hele frame (dat kostte het overzicht ~70 ms per run)."""
+
+    def __init__(self, reeks: pd.DataFrame) -> None:
+        self.reeks = reeks.sort_values("jaar", kind="stable")
+        self.keys = self.reeks["indicator_key"].astype(str).to_numpy()
+        self.codes = self.reeks["regio_code"].astype(str).to_numpy()
+        self.groepen: dict[tuple[str, str], pd.DataFrame] = {}
+        self.met_waarde = {
+            (str(r["indicator_key"]), str(r["regio_code"]), int(r["jaar"])): r
+            for r in reeks[reeks["waarde"].notna()].to_dict("records")
+        }
+
+    def rijen(self, key: str | None, code: str) -> pd.DataFrame:
+        """Rijen van één indicator en regio, oplopend in jaar (pas berekend als iemand ze vraagt)."""
+        sleutel = (str(key), code)
+        if sleutel not in self.groepen:
+            self.groepen[sleutel] = self.reeks[(self.keys == sleutel[0]) & (self.codes == code)]
+        return self.groepen[sleutel]
+
+    def in_jaar(self, key: str | None, code: str, jaar: int) -> dict[str, Any] | None:
+        """De rij met een waarde voor (indicator, regio, jaar), of None."""
+        return self.met_waarde.get((str(key), code, int(jaar)))
+
+
+def _index(reeks: pd.DataFrame | _Index) -> _Index:
+    return reeks if isinstance(reeks, _Index) else _Index(reeks)
+
+
+def _rijen(reeks: pd.DataFrame | _Index, key: str | None, code: str) -> pd.DataFrame:
+    return _index(reeks).rijen(key, code)
 
 
 def _met_waarde(rijen: pd.DataFrame) -> pd.DataFrame:
@@ -185,13 +215,15 @@ def _nl_in_zin(key: str, eenheid: str, nl: dict[str, Any] | None, ander: bool, j
     return f" (Nederland, ander CBS-product: {tekst})" if ander else f" (Nederland: {tekst})"
 
 
-def tegel(key: str, reeks: pd.DataFrame, indicatoren: pd.DataFrame, code: str, naam: str) -> Tegel:
+def tegel(key: str, reeks: pd.DataFrame | _Index, indicatoren: pd.DataFrame, code: str,
+          naam: str) -> Tegel:
     """Bouw de tegel voor één indicator en één gemeente.
 
     ``reeks``: rijen van :func:`monitor.store.reeks` voor deze gemeente én Nederland, voor
     ``key``, de aantallen uit :data:`AANTAL_BIJ` en de ``vergelijk_nl``-reeks.
     """
-    meta = indicatoren.set_index("key").loc[key]
+    reeks = _index(reeks)
+    meta = (indicatoren if indicatoren.index.name == "key" else indicatoren.set_index("key")).loc[key]
     titel, eenheid, richting = str(meta["titel"]), str(meta["eenheid"]), str(meta["richting"])
     definitie = str(meta.get("definitie") or "")
     vergelijk = meta.get("vergelijk_nl")
@@ -213,13 +245,13 @@ def tegel(key: str, reeks: pd.DataFrame, indicatoren: pd.DataFrame, code: str, n
         extra.append(f"Voor {int(later['jaar'].max())} meldt CBS nog geen cijfer "
                      f"(status: {_statussen(later)}).")
     if key in AANTAL_BIJ:
-        aantal = _in_jaar(_rijen(reeks, AANTAL_BIJ[key], code), jaar)
+        aantal = reeks.in_jaar(AANTAL_BIJ[key], code, jaar)
         if aantal is not None:
             extra.insert(0, f"Aantal: {fmt.getal(aantal['waarde'])} personen.")
 
     # Nederland: zelfde jaar, zelfde product; anders een ander product; anders de reden.
     nl_rijen = _rijen(reeks, key, NEDERLAND)
-    nl = _in_jaar(nl_rijen, jaar)
+    nl = reeks.in_jaar(key, NEDERLAND, jaar)
     ander = False
     verschil: str | None = None
     oordeel_: str | None = None
@@ -233,7 +265,7 @@ def tegel(key: str, reeks: pd.DataFrame, indicatoren: pd.DataFrame, code: str, n
             verschil = verschil_tekst(d, eenheid)
             oordeel_ = oordeel(round(d, 6), richting)
     else:
-        nl_ander = _in_jaar(_rijen(reeks, vergelijk, NEDERLAND), jaar) if vergelijk else None
+        nl_ander = reeks.in_jaar(vergelijk, NEDERLAND, jaar) if vergelijk else None
         nl_met = _met_waarde(nl_rijen)
         if nl_ander is not None:
             ander, nl = True, nl_ander
@@ -274,8 +306,9 @@ def benodigde_keys(indicatoren: pd.DataFrame, keys: tuple[str, ...] = TEGELS) ->
 def tegels(reeks: pd.DataFrame, indicatoren: pd.DataFrame, code: str, naam: str,
            keys: tuple[str, ...] = TEGELS) -> list[Tegel]:
     """De tegels voor één gemeente, in de volgorde van ``keys`` (onbekende keys vallen weg)."""
-    bekend = set(indicatoren["key"])
-    return [tegel(k, reeks, indicatoren, code, naam) for k in keys if k in bekend]
+    per_key = indicatoren.set_index("key")
+    index = _Index(reeks)
+    return [tegel(k, index, per_key, code, naam) for k in keys if k in per_key.index]
 
 
 def naast_elkaar(reeks: pd.DataFrame, tegels_: list[Tegel], codes: list[str],
@@ -285,6 +318,7 @@ def naast_elkaar(reeks: pd.DataFrame, tegels_: list[Tegel], codes: list[str],
     Zo staan alle regio's naast elkaar voor hetzelfde jaar. Een regio zonder cijfer in dat jaar
     krijgt "geen cijfer" (nooit een ouder jaar stilletjes ernaast).
     """
+    index = _Index(reeks)
     rijen = []
     for t in tegels_:
         rij: dict[str, str] = {"Kerncijfer": t.titel, "Jaar": t.jaar_tekst or "-"}
@@ -292,7 +326,7 @@ def naast_elkaar(reeks: pd.DataFrame, tegels_: list[Tegel], codes: list[str],
             if t.jaar is None:
                 rij[namen.get(code, code)] = fmt.GEEN_CIJFER
                 continue
-            r = _in_jaar(_rijen(reeks, t.key, code), t.jaar)
+            r = index.in_jaar(t.key, code, t.jaar)
             rij[namen.get(code, code)] = (
                 fmt.GEEN_CIJFER if r is None
                 else fmt.waarde(r["waarde"], t.eenheid) + ("*" if str(r.get("status")).lower()
