@@ -7,6 +7,8 @@ Twee metingen, beide als mediaan:
 2. **Chromium, eerste grafiek**: een verse Streamlit-server; per pagina een nieuwe browsercontext
    (geen cache), tijd van `page.goto` tot er een Plotly-trace in de DOM staat. De eerste meting
    per pagina is koud (queries nog niet in de cache), de rest warm. Doel: ≤ 3 s na "server up".
+   Ter vergelijking meet het ook een minimale Streamlit-app met één Plotly-staaf: het grootste
+   deel van de tijd is het laden en uitvoeren van plotly.js in de browser, niet onze pagina.
 
 Run: `make bench` of `.venv/bin/python bench/pages.py [runs]`. Chromium: Debians /usr/bin/chromium
 (of $CHROMIUM_PATH); zonder browser wordt deel 2 overgeslagen.
@@ -64,7 +66,15 @@ def _vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-def chromium(runs: int, db: Path) -> dict[str, tuple[float, float]] | None:
+MINIMAAL = """import plotly.graph_objects as go
+import streamlit as st
+st.title("Basislijn")
+st.plotly_chart(go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h")))
+"""
+
+
+def chromium(runs: int, db: Path, script: Path = ROOT / "dashboard.py",
+             paginas: dict[str, tuple[str, str]] = PAGINAS) -> dict[str, tuple[float, float]] | None:
     """Per pagina (koud, mediaan warm) in seconden van goto tot de eerste getekende trace."""
     if not Path(CHROMIUM).is_file():
         print(f"Chromium niet gevonden op {CHROMIUM}: browsermeting overgeslagen.")
@@ -73,7 +83,7 @@ def chromium(runs: int, db: Path) -> dict[str, tuple[float, float]] | None:
 
     poort = _vrije_poort()
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(poort),
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, env={**os.environ, "ARMOEDEMONITOR_DB": str(db)},
@@ -96,7 +106,7 @@ def chromium(runs: int, db: Path) -> dict[str, tuple[float, float]] | None:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=[
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"])
-            for naam, (_, url) in PAGINAS.items():
+            for naam, (_, url) in paginas.items():
                 selector = GRAFIEK if naam != "bronnen" else "[data-testid='stExpander']"
                 tijden = []
                 for _ in range(runs + 1):
@@ -129,12 +139,20 @@ def main(runs: int = 7) -> None:
         for naam, ms in warm.items():
             print(f"  {naam:<12} {ms:6.0f} ms {'ok' if ms <= 300 else 'TE TRAAG'}")
         browser = chromium(max(3, runs // 2), db)
+        basis_script = Path(tmp) / "basislijn.py"
+        basis_script.write_text(MINIMAAL, encoding="utf-8")
+        basislijn = chromium(max(3, runs // 2), db, basis_script, {"basislijn": ("", "")})
         if browser:
             print("Chromium, goto tot eerste getekende grafiek (bronnen: eerste uitklapvak); "
                   "doel ≤ 3 s:")
             for naam, (koud, mediaan) in browser.items():
                 print(f"  {naam:<12} koud {koud:5.2f} s  warm (mediaan) {mediaan:5.2f} s "
                       f"{'ok' if max(koud, mediaan) <= 3 else 'TE TRAAG'}")
+        if basislijn:
+            koud, mediaan = basislijn["basislijn"]
+            print(f"  ter vergelijking: een minimale Streamlit-app met één Plotly-staaf: koud "
+                  f"{koud:.2f} s, warm {mediaan:.2f} s (de ondergrens op deze machine: plotly.js "
+                  "is 4,7 MB JavaScript)")
 
 
 if __name__ == "__main__":
