@@ -252,6 +252,11 @@ def pretrend_figuur(
     return _opmaak(fig, titel, 400, as_jaren, eenheid)
 
 
+def _kort_verschil(v: float, eenheid: str) -> str:
+    """Verschil met teken zonder eenheidswoord (dat staat op de as): "−6,3", "+1.200"."""
+    return fmt.verschil(v, eenheid).removesuffix(" procentpunt").removesuffix(" euro")
+
+
 def verandering_figuur(verandering: pd.DataFrame, *, titel: str, eenheid: str,
                        ander_product: bool = False) -> go.Figure:  # fmt: skip
     """Liggende staven: verandering per regio tussen twee jaren (regio's zonder cijfer: genoemd).
@@ -270,18 +275,21 @@ def verandering_figuur(verandering: pd.DataFrame, *, titel: str, eenheid: str,
         y=namen, x=met["verschil"], orientation="h",
         marker={"color": [kleur[c] for c in met["regio_code"]],
                 "pattern": {"shape": ["/" if c == NEDERLAND else "" for c in met["regio_code"]]}},
-        text=[fmt.verschil(v, eenheid) for v in met["verschil"]], textposition="outside",
+        text=[_kort_verschil(v, eenheid) for v in met["verschil"]], textposition="outside",
         cliponaxis=False,
         customdata=[[fmt.waarde(a, eenheid), fmt.waarde(b, eenheid)]
                     for a, b in zip(met["van"], met["tot"], strict=True)],
         hovertemplate="<b>%{y}</b><br>van %{customdata[0]} naar %{customdata[1]}<br>"
-                      "verschil %{text}<extra></extra>"))  # fmt: skip
+                      f"verschil %{{text}} {eenheid_verschil}<extra></extra>"))  # fmt: skip
     if not zonder.empty:
         fig.add_annotation(
             text="Geen cijfer in beide jaren: " + ", ".join(zonder["regio_naam"].astype(str)),
             showarrow=False, xref="paper", yref="paper", x=0, y=0, yshift=-62, xanchor="left",
             yanchor="top", font={"size": 11, "color": "#555555"})  # fmt: skip
-    fig.update_yaxes(autorange="reversed", title=None)
+    laag, hoog = float(min(0.0, met["verschil"].min())), float(max(0.0, met["verschil"].max()))
+    marge = 0.25 * ((hoog - laag) or 1.0)  # ruimte voor de getallen naast de staven
+    fig.update_yaxes(autorange="reversed", title=None, ticksuffix="  ")
+    fig.update_xaxes(range=[laag - (marge if laag < 0 else 0), hoog + (marge if hoog > 0 else 0)])
     fig.update_xaxes(title=f"verandering ({eenheid_verschil})", zeroline=True,
                      zerolinecolor="#333333", gridcolor="#e5e5e5",
                      tickformat=",.0f" if eenheid in ("euro", "aantal") else ",.1~f")

@@ -123,7 +123,8 @@ def kloof_sectie(t: dict[str, pd.DataFrame], namen: dict, doel: str, eenheid: st
     k2.metric(f"Verschil met Nederland in {int(k['tot_jaar'])}",
               fmt.verschil(kt, eenheid) if kt is not None else fmt.GEEN_CIJFER,
               delta=fmt.verschil(k["verandering"], eenheid) if kv is not None and kt is not None
-              else None, delta_color="off")  # fmt: skip
+              else None, delta_color="off", delta_arrow="off",
+              delta_description="verandering van de kloof")  # fmt: skip
     sluit = k["sluit"]
     k3.metric("Wordt de kloof kleiner?",
               "onbekend" if sluit is None or pd.isna(sluit) else ("ja" if sluit else "nee"))
@@ -304,7 +305,8 @@ with keuzes.veilig("de doeltreffendheid"):
                 "cijfers om een verandering te berekenen (minstens twee jaren nodig).")
         st.stop()
     nul_jaar = int(nul["jaar"])
-    st.caption(f"Nulmeting: {nul_jaar} ({fmt.waarde(nul['waarde'], eenheid)}), "
+    st.caption(f"Nulmeting: {fmt.periode(nul_jaar, nul.get('status'))} "
+               f"({fmt.waarde(nul['waarde'], eenheid)}), "
                + ("vastgelegd in de beleidsmonitor." if beleid.nulmeting(key, doelregio)
                   else "voorstel: laatste jaar vóór 2026 (nog niet vastgelegd).")
                + f" Cijfers over een jaar verschijnen ongeveer {lag} jaar later.")

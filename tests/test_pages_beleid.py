@@ -12,7 +12,8 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from monitor import beleid
+from monitor import beleid, store, toets
+from monitor.charts_beleid import doel_figuur, pretrend_figuur, verandering_figuur
 
 ROOT = Path(__file__).resolve().parents[1]
 BELEID = "pages/beleidsmonitor.py"
@@ -38,6 +39,9 @@ def _zoals_op_een_draaiende_server(monkeypatch: pytest.MonkeyPatch) -> None:
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+    # Het wachtwoord komt in deze tests uit at.secrets; een omgevingsvariabele (bijv. van de
+    # browsertests in dezelfde sessie) zou voorgaan.
+    monkeypatch.delenv("ARMOEDEMONITOR_BELEID_WACHTWOORD", raising=False)
 
 
 def start(pagina: str, *, wachtwoord: str | None = None, **params: str) -> AppTest:
@@ -265,3 +269,42 @@ def test_doeltreffendheid_context_bewerken_met_geschiedenis() -> None:
     g = beleid.geschiedenis("context").iloc[0]
     assert (g["wie"], g["reden"]) == (NAAM, "aangevuld na gesprek rekenkamer")
     assert "Lokale regeling X" in set(beleid.context_regels()["naam"])
+
+
+# ----------------------------------------------------------------------------- grafieken
+
+
+def test_doelgrafiek_toont_realisatie_pad_streefwaarden_en_band() -> None:
+    df = store.reeks(store.db_versie(), ("bijstand_per_1000",), ("GM0917",))
+    proj = toets.projectie(df)
+    fig = doel_figuur(df, titel="t", eenheid="per 1.000 inwoners", regio_code="GM0917",
+                      regio_naam="Heerlen", nulmeting={"jaar": 2024, "waarde": 43.79},
+                      streefwaarden={2026: 42.0, 2029: 38.0}, projectie=proj.frame)
+    namen = [t.name for t in fig.data]
+    assert {"Heerlen: realisatie", "Nulmeting", "Streefwaarde", "Pad naar de streefwaarde",
+            "Projectie (trend)", "Onzekerheid projectie (95%)"} <= set(namen)
+    assert fig.layout.separators == ",." and fig.layout.xaxis.type == "category"
+    assert list(fig.layout.xaxis.categoryarray) == [str(j) for j in range(2015, 2030)]
+    real = fig.data[namen.index("Heerlen: realisatie")]
+    per_jaar = dict(zip(real.x, real.customdata, strict=True))
+    assert per_jaar["2015"][2] == "2015*" and per_jaar["2015"][3] == "voorlopig"
+    assert per_jaar["2024"][1] == "43,8" and "85984NED" in per_jaar["2024"][4]
+    assert real.y[list(real.x).index("2016")] is None  # gat blijft gat
+
+
+def test_pretrend_en_verandering_figuren() -> None:
+    df = store.reeks(store.db_versie(), ("bijstand_per_1000",),
+                     ("GM0917", "NL01", "GM0362", "GM0396", "GM0935"))
+    t = toets.doeltreffendheid_tabellen(df, doel="GM0917", groep=["GM0362", "GM0396", "GM0935"],
+                                        van_jaar=2015, tot_jaar=2024, richting="lager_is_beter",
+                                        eenheid="per 1.000 inwoners", pretrend_tot=2024)
+    pre = pretrend_figuur(df, titel="p", eenheid="per 1.000 inwoners",
+                          volgorde=["GM0917", "NL01", "GM0362"], tot_jaar=2024,
+                          trends=t["pretrend"])
+    assert [tr.name for tr in pre.data][:3] == ["Heerlen", "Nederland", "Amstelveen"]
+    assert pre.data[1].line.dash == "dash"  # Nederland grijs gestippeld
+    assert any((tr.name or "").startswith("trendlijn") for tr in pre.data)
+    ver = verandering_figuur(t["verandering"], titel="v", eenheid="per 1.000 inwoners")
+    assert list(ver.data[0].y) == ["Heerlen", "Amstelveen", "Heemskerk", "Maastricht"]
+    assert list(ver.data[0].text) == ["−12,4", "+1,5", "−0,7", "−4,2"]
+    assert "Geen cijfer in beide jaren: Nederland" in ver.layout.annotations[0].text
