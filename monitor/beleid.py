@@ -77,6 +77,9 @@ BEREIK: dict[str, tuple[float | None, float | None]] = {
 }
 
 _SCHRIJFSLOT = threading.RLock()
+#: Bestanden (pad, inode) waarvan het schema in dit proces al gecontroleerd is: scheelt bij
+#: elke verbinding zeven CREATE-IF-NOT-EXISTS-opdrachten.
+_SCHEMA_KLAAR: set[tuple[str, int]] = set()
 
 _SCHEMA = [
     "CREATE TABLE IF NOT EXISTS schema_info (sleutel VARCHAR PRIMARY KEY, waarde VARCHAR)",
@@ -227,9 +230,13 @@ def _verbinding() -> Iterator[duckdb.DuckDBPyConnection]:
     pad = beleid_pad()
     pad.parent.mkdir(parents=True, exist_ok=True)
     with _SCHRIJFSLOT:
+        bestond = pad.exists()
         con = _open(pad)
         try:
-            _zorg_voor_schema(con)
+            sleutel = (str(pad.resolve()), pad.stat().st_ino)
+            if not bestond or sleutel not in _SCHEMA_KLAAR:
+                _zorg_voor_schema(con)
+                _SCHEMA_KLAAR.add(sleutel)
             yield con
         finally:
             con.close()

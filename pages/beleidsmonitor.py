@@ -173,6 +173,7 @@ def detail(v: str, key: str, regio: str, namen: dict[str, str], meta: pd.DataFra
         st.caption("Hoe berekend: " + proj.methode)
 
     if streef:
+        sw = beleid.streefwaarden(key, regio)
         oordeel = toets.oordeel_streefwaarden(r, streef, richting, lag, VANDAAG, nul_waarde)
         st.dataframe(pd.DataFrame({
             "Jaar": oordeel["jaar"].astype(str),
@@ -181,8 +182,7 @@ def detail(v: str, key: str, regio: str, namen: dict[str, str], meta: pd.DataFra
             "Realisatie": [fmt.waarde(w, eenheid) if w is not None and not pd.isna(w)
                            else "—" for w in oordeel["realisatie"]],
             "Oordeel": oordeel["oordeel"],
-            "Toelichting": [_toelichting(beleid.streefwaarden(key, regio), j)
-                            for j in oordeel["jaar"]],
+            "Toelichting": [_toelichting(sw, j) for j in oordeel["jaar"]],
         }), hide_index=True, width="stretch")  # fmt: skip
         st.caption(f"Een streefwaarde voor jaar J is pas te beoordelen in J + {lag} (dan "
                    "verschijnt het cijfer). Daarvoor staat er 'nog niet meetbaar', nooit "
