@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 PAGINAS = {
-    "overzicht": ("pages/overzicht.py", ""),
-    "vergelijken": ("pages/vergelijken.py", "vergelijken"),
-    "trends": ("pages/trends.py", "trends"),
-    "bronnen": ("pages/bronnen.py", "bronnen"),
+    "overzicht": ("paginas/overzicht.py", ""),
+    "vergelijken": ("paginas/vergelijken.py", "vergelijken"),
+    "trends": ("paginas/trends.py", "trends"),
+    "bronnen": ("paginas/bronnen.py", "bronnen"),
 }
 GRAFIEK = ".js-plotly-plot g.trace"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

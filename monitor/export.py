@@ -14,7 +14,7 @@ Finance en beleid plakken deze cijfers in de jaarrekening. Daarom moet elke expo
   van maken op het voorblad). Vaste bladvolgorde, gesorteerde rijen, en de documenteigenschap
   ``created`` komt uit de database (tijdstip van de ETL-run), niet uit de klok.
 
-De pagina ``pages/export.py`` en de opdrachtregel ``python -m monitor.export`` gebruiken
+De pagina ``paginas/export.py`` en de opdrachtregel ``python -m monitor.export`` gebruiken
 allebei :func:`verzamel` en :func:`werkboek`, zodat ze hetzelfde bestand maken.
 """
 

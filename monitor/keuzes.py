@@ -50,29 +50,11 @@ _DATA_UIT_LINK = "_data_uit_link"
 # ----------------------------------------------------------------------------- kleine hulpjes
 
 
-def _zonder_oude_paginamap() -> None:
-    """Draai altijd via dashboard.py, ook bij een directe link naar een pagina na een herstart.
-
-    Streamlit behandelt een app met een map ``pages/`` als een "v1"-app tot het hoofdscript
-    ``st.navigation`` aanroept. Opent iemand na een herstart eerst ``/vergelijken``, dan draait
-    Streamlit ``pages/vergelijken.py`` los, zonder dashboard.py (geen zijbalk, geen regiokeuze,
-    een automatisch menu). Dan zetten we die vlag uit en draaien we opnieuw, nu via dashboard.py.
-    """
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # pragma: no cover - andere Streamlit-versie
-        return
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def versie() -> str:
     """Het versietoken van de database; stopt de pagina met een Nederlandse melding als die ontbreekt.
 
-    Roep dit bovenaan elke pagina aan: het zorgt ook dat de pagina via dashboard.py draait.
+    Roep dit bovenaan elke pagina aan.
     """
-    _zonder_oude_paginamap()
     try:
         return store.db_versie()
     except store.GeenDatabase as fout:

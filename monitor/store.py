@@ -162,7 +162,7 @@ NEDERLAND_CODE = NEDERLAND
 
 
 # ----------------------------------------------------------------------------- verkennen
-# Overzicht, Vergelijken, Trends, Bronnen (pages/overzicht.py ... pages/bronnen.py).
+# Overzicht, Vergelijken, Trends, Bronnen (paginas/overzicht.py ... paginas/bronnen.py).
 
 
 @st.cache_data(max_entries=64)

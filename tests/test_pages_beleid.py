@@ -9,36 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from monitor import beleid, store, toets
 from monitor.charts_beleid import doel_figuur, pretrend_figuur, verandering_figuur
 
 ROOT = Path(__file__).resolve().parents[1]
-BELEID = "pages/beleidsmonitor.py"
-TOETS = "pages/doeltreffendheid.py"
+BELEID = "paginas/beleidsmonitor.py"
+TOETS = "paginas/doeltreffendheid.py"
 WACHTWOORD = "proef-geheim"
 NAAM = "Jan Jansen"
 EDITOR = "ed_streef_bijstand_per_1000_GM0917"
 
 
 @pytest.fixture(autouse=True)
-def _zoals_op_een_draaiende_server(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Zet de v1-vlag 'app met pages-map' uit, zoals op een server waar dashboard.py al draaide.
-
-    AppTest zet die vlag bij elke run opnieuw aan (er is een map pages/). Dan draait de pagina
-    eerst los en doet keuzes.versie() een extra rerun naar dashboard.py, en daarbij gaan
-    knopdrukken verloren. Op een draaiende server staat de vlag uit zodra st.navigation één keer
-    is aangeroepen; het geval "directe link op een verse server" dekt de browsertest.
-    """
-    origineel = PagesManager.__init__
-
-    def init(self, *args, **kwargs) -> None:  # noqa: ANN001
-        origineel(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+def _zonder_wachtwoord_uit_omgeving(monkeypatch: pytest.MonkeyPatch) -> None:
     # Het wachtwoord komt in deze tests uit at.secrets; een omgevingsvariabele (bijv. van de
     # browsertests in dezelfde sessie) zou voorgaan.
     monkeypatch.delenv("ARMOEDEMONITOR_BELEID_WACHTWOORD", raising=False)

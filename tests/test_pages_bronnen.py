@@ -6,7 +6,7 @@ import duckdb
 
 from tests.pages_hulp import geen_fouten, open_pagina, teksten
 
-PAGINA = "pages/bronnen.py"
+PAGINA = "paginas/bronnen.py"
 
 
 def test_elke_indicator_met_definitie_eenheid_richting_en_bron(snapshot_database):

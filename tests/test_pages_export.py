@@ -10,14 +10,13 @@ from typing import Any
 import openpyxl
 import pytest
 from streamlit.delta_generator import DeltaGenerator
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from monitor import export, vastlegging
 from monitor.export import Selectie
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGINA = "pages/export.py"
+PAGINA = "paginas/export.py"
 
 
 def _start(query: dict[str, Any] | None = None) -> AppTest:
@@ -28,22 +27,6 @@ def _start(query: dict[str, Any] | None = None) -> AppTest:
     at.switch_page(PAGINA).run()
     assert not at.exception, at.exception
     return at
-
-
-@pytest.fixture(autouse=True)
-def _navigatie_zoals_in_productie(monkeypatch: pytest.MonkeyPatch) -> None:
-    """AppTest zet vóór elke run de v1-paginavlag terug (``uses_pages_directory = None``), dus
-    draait elke volgende run eerst ``pages/export.py`` los en dan opnieuw via dashboard.py
-    (``keuzes._zonder_oude_paginamap``). Die extra rerun slikt de klik op een formulierknop.
-    Op de server gebeurt dat alleen bij de allereerste run na een herstart; hier zetten we de
-    vlag daarom na elke reset meteen uit, zoals st.navigation dat in productie doet."""
-    origineel = PagesManager.__init__
-
-    def init(self: PagesManager, *args: Any, **kwargs: Any) -> None:
-        origineel(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 
 from tests.pages_hulp import geen_fouten, open_pagina, teksten
 
-PAGINAS = ["pages/overzicht.py", "pages/vergelijken.py", "pages/trends.py", "pages/bronnen.py"]
+PAGINAS = ["paginas/overzicht.py", "paginas/vergelijken.py", "paginas/trends.py", "paginas/bronnen.py"]
 
 
 def _run_id(pad: Path) -> str:

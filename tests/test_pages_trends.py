@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.pages_hulp import figuren, geen_fouten, open_pagina, tabellen, teksten
 
-PAGINA = "pages/trends.py"
+PAGINA = "paginas/trends.py"
 
 
 def _spoor(fig: dict, naam: str) -> dict:

@@ -6,7 +6,7 @@ import duckdb
 
 from tests.pages_hulp import figuren, geen_fouten, open_pagina, tabellen, teksten
 
-PAGINA = "pages/vergelijken.py"
+PAGINA = "paginas/vergelijken.py"
 
 
 def _plaats(pad, key: str, jaar: int, code: str, lager_is_beter: bool) -> tuple[int, int]:
@@ -126,7 +126,7 @@ def test_regio_zonder_cijfer_in_dat_jaar_krijgt_geen_plaats():
 
 def test_keuze_blijft_bewaard_als_je_terugkomt_op_de_pagina():
     at = open_pagina(PAGINA, indicator="inwoners", jaar="2024")
-    at.switch_page("pages/trends.py").run()
+    at.switch_page("paginas/trends.py").run()
     # Streamlit wist bij navigeren de paginaparameters uit de link; dat doen we hier na.
     for sleutel in ("indicator", "jaar"):
         del at.query_params[sleutel]

@@ -133,7 +133,7 @@ def verse_server(e2e_database: Path, tmp_path: Path) -> Iterator[str]:
 
 
 def test_directe_link_na_herstart_toont_zijbalk_en_menu(page: Page, verse_server: str) -> None:
-    """Zonder de herstelstap in keuzes.versie() draait Streamlit pages/trends.py hier los
+    """Zonder de herstelstap in keuzes.versie() draait Streamlit paginas/trends.py hier los
     (automatisch menu "dashboard, beleidsmonitor, ...", geen regiokiezer)."""
     page.goto(f"{verse_server}/trends?regio=GM0935")
     wacht_tot_klaar(page)
