@@ -242,21 +242,28 @@ def _verbinding() -> Iterator[duckdb.DuckDBPyConnection]:
             con.close()
 
 
+@contextlib.contextmanager
+def _transactie(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """All or nothing: a change and its history entry are written together, or not at all."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
 def _zorg_voor_schema(con: duckdb.DuckDBPyConnection) -> None:
     for sql in _SCHEMA:
         con.execute(sql)
     gevuld = con.execute("SELECT waarde FROM schema_info WHERE sleutel = 'gevuld'").fetchall()
     if gevuld:
         return
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with _transactie(con):
         _eerste_vulling(con)
         con.execute("INSERT INTO schema_info VALUES ('versie', ?), ('gevuld', ?)",
                     [SCHEMA_VERSIE, _nu().isoformat(timespec="seconds")])
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _nu() -> datetime:
@@ -665,13 +672,8 @@ def leg_nulmeting_vast(indicator_key: str, regio_code: str, *, jaar: int, waarde
              "waarde": float(waarde), "status": status, "bron_id": bron_id,
              "herkomst": herkomst, "bron": bron, "toelichting": toelichting}  # fmt: skip
     with _verbinding() as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with _transactie(con):
             veranderd = _schrijf_nulmeting(con, nieuw, wie, reden)
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
     return veranderd
 
 
@@ -771,8 +773,7 @@ def _schrijf_streefwaarden(rijen: Sequence[tuple[str, str, int, float | None, st
     """Alles of niets: één transactie voor alle rijen (plus eventuele nulmetingen)."""
     aantal = 0
     with _verbinding() as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with _transactie(con):
             for (k, r), voorstel in nulmetingen_nodig.items():
                 _schrijf_nulmeting(con, {
                     "indicator_key": k, "regio_code": r, "jaar": int(voorstel["jaar"]),
@@ -814,10 +815,6 @@ def _schrijf_streefwaarden(rijen: Sequence[tuple[str, str, int, float | None, st
                 _log(con, wie=wie, tabel="streefwaarde", sleutel=sleutel, oud=oud, nieuw=nieuw,
                      reden=reden)
                 aantal += 1
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
     return aantal
 
 
@@ -1087,8 +1084,7 @@ def sla_opdrachten_op(bewerkt: pd.DataFrame, *, wie: str, reden: str,
     if fouten:
         raise Afgekeurd(fouten)
     with _verbinding() as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with _transactie(con):
             for nr, oud, nieuw in wijzigingen:
                 con.execute("""UPDATE opdracht SET status = $status, eigenaar = $eigenaar,
                     planning = $planning, besluitmoment = $besluitmoment,
@@ -1096,10 +1092,6 @@ def sla_opdrachten_op(bewerkt: pd.DataFrame, *, wie: str, reden: str,
                     {k: nieuw[k] for k in ("nr", *OPDRACHT_VELDEN)})
                 _log(con, wie=wie, tabel="opdracht", sleutel=str(nr), oud=oud, nieuw=nieuw,
                      reden=reden)
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
     return len(wijzigingen)
 
 
@@ -1142,8 +1134,7 @@ def sla_context_op(bewerkt: pd.DataFrame, *, wie: str, reden: str) -> int:
         raise Afgekeurd(fouten)
     aantal = 0
     with _verbinding() as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with _transactie(con):
             for id_, oud in oud_per_id.items():
                 if id_ not in nieuw_per_id:
                     con.execute("DELETE FROM context WHERE id = ?", [id_])
@@ -1162,8 +1153,4 @@ def sla_context_op(bewerkt: pd.DataFrame, *, wie: str, reden: str) -> int:
                 _log(con, wie=wie, tabel="context", sleutel=str(id_), oud=oud, nieuw=nieuw,
                      reden=reden)
                 aantal += 1
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
     return aantal

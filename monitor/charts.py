@@ -126,7 +126,7 @@ def symbool(code: str) -> str:
 # ----------------------------------------------------------------------------- opmaak
 
 
-def _as_opmaak(eenheid: str) -> dict[str, Any]:
+def as_opmaak(eenheid: str) -> dict[str, Any]:
     """Tick-notatie voor de waarde-as, passend bij de eenheid (Nederlandse scheidingstekens)."""
     e = (eenheid or "").strip()
     if e == "%":
@@ -269,7 +269,7 @@ def staven(
     fig.update_yaxes(type="category", autorange="reversed", categoryorder="array",
                      categoryarray=namen, title=None)
     fig.update_xaxes(title=as_titel(eenheid), rangemode="tozero", gridcolor="#e5e5e5",
-                     **_as_opmaak(eenheid))
+                     **as_opmaak(eenheid))
     return _basis(fig, titel, 140 + 42 * max(len(namen), 1))
 
 
@@ -361,7 +361,7 @@ def trendlijnen(
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=as_jaren,
                      range=[-0.5, len(as_jaren) - 0.5], title=None, showgrid=False)
     fig.update_yaxes(title=as_titel(eenheid), gridcolor="#e5e5e5", rangemode="tozero",
-                     **_as_opmaak(eenheid))
+                     **as_opmaak(eenheid))
     fig.update_layout(hovermode="closest")
     return _basis(fig, titel, 420)
 
@@ -453,7 +453,7 @@ def kleine_staven(
         grootste = max([x for x in xs if x is not None] + ([nl_waarde] if nl_waarde else []) + [0.0])
         layout[f"xaxis{n}"] = {"domain": x_dom, "anchor": f"y{n}", "range": [0, grootste * 1.3 or 1],
                                "gridcolor": "#e5e5e5", "nticks": 4, "tickangle": 0,
-                               **_as_opmaak(eenheid)}
+                               **as_opmaak(eenheid)}
         layout[f"yaxis{n}"] = {"domain": y_dom, "anchor": f"x{n}", "type": "category",
                                "autorange": "reversed", "showticklabels": kol == 0}
         titel = "<br>".join(textwrap.wrap(f"{p['titel']} ({p['jaar_tekst']})", 42))

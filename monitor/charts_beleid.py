@@ -20,6 +20,7 @@ from monitor.charts import (
     ANDER_PRODUCT_STIJL,
     NEDERLAND_KLEUR,
     NEDERLAND_STIJL,
+    as_opmaak,
     as_titel,
     jaar_as,
     kleuren,
@@ -33,22 +34,11 @@ _HOVER = ("<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Jaar: %{customdata[2]}
           "(%{customdata[3]})<br>%{customdata[4]}<extra></extra>")  # fmt: skip
 
 
-def _tick(eenheid: str) -> dict[str, Any]:
-    e = (eenheid or "").strip()
-    if e == "%":
-        return {"tickformat": ",.1~f", "ticksuffix": "%"}
-    if e == "euro":
-        return {"tickformat": ",.0f", "tickprefix": "€ "}
-    if e.startswith("per 1.000"):
-        return {"tickformat": ",.1~f"}
-    return {"tickformat": ",.0f"}
-
-
 def _opmaak(fig: go.Figure, titel: str, hoogte: int, as_jaren: Sequence[str], eenheid: str
             ) -> go.Figure:  # fmt: skip
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(as_jaren),
                      range=[-0.5, len(as_jaren) - 0.5], title=None, showgrid=False)
-    fig.update_yaxes(title=as_titel(eenheid), gridcolor="#e5e5e5", **_tick(eenheid))
+    fig.update_yaxes(title=as_titel(eenheid), gridcolor="#e5e5e5", **as_opmaak(eenheid))
     fig.update_layout(
         title={"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
         separators=fmt.PLOTLY_SEPARATORS, height=hoogte, plot_bgcolor="white",
