@@ -291,3 +291,13 @@ def url_keuze(
         _zet_url(sleutel, [] if gekozen is None else [str(gekozen)])
         st.session_state[bewaard] = [] if gekozen is None else [str(gekozen)]
     return gekozen
+
+
+def stop_zonder_keuze(indicatoren: list[str], regios: list[str]) -> None:
+    """Stop the page with a friendly hint when nothing is chosen (no empty charts, no errors)."""
+    if not indicatoren:
+        st.info("Kies hierboven minstens één indicator.")
+        st.stop()
+    if not regios:
+        st.info("Kies in de zijbalk minstens één regio.")
+        st.stop()

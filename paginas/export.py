@@ -40,12 +40,7 @@ with keuzes.veilig("de export"):
         help="Leeg = alle jaren. Het laatste gekozen jaar is het verslagjaar op het blad "
              "Beleidsindicatoren.",
     )
-    if not gekozen:
-        st.info("Kies hierboven minstens één indicator.")
-        st.stop()
-    if not codes:
-        st.info("Kies in de zijbalk minstens één regio.")
-        st.stop()
+    keuzes.stop_zonder_keuze(gekozen, codes)
 
     selectie = Selectie(tuple(gekozen), tuple(codes), tuple(jaren))
     data = export.verzamel(selectie, v)

@@ -33,12 +33,7 @@ with keuzes.veilig("de trends"):
         "cijfer. Waar een jaar geen cijfer heeft, is de lijn onderbroken: er wordt niets "
         "bijgeschat. Het grijze vlak is de beleidsperiode 2026-2029."
     )
-    if not gekozen:
-        st.info("Kies hierboven minstens één indicator.")
-        st.stop()
-    if not codes:
-        st.info("Kies in de zijbalk minstens één regio.")
-        st.stop()
+    keuzes.stop_zonder_keuze(gekozen, codes)
 
     kleur = charts.kleuren(codes)
     reeks = store.reeks(v, tuple(gekozen), tuple(codes))
