@@ -290,3 +290,31 @@ def test_fout_lokaal_bestand_wordt_helemaal_afgewezen(data_kopie: Path, gepublic
     pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
     fout = _verwacht_fout_en_onveranderd(data_kopie, gepubliceerd, "beleidsdocumenten_cijfers.csv regel 8")
     assert "eenheid 'aantal' past niet" in str(fout)
+
+
+# ----------------------------------------------------------------------------- debt dashboard
+def test_schulden_download_als_excel_geeft_dezelfde_cijfers(data_kopie: Path, tmp_path: Path,
+                                                            snapshot_database: Path):
+    """A download from the CBS debt dashboard saved as Excel reads the same as the CSV."""
+    csv_pad = data_kopie / "lokaal" / "schulden_dashboard.csv"
+    xlsx_pad = csv_pad.with_suffix(".xlsx")
+    pd.read_csv(csv_pad, dtype=str, keep_default_na=False).to_excel(xlsx_pad, index=False)
+    csv_pad.unlink()
+    catalogus = laad_catalogus()
+    schulden = next(b for b in catalogus.bron if b.id == "schulden-dashboard")
+    schulden.bestand = "lokaal/schulden_dashboard.xlsx"
+    db = bouw_database(tmp_path / "xlsx.duckdb", data_dir=data_kopie, catalogus=catalogus)
+    query = ("SELECT regio_code, indicator_key, jaar, peildatum, waarde, status FROM waarneming "
+             "WHERE bron_id = 'schulden-dashboard' ORDER BY ALL")
+    pd.testing.assert_frame_equal(sql(db, query), sql(snapshot_database, query))
+    heerlen = sql(db, "SELECT waarde, peildatum FROM waarneming WHERE bron_id='schulden-dashboard' "
+                      "AND regio_code='GM0917'")
+    assert heerlen["waarde"].tolist() == [13.0]
+    assert str(heerlen["peildatum"].iloc[0])[:10] == "2020-10-01"
+
+
+def test_schulden_percentage_boven_100_wordt_afgewezen(data_kopie: Path, gepubliceerd: Path):
+    pad = data_kopie / "lokaal" / "schulden_dashboard.csv"
+    pad.write_text(pad.read_text(encoding="utf-8").replace(",13,", ",113,"), encoding="utf-8")
+    fout = _verwacht_fout_en_onveranderd(data_kopie, gepubliceerd, "percentages buiten 0-100")
+    assert "GM0917" in str(fout)
