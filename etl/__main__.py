@@ -23,18 +23,27 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     start = time.perf_counter()
+    mislukt: list[str] = []
     try:
         if args.opdracht == "refresh":
-            catalogus = laad_catalogus()
-            for bron in catalogus.bron:
+            # Each table on its own: one CBS failure keeps that table's last good copy and does
+            # not stop the others.
+            for bron in laad_catalogus().bron:
                 if bron.online and (not args.tabel or bron.tabel_id in args.tabel):
                     print(f"Ophalen: {bron.tabel_id} ({bron.titel})")
-                    haal_op(bron, DATA_DIR / STATLINE_MAP / bron.tabel_id)
-        pad = bouw_database(database_pad(), modus="online" if args.opdracht == "refresh" else "snapshot")
+                    try:
+                        haal_op(bron, DATA_DIR / STATLINE_MAP / bron.tabel_id)
+                    except EtlFout as fout:
+                        print(f"Mislukt: {fout}", file=sys.stderr)
+                        mislukt.append(bron.tabel_id)
+        pad = bouw_database(database_pad())
     except EtlFout as fout:
         print(f"Mislukt: {fout}", file=sys.stderr)
         return 1
     print(f"Klaar: {pad} in {time.perf_counter() - start:.1f} s")
+    if mislukt:
+        print(f"Niet bijgewerkt (vorige gegevens gebruikt): {', '.join(mislukt)}", file=sys.stderr)
+        return 1
     return 0
 
 

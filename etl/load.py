@@ -177,9 +177,13 @@ def _log_fout(data_dir: Path, melding: str) -> None:
         f.write(f"{datetime.now(UTC).isoformat(timespec='seconds')} MISLUKT {melding}\n")
 
 
-def bouw_database(doel: Path | None = None, data_dir: Path = DATA_DIR, modus: str = "snapshot",
+def bouw_database(doel: Path | None = None, data_dir: Path = DATA_DIR,
                   catalogus: Catalogus | None = None) -> Path:
-    """Build, validate and publish the database; on any problem keep the old one and raise EtlFout."""
+    """Build, validate and publish the database; on any problem keep the old one and raise EtlFout.
+
+    The run's mode says where the CBS tables came from: "snapshot" (all from the shipped files),
+    "online" (all fetched with cbsodata) or "snapshot+online" (some of each).
+    """
     doel = Path(doel or database_pad())
     doel.parent.mkdir(parents=True, exist_ok=True)
     tijdelijk = doel.with_name(doel.name + ".tmp")
@@ -198,10 +202,12 @@ def bouw_database(doel: Path | None = None, data_dir: Path = DATA_DIR, modus: st
                 con.register("vorige", vorige)
                 con.execute("INSERT INTO etl_run SELECT * FROM vorige")
             aantal = con.execute("SELECT count(*) FROM waarneming").fetchone()[0]
-            modi = sorted({i["modus"] for i in info.values()})
+            ophaalbaar = {b.id for b in catalogus.bron if b.online}
+            modi = {info[i]["modus"] for i in ophaalbaar}
+            modus = "online" if modi == {"online"} else "snapshot" if modi == {"snapshot"} else "snapshot+online"
             con.execute("INSERT INTO etl_run VALUES (?, ?, ?, ?, 'gelukt', ?)", [
                 uuid.uuid4().hex[:12], gestart, datetime.now(UTC).replace(tzinfo=None),
-                modus if modus != "snapshot" or modi == ["snapshot"] else "snapshot+online",
+                modus,
                 f"{aantal} waarnemingen uit {len(catalogus.bron)} bronnen"])
             con.execute("CHECKPOINT")
         os.replace(tijdelijk, doel)

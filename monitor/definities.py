@@ -56,6 +56,7 @@ def modus_tekst(modus: Any) -> str:
     return {
         "snapshot": "snapshot (de meegeleverde CBS-bestanden, zonder internet)",
         "online": "online (opgehaald bij CBS)",
+        "snapshot+online": "deels online opgehaald bij CBS, deels de meegeleverde CBS-bestanden",
     }.get(str(modus), str(modus or "onbekend"))
 
 

@@ -187,7 +187,8 @@ def zijbalk() -> None:
 def _data_regel(info: dict[str, Any]) -> None:
     klaar = info.get("klaar")
     if klaar is not None and not pd.isna(klaar):
-        modus = {"snapshot": "meegeleverde snapshot", "online": "online bij CBS"}.get(
+        modus = {"snapshot": "meegeleverde snapshot", "online": "online bij CBS",
+                 "snapshot+online": "deels online bij CBS, deels meegeleverd"}.get(
             str(info.get("modus")), str(info.get("modus") or "onbekend"))
         st.caption(f"Cijfers bijgewerkt op {fmt.datum(klaar)} ({modus}). Bron: CBS, CC BY 4.0.")
 

@@ -188,12 +188,13 @@ def test_online_pad_geeft_hetzelfde_als_de_offline_build(cbs_op, data_kopie: Pat
     assert (map_ / "TypedDataSet.json").exists() and (map_ / "WijkenEnBuurten.json").exists()
     assert any("$skip=150" in v for v in tabel.verzoeken), "de tweede pagina is gevolgd"
     assert any("startswith" in v for v in tabel.verzoeken), "het filter op de dimensie is meegestuurd"
-    online = bouw_database(tmp_path / "online.duckdb", data_dir=data_kopie, modus="online")
+    online = bouw_database(tmp_path / "online.duckdb", data_dir=data_kopie)
     query = ("SELECT * FROM waarneming WHERE bron_id='85984NED' "
              "ORDER BY regio_code, indicator_key, jaar")
     pd.testing.assert_frame_equal(sql(online, query), sql(snapshot_database, query))
     runs = sql(online, "SELECT modus FROM etl_run")
-    assert runs["modus"].tolist() == ["online"]
+    assert runs["modus"].tolist() == ["snapshot+online"], "één tabel online, de rest uit de snapshot"
+    assert sql(snapshot_database, "SELECT modus FROM etl_run")["modus"].tolist() == ["snapshot"]
     assert "2025-03-27" in sql(online, "SELECT versie FROM bron WHERE bron_id='85984NED'")["versie"].iloc[0]
 
 
