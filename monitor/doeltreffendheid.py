@@ -1,0 +1,303 @@
+"""Pure logica achter de pagina Doeltreffendheid: keuzes, zinnen en tabellen, zonder Streamlit.
+
+Alle getallen komen uit ``toets.doeltreffendheid_tabellen``; hier worden ze alleen gekozen,
+geformuleerd en opgemaakt, zodat dat zonder browser te testen is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from monitor import beleid, fmt
+from monitor.beleidsmonitor import Kerngetal
+
+NL = "NL01"
+# aantallen zijn tussen gemeenten niet te vergelijken
+EENHEDEN = ("%", "euro", "per 1.000 inwoners")
+STANDAARD_INDICATOR = "bijstand_per_1000"
+GROEP = "gemiddelde vergelijkingsgemeenten"
+
+
+def getal_of_niets(x: object) -> float | None:
+    """Een getal of None; NaN en pd.NA tellen als 'geen cijfer'."""
+    return None if x is None or pd.isna(x) else float(x)  # type: ignore[arg-type]
+
+
+def beter_of_slechter(verschil: float, richting: str) -> str:
+    """Of een verschil gunstig is hangt af van de richting van de indicator."""
+    if richting == "lager_is_beter":
+        return "gunstig" if verschil < 0 else "ongunstig" if verschil > 0 else "gelijk"
+    if richting == "hoger_is_beter":
+        return "gunstig" if verschil > 0 else "ongunstig" if verschil < 0 else "gelijk"
+    return "neutraal"
+
+
+# ----------------------------------------------------------------------------- keuzes
+
+
+def kandidaten(ind: pd.DataFrame) -> pd.DataFrame:
+    """Alleen indicatoren met een richting en een eenheid die tussen gemeenten te vergelijken is."""
+    return ind[(ind["richting"] != "neutraal") & ind["eenheid"].isin(EENHEDEN)]
+
+
+def indicator_volgorde(kandidaat_keys: Sequence[str], met_cijfer: set[str]) -> list[str]:
+    """Eerst de planindicatoren, dan de rest; alleen wat voor de gemeente een cijfer heeft."""
+    volgorde = [k for k in beleid.PLANINDICATOREN if k in met_cijfer]
+    return volgorde + [k for k in kandidaat_keys if k in met_cijfer and k not in volgorde]
+
+
+def standaard_indicator(volgorde: Sequence[str]) -> str | None:
+    """Bijstand per 1.000 inwoners als die er is: het kerncijfer van het plan."""
+    return STANDAARD_INDICATOR if STANDAARD_INDICATOR in volgorde else None
+
+
+def vergelijkingsgroep(gekozen: Sequence[str], doel: str) -> list[str]:
+    """De gekozen regio's zonder de gemeente zelf en zonder Nederland."""
+    return [c for c in gekozen if c not in (doel, NL)]
+
+
+def vergelijking_zin(namen: Mapping[str, str], doel: str, groep: Sequence[str]) -> str:
+    """Kopzin: wie tegenover wie, of een hint waar de vergelijkingsgemeenten te kiezen zijn."""
+    return (f"**{namen.get(doel, doel)}** tegenover Nederland en "
+            + (", ".join(namen.get(c, c) for c in groep)
+               or "geen vergelijkingsgemeenten (kies ze in de zijbalk)") + ".")  # fmt: skip
+
+
+def vergelijk_nl_key(meta: Mapping) -> str | None:
+    """De verwante landelijke reeks ('ander product') als de catalogus er een noemt."""
+    alt = meta["vergelijk_nl"]
+    return alt if isinstance(alt, str) and alt else None
+
+
+def jaren_met_cijfer(eigen: pd.DataFrame, doel: str) -> list[int]:
+    """Jaren waarin de gemeente zelf een cijfer heeft, oplopend."""
+    return sorted(int(j) for j in eigen.loc[(eigen["regio_code"] == doel)
+                                            & eigen["waarde"].notna(), "jaar"])  # fmt: skip
+
+
+def nulmeting_zin(nul: Mapping, eenheid: str, vastgelegd: bool, lag: int) -> str:
+    """Onder de keuze: welke nulmeting, of die vastligt, en hoe laat cijfers verschijnen."""
+    return (f"Nulmeting: {fmt.periode(int(nul['jaar']), nul.get('status'))} "
+            f"({fmt.waarde(nul['waarde'], eenheid)}), "
+            + ("vastgelegd in de beleidsmonitor." if vastgelegd
+               else "voorstel: laatste jaar vóór 2026 (nog niet vastgelegd).")
+            + f" Cijfers over een jaar verschijnen ongeveer {lag} jaar later.")  # fmt: skip
+
+
+# ----------------------------------------------------------------------------- periode
+
+
+def standaard_periode(jaren: Sequence[int], nul_jaar: int) -> tuple[int, int, bool]:
+    """Standaard sinds de nulmeting; is er nog niets na, dan een terugblik (laatste = True)."""
+    na = [j for j in jaren if j > nul_jaar]
+    if na:
+        return nul_jaar, max(na), False
+    return min(jaren), nul_jaar, True
+
+
+def terugblik_tekst(nul_jaar: int, lag: int) -> str:
+    """Waarom de pagina een terugblik toont: het eerste cijfer na de nulmeting is er nog niet."""
+    eerste = nul_jaar + 1
+    return (f"Er is nog geen cijfer na de nulmeting ({nul_jaar}). Het cijfer over {eerste} "
+            f"verschijnt op zijn vroegst in {eerste + lag}. Hieronder staat daarom een "
+            "terugblik op de jaren vóór het plan.")  # fmt: skip
+
+
+def van_opties(jaren: Sequence[int]) -> list[int]:
+    """Beginjaren: alle jaren behalve het laatste (er moet een eindjaar na komen)."""
+    return [j for j in jaren if j < max(jaren)]
+
+
+def tot_opties(jaren: Sequence[int], van: int) -> list[int]:
+    """Eindjaren: alleen jaren na het gekozen beginjaar."""
+    return [j for j in jaren if j > van]
+
+
+def periode_soort(van: int, tot: int, nul_jaar: int) -> str:
+    """Hoe de periode zich tot de nulmeting verhoudt: een terugblik is geen effect van het plan."""
+    if tot <= nul_jaar:
+        return ("Terugblik: deze periode ligt vóór de nulmeting. Dit zegt niets over het effect "
+                "van het plan; het laat zien hoe de cijfers bewogen voordat het begon.")
+    if van < nul_jaar:
+        return (f"Let op: de periode begint vóór de nulmeting ({nul_jaar}); een deel van de "
+                "verandering gebeurde dus vóór het plan.")
+    if van == nul_jaar:
+        return f"Sinds de nulmeting ({nul_jaar})."
+    return f"Periode na de nulmeting ({nul_jaar})."
+
+
+# ----------------------------------------------------------------------------- verandering
+
+
+def verandering_kerngetallen(t: Mapping[str, pd.DataFrame], namen: Mapping[str, str], doel: str,
+                             eenheid: str, ander: bool) -> list[Kerngetal]:  # fmt: skip
+    """Drie kaartjes: verandering van de gemeente, van Nederland en van de groep (gemiddeld)."""
+    rij = t["verandering"].set_index("regio_code")
+    did = t["verschil_in_verschillen"].set_index("vergelijking")
+    uit: list[Kerngetal] = []
+    for code, titel in ((doel, namen.get(doel, doel)),
+                        (NL, "Nederland" + (" (ander product)" if ander else ""))):
+        w = getal_of_niets(rij.loc[code, "verschil"]) if code in rij.index else None
+        if w is None:
+            reden = rij.loc[code, "reden"] if code in rij.index else ""
+            uit.append(Kerngetal(titel, fmt.GEEN_CIJFER, f"Geen cijfer: {reden}"))
+            continue
+        uit.append(Kerngetal(titel, fmt.verschil(w, eenheid),
+                             f"Van {fmt.waarde(rij.loc[code, 'van'], eenheid)} naar "
+                             f"{fmt.waarde(rij.loc[code, 'tot'], eenheid)}."))  # fmt: skip
+    groep = getal_of_niets(did.loc[GROEP, "verandering_groep"])
+    uit.append(Kerngetal(
+        "Gemiddelde vergelijkingsgemeenten",
+        fmt.verschil(groep, eenheid) if groep is not None else fmt.GEEN_CIJFER,
+        "Ongewogen gemiddelde (elke gemeente telt één keer): "
+        + (did.loc[GROEP, "groep_gebruikt"] or "geen")))  # fmt: skip
+    return uit
+
+
+def verandering_tabel(ver: pd.DataFrame, van: int, tot: int, eenheid: str) -> pd.DataFrame:
+    """Per regio begin, eind en verandering; zonder verandering staat de reden in de cel."""
+    return pd.DataFrame({
+        "Regio": ver["regio_naam"], "Rol": ver["rol"],
+        str(van): [fmt.waarde(w, eenheid) for w in ver["van"]],
+        str(tot): [fmt.waarde(w, eenheid) for w in ver["tot"]],
+        "Verandering": [fmt.verschil(w, eenheid) if getal_of_niets(w) is not None
+                        else str(r) for w, r in zip(ver["verschil"], ver["reden"], strict=True)],
+    })  # fmt: skip
+
+
+# ----------------------------------------------------------------------------- kloof
+
+
+def kloof_kerngetallen(t: Mapping[str, pd.DataFrame], eenheid: str) -> list[Kerngetal]:
+    """Kloof met Nederland in begin- en eindjaar (met de verandering als delta), en of hij sluit."""
+    k = t["kloof"].iloc[0]
+    kv, kt = getal_of_niets(k["kloof_van"]), getal_of_niets(k["kloof_tot"])
+    sluit = k["sluit"]
+    return [
+        Kerngetal(f"Verschil met Nederland in {int(k['van_jaar'])}",
+                  fmt.verschil(kv, eenheid) if kv is not None else fmt.GEEN_CIJFER),
+        Kerngetal(f"Verschil met Nederland in {int(k['tot_jaar'])}",
+                  fmt.verschil(kt, eenheid) if kt is not None else fmt.GEEN_CIJFER,
+                  delta=fmt.verschil(k["verandering"], eenheid)
+                  if kv is not None and kt is not None else None),
+        Kerngetal("Wordt de kloof kleiner?",
+                  "onbekend" if sluit is None or pd.isna(sluit) else ("ja" if sluit else "nee")),
+    ]  # fmt: skip
+
+
+def kloof_onberekenbaar(t: Mapping[str, pd.DataFrame]) -> str | None:
+    """Waarom de kloof niet te berekenen is, of None als dat wel kan."""
+    k = t["kloof"].iloc[0]
+    if getal_of_niets(k["kloof_van"]) is None or getal_of_niets(k["kloof_tot"]) is None:
+        return f"De kloof is niet te berekenen: {k['reden']}."
+    return None
+
+
+def tempo_tekst(t: Mapping[str, pd.DataFrame]) -> str:
+    """Tempozin; het jaar 'kloof dicht' alleen als de kloof echt kleiner wordt."""
+    d = t["kloof_dicht"].iloc[0]
+    return (f"**Tempo.** {d['reden']}"
+            + (f" Dat is rond {int(round(d['jaar']))}." if getal_of_niets(d["jaar"])
+               and d["jaren"] and d["jaren"] > 0 else ""))  # fmt: skip
+
+
+# ----------------------------------------------------------------------------- verschil-in-verschil
+
+
+def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting: str) -> list[str]:
+    """Eén markdownregel per vergelijking (groep, Nederland), met gunstig/ongunstig erbij."""
+    did = t["verschil_in_verschillen"].set_index("vergelijking")
+    regels = []
+    for vergelijking, wie in ((GROEP, "de vergelijkingsgemeenten"), ("Nederland", "Nederland")):
+        r = did.loc[vergelijking]
+        effect = getal_of_niets(r["effect"])
+        if effect is None:
+            regels.append(f"- Tegen {wie}: niet te berekenen ({r['reden']}).")
+            continue
+        oordeel = beter_of_slechter(effect, richting)
+        regels.append(
+            f"- Tegen {wie}: {naam} veranderde {fmt.verschil(r['verandering_doel'], eenheid)}, "
+            f"{wie} {fmt.verschil(r['verandering_groep'], eenheid)}. Verschil: "
+            f"**{fmt.verschil(effect, eenheid)}** ({oordeel} voor {naam}).")
+    return regels
+
+
+def niet_meegeteld_tekst(t: Mapping[str, pd.DataFrame]) -> str | None:
+    """Welke vergelijkingsgemeenten buiten het gemiddelde vielen, of None."""
+    did = t["verschil_in_verschillen"].set_index("vergelijking")
+    zonder = did.loc[GROEP, "groep_zonder_cijfer"]
+    return f"Zonder cijfer in beide jaren, dus niet meegeteld: {zonder}." if zonder else None
+
+
+# ----------------------------------------------------------------------------- pre-trend
+
+
+def pretrend_tabel(pre: pd.DataFrame, eenheid: str) -> pd.DataFrame:
+    """Helling per regio vóór de nulmeting; euro zonder decimalen, de rest met twee."""
+    return pd.DataFrame({
+        "Regio": pre["regio_naam"], "Cijfers": pre["punten"],
+        "Jaren": [f"{int(a)}-{int(b)}" if not pd.isna(a) else "—"
+                  for a, b in zip(pre["van_jaar"], pre["tot_jaar"], strict=True)],
+        "Trend per jaar": [fmt.verschil(h, eenheid, 2 if eenheid != "euro" else 0)
+                           if not pd.isna(h) else "te weinig cijfers" for h in pre["helling"]],
+    })  # fmt: skip
+
+
+def pretrend_zin(pre: pd.DataFrame, doel: str, naam: str, eenheid: str) -> str | None:
+    """Gemeente tegen groep vóór de nulmeting, alleen als beide een helling hebben."""
+    eigen = pre.set_index("regio_code")
+    groep = pre[~pre["regio_code"].isin([doel, NL])]["helling"].dropna()
+    if doel not in eigen.index or pd.isna(eigen.loc[doel, "helling"]) or groep.empty:
+        return None
+    return (f"Vóór de nulmeting veranderde {naam} gemiddeld "
+            f"{fmt.verschil(eigen.loc[doel, 'helling'], eenheid, 2)} per jaar, de "
+            f"vergelijkingsgemeenten gemiddeld {fmt.verschil(groep.mean(), eenheid, 2)}.")
+
+
+def te_weinig_voor_pretrend(pre: pd.DataFrame) -> bool:
+    """Met twee of minder cijfers in een reeks valt gelijk oplopen niet te toetsen."""
+    return bool((pre["punten"] < 3).any())
+
+
+# ----------------------------------------------------------------------------- context en export
+
+
+def context_markdown(ctx: pd.DataFrame) -> str:
+    """Contextregels als lijst, elk met periode/regio en bron."""
+    regels = []
+    for r in ctx.to_dict("records"):
+        extra = ", ".join(str(r[k]) for k in ("periode", "regio") if isinstance(r[k], str) and r[k])
+        regels.append(f"- **{r['naam']}**" + (f" ({extra})" if extra else "") + ": "
+                      + (r["omschrijving"] or "") + f"  \n  *Bron: {r['bron']}*")
+    return "\n".join(regels)
+
+
+def kanttekeningen_markdown(kant: pd.DataFrame) -> str:
+    """Kanttekeningen als lijst: soort vet, dan de tekst."""
+    return "\n".join(f"- **{s}**: {tekst}"
+                     for s, tekst in zip(kant["soort"], kant["tekst"], strict=True))  # fmt: skip
+
+
+def export_toelichting(*, titel: str, key: str, eenheid: str, richting: str,
+                       namen: Mapping[str, str], doel: str, groep: Sequence[str], van: int,
+                       tot: int, soort: str, nul_jaar: int, nul_waarde: object, ander: bool,
+                       ander_titel: str | None, versie: str) -> list[tuple[str, str]]:  # fmt: skip
+    """Blad Toelichting van de Excel-export: keuzes en methode, zodat alles na te rekenen is."""
+    return [
+        ("Indicator", f"{titel} ({key}), eenheid {eenheid}, {richting.replace('_', ' ')}"),
+        ("Gemeente", f"{namen.get(doel, doel)} ({doel})"),
+        ("Vergelijkingsgroep", ", ".join(f"{namen.get(c, c)} ({c})" for c in groep)),
+        ("Periode", f"{van} tot en met {tot}. {soort}"),
+        ("Nulmeting", f"{nul_jaar}: {fmt.waarde(nul_waarde, eenheid)}"),
+        ("Nederland", f"ander product: {ander_titel}" if ander else "eigen landelijke cijfers"),
+        ("Methode verandering", "cijfer in het eindjaar min cijfer in het beginjaar; niets "
+                                "ingevuld of geïnterpoleerd"),
+        ("Methode verschil-in-verschillen", "verandering gemeente min ongewogen gemiddelde "
+                                            "verandering van de groep; indicatief, niet causaal"),
+        ("Methode kloof dicht", "lineair tempo van de kloof tussen begin- en eindjaar; "
+                                "rekenvoorbeeld, geen voorspelling"),
+        ("Methode pre-trend", f"helling van een rechte lijn door de cijfers t/m {nul_jaar}"),
+        ("Cijfers", f"database-versie {versie}; bron en status per cijfer op blad 'reeks'"),
+    ]  # fmt: skip
