@@ -1,4 +1,4 @@
-"""Streamlit-onderdelen die beide beleidspagina's delen: bewerkmodus en geschiedenis.
+"""Streamlit-onderdelen die beide beleidspagina's delen: kop, bewerkmodus, opslaan en geschiedenis.
 
 Bewerken kan alleen in de bewerkmodus. Die gaat open met een wachtwoord uit
 ``st.secrets["beleid_wachtwoord"]`` of de omgevingsvariabele
@@ -13,12 +13,14 @@ from __future__ import annotations
 import hmac
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
 
-from monitor import beleid
+from monitor import beleid, keuzes, store
+from monitor.beleidsmonitor import Kerngetal
 
 OMGEVING = "ARMOEDEMONITOR_BELEID_WACHTWOORD"
 SECRET = "beleid_wachtwoord"
@@ -28,6 +30,54 @@ _BEWERKER = "beleid_bewerker"
 def label(labels: Mapping, x: object) -> str:
     """Weergavenaam voor widgets; op moduleniveau zodat ``partial(label, ...)`` picklebaar is."""
     return labels.get(x, str(x))
+
+
+def kop(titel: str, uitleg: str, melding_sleutel: str) -> None:
+    """Titel en uitleg, plus de succesmelding die een vorige run via ``klaar`` achterliet."""
+    st.title(titel)
+    st.caption(uitleg)
+    melding = st.session_state.pop(melding_sleutel, None)
+    if melding:
+        st.success(melding, icon=":material/check_circle:")
+
+
+class Basis(NamedTuple):
+    """Wat beide beleidspagina's bovenaan ophalen."""
+
+    versie: str
+    indicatoren: pd.DataFrame
+    regionamen: dict[str, str]
+    bewerker: str | None
+
+
+def basis() -> Basis:
+    """Databaseversie, indicatoren, regionamen en het bewerkmoduspaneel (binnen keuzes.veilig)."""
+    versie = keuzes.versie()
+    indicatoren = store.indicatoren(versie)
+    regionamen = keuzes.regio_namen()
+    return Basis(versie, indicatoren, regionamen, bewerkmodus())
+
+
+def klaar(melding_sleutel: str, tekst: str) -> None:
+    """Bewaar een succesmelding en laad opnieuw, zodat alle tabellen de nieuwe stand tonen."""
+    st.session_state[melding_sleutel] = tekst
+    st.rerun()
+
+
+def sla_op(melding_sleutel: str, opslaan: Callable[[], int], gelukt: str) -> None:
+    """Voer een wijziging uit; afgekeurd: toon waarom, anders melding (``gelukt``, {n}) en rerun."""
+    try:
+        n = opslaan()
+    except beleid.Afgekeurd as fout:
+        toon_afgekeurd(fout)
+        return
+    klaar(melding_sleutel, gelukt.format(n=n) if n else "Niets gewijzigd.")
+
+
+def kerngetallen(getallen: Sequence[Kerngetal]) -> None:
+    """Een rij kaartjes naast elkaar, één kolom per kerngetal."""
+    for kolom, k in zip(st.columns(len(getallen)), getallen, strict=True):
+        kolom.metric(k.label, k.waarde, help=k.uitleg)
 
 
 def wachtwoord() -> str | None:
