@@ -270,7 +270,8 @@ def context_markdown(ctx: pd.DataFrame) -> str:
     for r in ctx.to_dict("records"):
         extra = ", ".join(str(r[k]) for k in ("periode", "regio") if isinstance(r[k], str) and r[k])
         regels.append(f"- **{r['naam']}**" + (f" ({extra})" if extra else "") + ": "
-                      + (r["omschrijving"] or "") + f"  \n  *Bron: {r['bron']}*")
+                      + (r["omschrijving"] if isinstance(r["omschrijving"], str) else "")
+                      + f"  \n  *Bron: {r['bron']}*")
     return "\n".join(regels)
 
 

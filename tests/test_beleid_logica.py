@@ -390,3 +390,12 @@ def test_context_kanttekeningen_en_export() -> None:
     assert blad["Nederland"] == "eigen landelijke cijfers"
     assert blad["Methode pre-trend"].endswith("t/m 2020")
     assert blad["Cijfers"].startswith("database-versie v1;")
+
+
+def test_context_zonder_omschrijving_uit_de_database_geeft_geen_fout():
+    """DuckDB returns an empty description as NaN; the list must still render (was a crash)."""
+    ctx = pd.DataFrame([{"naam": "Regio Deal", "periode": "2019-2022", "regio": None,
+                         "omschrijving": float("nan"), "bron": "https://example.org"}])
+    tekst = dh.context_markdown(ctx)
+    assert tekst.startswith("- **Regio Deal** (2019-2022): ")
+    assert "nan" not in tekst and "*Bron: https://example.org*" in tekst
