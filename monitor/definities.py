@@ -130,8 +130,10 @@ def bron_blok(bron: dict[str, Any]) -> str:
     delen = [f"**{bron['titel']}**"]
     if bron.get("tabel_id") and bron["tabel_id"] not in str(bron["titel"]):
         delen[0] += f" ({bron['tabel_id']})"
+    opgehaald = bron.get("opgehaald_op")
+    opgehaald = fmt.datum(opgehaald) if isinstance(opgehaald, str) and opgehaald else "onbekend"
     regels = [delen[0] + "  ", f"Versie: {bron.get('versie') or 'onbekend'}. "
-              f"Licentie: {bron.get('licentie') or 'onbekend'}."]
+              f"Opgehaald op: {opgehaald}. Licentie: {bron.get('licentie') or 'onbekend'}."]
     url = bron.get("url")
     if isinstance(url, str) and url.startswith("http"):
         regels[-1] += f" [Naar de bron]({url})"
@@ -151,3 +153,41 @@ def zoek(indicatoren: pd.DataFrame, tekst: str) -> pd.DataFrame:
     mask = indicatoren[velden].fillna("").astype(str).apply(
         lambda kolom: kolom.str.casefold().str.contains(tekst, regex=False)).any(axis=1)
     return indicatoren[mask]
+
+
+def dekking_tabel(dekking: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
+    """What the database holds per indicator: years with figures, municipalities, Nederland.
+
+    One row per indicator in catalogue order, so a reader sees at a glance which regions ×
+    indicators × years are loaded and where the gaps are.
+    """
+    titels = indicatoren.set_index("key")["titel"]
+    frame = dekking.assign(
+        Indicator=dekking["indicator_key"].map(titels),
+        volgorde=dekking["indicator_key"].map({k: n for n, k in enumerate(indicatoren["key"])}),
+    ).sort_values("volgorde")
+    return pd.DataFrame({
+        "Indicator": frame["Indicator"],
+        "Jaren met een cijfer": frame["jaren"].map(_jaren_tekst),
+        "Gemeenten (ooit)": frame["gemeenten"].astype(int),
+        "Jaren Nederland": frame["jaren_nederland"].map(_jaren_tekst),
+    }).reset_index(drop=True)
+
+
+def _jaren_tekst(jaren: Any) -> str:
+    """[2015, 2016, 2017, 2020] -> '2015-2017, 2020'; empty -> 'geen'."""
+    try:
+        lijst = sorted(int(j) for j in jaren)  # a list or numpy array from DuckDB
+    except TypeError:  # None / NaN: no years at all
+        return "geen"
+    if not lijst:
+        return "geen"
+    stukken, start, vorige = [], lijst[0], lijst[0]
+    for jaar in lijst[1:] + [None]:
+        if jaar is not None and jaar == vorige + 1:
+            vorige = jaar
+            continue
+        stukken.append(str(start) if start == vorige else f"{start}-{vorige}")
+        if jaar is not None:
+            start = vorige = jaar
+    return ", ".join(stukken)

@@ -196,7 +196,9 @@ def dekking(versie: str) -> pd.DataFrame:
         SELECT c.indicator_key,
                count(DISTINCT c.regio_code) FILTER (WHERE r.soort = 'gemeente') AS gemeenten,
                count(*) FILTER (WHERE r.soort = 'land') > 0 AS nederland,
-               min(c.jaar) AS eerste_jaar, max(c.jaar) AS laatste_jaar
+               min(c.jaar) AS eerste_jaar, max(c.jaar) AS laatste_jaar,
+               list(DISTINCT c.jaar ORDER BY c.jaar) AS jaren,
+               list(DISTINCT c.jaar ORDER BY c.jaar) FILTER (WHERE r.soort = 'land') AS jaren_nederland
         FROM cijfer c JOIN regio r ON r.code = c.regio_code
         WHERE c.waarde IS NOT NULL
         GROUP BY c.indicator_key ORDER BY c.indicator_key""")

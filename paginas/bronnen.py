@@ -28,6 +28,13 @@ with keuzes.veilig("de bronnen"):
             for meta in groep.to_dict("records"):
                 st.markdown(definities.indicator_blok(meta, per_bron))
 
+    st.header("Wat staat er in de database")
+    st.caption("Per indicator de jaren waarin minstens één regio een cijfer heeft, hoeveel "
+               "gemeenten ooit een cijfer hebben, en de jaren met een cijfer voor Nederland. "
+               "Ontbrekende jaren ontbreken in de bronnen; de monitor vult ze niet aan.")
+    st.dataframe(definities.dekking_tabel(store.dekking(v), indicatoren), hide_index=True,
+                 width="stretch")
+
     st.header("Bronnen")
     bronnen = store.bronnen(v)
     with st.expander(f"Alle bronnen ({len(bronnen)})", expanded=True):

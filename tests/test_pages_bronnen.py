@@ -37,7 +37,8 @@ def test_laatste_etl_run_modus_en_licentie(snapshot_database):
     assert info.startswith("Laatste bijwerking: ") and "Modus: snapshot" in info
     assert f"{aantal:,}".replace(",", ".") + " waarnemingen" in info
     assert "CC BY 4.0" in teksten(at)
-    assert run_id in list(at.dataframe[0].value["run_id"])
+    runs = next(d.value for d in at.dataframe if "run_id" in d.value.columns)
+    assert run_id in list(runs["run_id"])
 
 
 def test_zoeken_filtert_de_indicatoren():
@@ -49,3 +50,20 @@ def test_zoeken_filtert_de_indicatoren():
     assert all("ao_" in s for s in sleutels)
     at.text_input[0].input("xyz bestaat niet").run()
     assert "Geen indicator gevonden" in at.warning[0].value
+
+
+def test_dekking_regios_indicatoren_jaren_en_opnamedatum(snapshot_database):
+    """The page lists what is loaded (indicator × years × municipalities) and when it was fetched."""
+    at = open_pagina(PAGINA)
+    geen_fouten(at)
+    dekking = next(d.value for d in at.dataframe if "Jaren met een cijfer" in d.value.columns)
+    rij = dekking.set_index("Indicator").loc["Inwoners"]
+    with duckdb.connect(str(snapshot_database), read_only=True) as con:
+        gemeenten = con.execute("SELECT count(DISTINCT regio_code) FROM cijfer WHERE "
+                                "indicator_key = 'inwoners' AND regio_code LIKE 'GM%' "
+                                "AND waarde IS NOT NULL").fetchone()[0]
+    assert rij["Jaren met een cijfer"] == "2004-2025"
+    assert rij["Gemeenten (ooit)"] == gemeenten
+    assert rij["Jaren Nederland"] == "2014, 2019-2021, 2025"
+    assert dekking.set_index("Indicator").loc["Huishoudens met een laag inkomen", "Jaren Nederland"] == "geen"
+    assert "Opgehaald op: 20 april 2026" in teksten(at)  # 85984NED, recorded 2026-04-20
