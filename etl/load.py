@@ -121,7 +121,7 @@ def verzamel(catalogus: Catalogus, data_dir: Path) -> tuple[pd.DataFrame, pd.Dat
                 if ruw.versie:
                     info[bron.id] = {"versie": ruw.versie, "opgehaald_op": ruw.opgehaald_op, "modus": "online"}
                 laatste = tidy.dropna(subset=["regio_naam"]).sort_values("jaar")
-                namen.update(dict(zip(laatste["regio_naam"].str.strip(), laatste["regio_code"])))
+                namen.update(dict(zip(laatste["regio_naam"].str.strip(), laatste["regio_code"], strict=True)))
     alles = pd.concat([d for d in delen if not d.empty], ignore_index=True)[TIDY]
     return alles, pd.DataFrame(niet_geladen, columns=["bron_id", "regel", "reden"]), info
 

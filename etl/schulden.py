@@ -53,7 +53,7 @@ def lees_schulden(pad: Path, bron: Bron) -> pd.DataFrame:
         raise EtlFout(f"Bron {bron.tabel_id}: geef per regel een jaar of een peildatum.")
     rijen = []
     for nr, r in enumerate(ruw.to_dict("records"), start=2):
-        def veld(naam: str) -> str:
+        def veld(naam: str, r: dict = r) -> str:
             return str(r[kolom[naam]]).strip() if kolom[naam] else ""
         code = regiocode(veld("regio_code"))
         if code is None:

@@ -981,7 +981,7 @@ def importeer_streefwaarden(
             break
         if not any(c.strip() for c in rij):
             continue
-        veld = lambda k: rij[pos[k]].strip() if k in pos and pos[k] < len(rij) else ""  # noqa: E731
+        veld = lambda k, rij=rij: rij[pos[k]].strip() if k in pos and pos[k] < len(rij) else ""  # noqa: E731
         key, regio = veld("indicator_key"), veld("regio_code").upper()
         if not veld("streefwaarde"):
             continue

@@ -49,13 +49,13 @@ def doelen_sectie(v: str, ind: pd.DataFrame, namen: dict[str, str], bewerker: st
 
     key = keuzes.url_keuze("Indicator", list(overzicht["indicator_key"]), sleutel="doel",
                            format_func=partial(beleid_ui.label, logica.titels(ind)))  # fmt: skip
-    detail(v, key, regio, namen, meta, reeks[reeks["indicator_key"] == key],
+    detail(key, regio, namen, meta, reeks[reeks["indicator_key"] == key],
            doelen.set_index("indicator_key").loc[key].to_dict(),
            overzicht.set_index("indicator_key").loc[key].to_dict(), bewerker)
     csv_uitwisseling(v, ind, regio, list(overzicht["indicator_key"]), namen, bewerker)
 
 
-def detail(v: str, key: str, regio: str, namen: dict[str, str], meta: pd.DataFrame,
+def detail(key: str, regio: str, namen: dict[str, str], meta: pd.DataFrame,
            r: pd.DataFrame, doel: dict, rij: dict, bewerker: str | None) -> None:  # fmt: skip
     m = meta.loc[key]
     eenheid, richting, lag = str(m["eenheid"]), str(m["richting"]), int(m["beschikbaar_na"])
