@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor.keuzes import zijbalk
+from monitor.ui.keuzes import zijbalk
 
 st.set_page_config(page_title="Armoedemonitor", page_icon=":material/monitoring:", layout="wide")
 

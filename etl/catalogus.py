@@ -34,6 +34,7 @@ class Indicator(BaseModel):
     key: str
     titel: str
     eenheid: str
+    decimalen: int = Field(ge=-3, le=3)  # publication precision: rounding never goes beyond it
     definitie: str
     richting: Richting
     thema: str

@@ -45,7 +45,7 @@ CREATE TABLE etl_run (run_id VARCHAR PRIMARY KEY, gestart TIMESTAMP NOT NULL, kl
     modus VARCHAR NOT NULL, status VARCHAR NOT NULL, melding VARCHAR);
 -- Beyond DESIGN.md's five tables: catalogue fields the pages need, and what was left out.
 CREATE TABLE indicator_meta (key VARCHAR PRIMARY KEY, volgorde INTEGER, peildatum VARCHAR,
-    beschikbaar_na INTEGER NOT NULL, vergelijk_nl VARCHAR);
+    beschikbaar_na INTEGER NOT NULL, vergelijk_nl VARCHAR, decimalen INTEGER NOT NULL);
 CREATE TABLE bron_meta (bron_id VARCHAR PRIMARY KEY, rang INTEGER NOT NULL, formaat VARCHAR,
     bestand VARCHAR, toelichting VARCHAR);
 CREATE TABLE niet_geladen (bron_id VARCHAR, regel VARCHAR, reden VARCHAR);
@@ -136,7 +136,8 @@ def _schrijf(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, waarnemingen:
         "afgeleid": i.afgeleid.formule() if i.afgeleid else None} for i in catalogus.indicator])
     indicator_meta = pd.DataFrame([{
         "key": i.key, "volgorde": n, "peildatum": i.peildatum, "beschikbaar_na": i.beschikbaar_na,
-        "vergelijk_nl": i.vergelijk_nl} for n, i in enumerate(catalogus.indicator)])
+        "vergelijk_nl": i.vergelijk_nl, "decimalen": i.decimalen}
+        for n, i in enumerate(catalogus.indicator)])
     bron = pd.DataFrame([{
         "bron_id": b.id, "soort": b.soort, "titel": b.titel, "tabel_id": b.tabel_id,
         "versie": info[b.id]["versie"], "url": b.url, "licentie": b.licentie,

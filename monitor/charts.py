@@ -29,8 +29,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monitor import fmt
-
-NEDERLAND = "NL01"
+from monitor.domein import NEDERLAND
 
 #: Okabe & Ito (2008), kleurenblindveilig. Heerlen krijgt het sterkste blauw.
 VASTE_KLEUREN: dict[str, str] = {
@@ -61,7 +60,7 @@ ANDER_PRODUCT_STIJL: dict[str, Any] = {"color": NEDERLAND_KLEUR, "dash": "dot", 
 _SYMBOLEN = ("circle", "square", "diamond", "triangle-up", "triangle-down", "star", "hexagon",
              "cross", "x", "pentagon")
 VASTE_SYMBOLEN: dict[str, str] = {
-    "NL01": "circle", "GM0917": "circle", "GM0362": "square", "GM0396": "diamond",
+    NEDERLAND: "circle", "GM0917": "circle", "GM0362": "square", "GM0396": "diamond",
     "GM0935": "triangle-up",
 }
 

@@ -1,8 +1,10 @@
-"""The only place with SQL against `monitor.duckdb`: read-only, parameterised, cached per version.
+"""The only place with SQL against `monitor.duckdb`: read-only, parameterised, no Streamlit.
 
 Each published database is a new file (the ETL swaps it in with `os.replace`), so the file's
-inode and modification time identify the version. Every cached function takes that version as
-an argument: after an ETL swap the next call sees the new data without a restart.
+inode and modification time identify the version. Every query function takes that version as
+its first argument: callers cache on it (``monitor.ui.data`` wraps these functions in
+``st.cache_data``), and after an ETL swap the next call sees the new data without a restart.
+The export command line and the tests call these functions directly, without Streamlit.
 
 DuckDB 2.0 returns the already-open instance for `connect(path, read_only=True)` (stale data
 after a swap), so we attach the file to an in-memory connection instead, and give every query
@@ -11,14 +13,15 @@ its own cursor because Streamlit sessions are threads.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
 import pandas as pd
-import streamlit as st
 
-from etl.config import NEDERLAND, database_pad
+from etl.config import database_pad
 
 
 class GeenDatabase(RuntimeError):
@@ -38,11 +41,22 @@ def db_versie(pad: Path | None = None) -> str:
     return f"{s.st_ino}-{s.st_mtime_ns}"
 
 
-@st.cache_resource(max_entries=2, on_release=lambda con: con.close())
+_VERBINDINGEN: OrderedDict[tuple[str, str], duckdb.DuckDBPyConnection] = OrderedDict()
+_VERBINDINGEN_SLOT = threading.Lock()
+_MAX_VERBINDINGEN = 2  # the current database and the one just replaced (pages still running)
+
+
 def _verbinding(pad: str, versie: str) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    con.execute("ATTACH ? AS monitor (READ_ONLY)", [pad])
-    return con
+    """One shared in-memory connection per database version; queries take their own cursor."""
+    with _VERBINDINGEN_SLOT:
+        con = _VERBINDINGEN.get((pad, versie))
+        if con is None:
+            con = duckdb.connect()
+            con.execute("ATTACH ? AS monitor (READ_ONLY)", [pad])
+            _VERBINDINGEN[(pad, versie)] = con
+            while len(_VERBINDINGEN) > _MAX_VERBINDINGEN:
+                _VERBINDINGEN.popitem(last=False)[1].close()
+        return con
 
 
 def _query(sql: str, params: Sequence | dict | None = None) -> pd.DataFrame:
@@ -57,7 +71,6 @@ def _query(sql: str, params: Sequence | dict | None = None) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------- catalogue
-@st.cache_data(max_entries=8)
 def database_info(versie: str) -> dict:
     """Version token plus the last ETL run, for the footer and shareable links."""
     run = _query("SELECT run_id, klaar, modus, melding FROM etl_run ORDER BY klaar DESC LIMIT 1")
@@ -65,7 +78,6 @@ def database_info(versie: str) -> dict:
     return {"versie": versie, **rij}
 
 
-@st.cache_data(max_entries=8)
 def regios(versie: str) -> pd.DataFrame:
     """All regions: code, naam, soort; Nederland first, then municipalities by name."""
     return _query("""
@@ -73,11 +85,10 @@ def regios(versie: str) -> pd.DataFrame:
         ORDER BY soort = 'gemeente', naam""")
 
 
-@st.cache_data(max_entries=8)
 def indicatoren(versie: str) -> pd.DataFrame:
     """The indicator catalogue as the ETL stored it, in catalogue order."""
     return _query("""
-        SELECT i.*, m.volgorde, m.peildatum AS peildatum_regel, m.beschikbaar_na, m.vergelijk_nl
+        SELECT i.*, m.volgorde, m.peildatum AS peildatum_regel, m.beschikbaar_na, m.vergelijk_nl, m.decimalen
         FROM indicator i JOIN indicator_meta m USING (key) ORDER BY m.volgorde""")
 
 
@@ -90,7 +101,6 @@ _REEKS = """
 """
 
 
-@st.cache_data(max_entries=64)
 def reeks(versie: str, indicator_keys: tuple[str, ...], regio_codes: tuple[str, ...]) -> pd.DataFrame:
     """The shown figure per region, indicator and year (gaps stay gaps), with source and status."""
     return _query(_REEKS + """
@@ -99,7 +109,6 @@ def reeks(versie: str, indicator_keys: tuple[str, ...], regio_codes: tuple[str, 
         {"ind": list(indicator_keys), "reg": list(regio_codes)})
 
 
-@st.cache_data(max_entries=64)
 def laatste(versie: str, indicator_keys: tuple[str, ...], regio_codes: tuple[str, ...]) -> pd.DataFrame:
     """Per region and indicator the most recent year that has a value."""
     return _query(f"""
@@ -110,7 +119,6 @@ def laatste(versie: str, indicator_keys: tuple[str, ...], regio_codes: tuple[str
         ) WHERE rij = 1""", {"ind": list(indicator_keys), "reg": list(regio_codes)})
 
 
-@st.cache_data(max_entries=64)
 def gemeenten_in_jaar(versie: str, indicator_key: str, jaar: int) -> pd.DataFrame:
     """All municipalities with a value for one indicator and year (for ranking)."""
     return _query(_REEKS + """
@@ -118,7 +126,6 @@ def gemeenten_in_jaar(versie: str, indicator_key: str, jaar: int) -> pd.DataFram
         AND c.waarde IS NOT NULL ORDER BY c.waarde""", {"ind": indicator_key, "jaar": jaar})
 
 
-@st.cache_data(max_entries=16)
 def jaren(versie: str, indicator_key: str) -> list[int]:
     """Years in which any region has a value for the indicator, newest first."""
     frame = _query("""SELECT DISTINCT jaar FROM cijfer WHERE indicator_key = ? AND waarde IS NOT NULL
@@ -127,7 +134,6 @@ def jaren(versie: str, indicator_key: str) -> list[int]:
 
 
 # ----------------------------------------------------------------------------- provenance
-@st.cache_data(max_entries=8)
 def bronnen(versie: str) -> pd.DataFrame:
     """Every source with its version, licence, retrieval date and notes."""
     return _query("""
@@ -135,7 +141,6 @@ def bronnen(versie: str) -> pd.DataFrame:
         FROM bron b JOIN bron_meta m USING (bron_id) ORDER BY b.soort, m.rang, b.bron_id""")
 
 
-@st.cache_data(max_entries=8)
 def indicator_bronnen(versie: str) -> pd.DataFrame:
     """Per indicator and source: which column, which years, how many figures (and gaps)."""
     return _query("""
@@ -147,25 +152,19 @@ def indicator_bronnen(versie: str) -> pd.DataFrame:
         GROUP BY ALL ORDER BY w.indicator_key, eerste_jaar""")
 
 
-@st.cache_data(max_entries=8)
 def etl_runs(versie: str) -> pd.DataFrame:
     return _query("SELECT * FROM etl_run ORDER BY gestart DESC")
 
 
-@st.cache_data(max_entries=8)
 def niet_geladen(versie: str) -> pd.DataFrame:
     return _query("""SELECT n.*, b.titel AS bron_titel FROM niet_geladen n
                      JOIN bron b USING (bron_id) ORDER BY n.bron_id, n.regel""")
-
-
-NEDERLAND_CODE = NEDERLAND
 
 
 # ----------------------------------------------------------------------------- verkennen
 # Overzicht, Vergelijken, Trends, Bronnen (paginas/overzicht.py ... paginas/bronnen.py).
 
 
-@st.cache_data(max_entries=64)
 def gemeenten_telling(versie: str, indicator_key: str, jaar: int) -> dict[str, int]:
     """How many municipalities have a figure for this indicator and year, for an honest ranking.
 
@@ -186,7 +185,6 @@ def gemeenten_telling(versie: str, indicator_key: str, jaar: int) -> dict[str, i
     return {k: int(v) for k, v in frame.iloc[0].to_dict().items()}
 
 
-@st.cache_data(max_entries=8)
 def dekking(versie: str) -> pd.DataFrame:
     """Per indicator: how many municipalities have a figure, whether Nederland has one, and years.
 

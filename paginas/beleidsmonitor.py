@@ -1,7 +1,7 @@
 """Beleidsmonitor 2026-2029: nulmeting, streefwaarden, realisatie, status en de 19 opdrachten.
 
 Dunne pagina: cijfers uit monitor.store, beleidsgegevens uit monitor.beleid, rekenwerk uit
-monitor.toets, tabellen en zinnen uit monitor.beleidsmonitor, grafiek uit monitor.charts_beleid.
+monitor.toets, tabellen en zinnen uit monitor.beleidsmonitor, grafiek uit monitor.grafieken.
 Bewerken alleen in de bewerkmodus.
 """
 
@@ -13,10 +13,14 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from monitor import beleid, beleid_ui, keuzes, store, toets
-from monitor import beleidsmonitor as logica
+from monitor import domein
+from monitor.beleid import beleidsmonitor as logica
+from monitor.beleid import importeren, nulmeting, opslag, toets, validatie
+from monitor.beleid.grafieken import doel_figuur
 from monitor.charts import PLOTLY_CONFIG
-from monitor.charts_beleid import doel_figuur
+from monitor.tabelbestand import tabel_csv
+from monitor.ui import beleid as beleid_ui
+from monitor.ui import data, keuzes
 
 VANDAAG = dt.date.today().year
 _MELDING = "beleid_melding"
@@ -34,8 +38,8 @@ def doelen_sectie(v: str, ind: pd.DataFrame, namen: dict[str, str], bewerker: st
         format_func=partial(beleid_ui.label, namen),
         help="Streefwaarden gelden per regio. Kies regio's in de zijbalk.")  # fmt: skip
     keys = logica.plan_keys(ind)
-    reeks = store.reeks(v, logica.op_te_halen(keys, beleid.doelen(regio)), (regio,))
-    doelen = beleid.doelen_met_voorstel(regio, keys, reeks)
+    reeks = data.reeks(v, logica.op_te_halen(keys, opslag.doelen(regio)), (regio,))
+    doelen = opslag.doelen_met_voorstel(regio, keys, reeks)
     overzicht = toets.overzicht_doelen(doelen, reeks, ind, VANDAAG)
 
     st.subheader(f"Doelen voor {namen.get(regio, regio)}")
@@ -61,7 +65,7 @@ def detail(key: str, regio: str, namen: dict[str, str], meta: pd.DataFrame,
     eenheid, richting, lag = str(m["eenheid"]), str(m["richting"]), int(m["beschikbaar_na"])
     regio_naam = namen.get(regio, regio)
     streef = dict(doel.get("streefwaarden") or {})
-    nul = beleid.nulmeting(key, regio)
+    nul = opslag.nulmeting(key, regio)
 
     st.markdown(f"#### {m['titel']}")
     st.markdown(logica.status_badge(rij))
@@ -71,9 +75,9 @@ def detail(key: str, regio: str, namen: dict[str, str], meta: pd.DataFrame,
         if tekst is not None:
             st.caption(tekst)
 
-    proj = toets.projectie(r, grenzen=beleid.BEREIK.get(eenheid, (None, None)))
-    referentie = (logica.landelijke_referentie(beleid.doelen(beleid.NEDERLAND), regio)
-                  if key == beleid.SCHULDEN_KEY else None)  # fmt: skip
+    proj = toets.projectie(r, grenzen=validatie.BEREIK.get(eenheid, (None, None)))
+    referentie = (logica.landelijke_referentie(opslag.doelen(domein.NEDERLAND), regio)
+                  if key == domein.SCHULDEN_KEY else None)  # fmt: skip
     fig = doel_figuur(
         r, titel=f"{m['titel']}: {regio_naam}", eenheid=eenheid, regio_code=regio,
         regio_naam=regio_naam, nulmeting=logica.nulmeting_punt(doel), streefwaarden=streef,
@@ -90,7 +94,7 @@ def detail(key: str, regio: str, namen: dict[str, str], meta: pd.DataFrame,
         st.caption("Hoe berekend: " + proj.methode)
 
     if streef:
-        sw = beleid.streefwaarden(key, regio)
+        sw = opslag.streefwaarden(key, regio)
         oordeel = toets.oordeel_streefwaarden(r, streef, richting, lag, VANDAAG,
                                               doel.get("nulmeting_waarde"))  # fmt: skip
         st.dataframe(logica.streefwaarden_tabel(oordeel, sw, eenheid), hide_index=True,
@@ -101,7 +105,7 @@ def detail(key: str, regio: str, namen: dict[str, str], meta: pd.DataFrame,
     else:
         st.info(f"Nog geen streefwaarden voor {regio_naam} op deze indicator.",
                 icon=":material/flag:")
-    herzien = beleid.nulmeting_herzien(nul, r, regio)
+    herzien = nulmeting.nulmeting_herzien(nul, r, regio)
     if herzien:
         st.warning(herzien, icon=":material/history:")
     for regel in logica.let_op_regels(toets.kanttekeningen(r, eenheid, regio_namen=namen)):
@@ -115,7 +119,7 @@ def detail(key: str, regio: str, namen: dict[str, str], meta: pd.DataFrame,
 def bewerk_streefwaarden(key: str, regio: str, r: pd.DataFrame, eenheid: str, richting: str,
                          gemeentelijk: dict[int, float], nul: dict | None, doel: dict,
                          bewerker: str) -> None:  # fmt: skip
-    sw = beleid.streefwaarden(key, regio)
+    sw = opslag.streefwaarden(key, regio)
     kandidaten = logica.nulmeting_kandidaten(r)
     jaren = [int(j) for j in kandidaten["jaar"]]
     with st.form(f"streef_{key}_{regio}"):
@@ -141,9 +145,9 @@ def bewerk_streefwaarden(key: str, regio: str, r: pd.DataFrame, eenheid: str, ri
     if not opslaan:
         return
     nieuwe_nul = logica.nieuwe_nulmeting(kandidaten, nul, nul_keuze, bewerker)
-    voorstel = beleid.nulmeting_voorstel(r, regio)
+    voorstel = nulmeting.nulmeting_voorstel(r, regio)
     waarden, toelichtingen = logica.ingevoerd(bewerkt)
-    beleid_ui.sla_op(_MELDING, lambda: beleid.sla_streefwaarden_op(
+    beleid_ui.sla_op(_MELDING, lambda: opslag.sla_streefwaarden_op(
         key, regio, waarden, toelichtingen=toelichtingen, eenheid=eenheid, richting=richting,
         wie=bewerker, reden=reden, nulmeting_voorstel=voorstel, nieuwe_nulmeting=nieuwe_nul,
         bevestigd=bevestigd),
@@ -158,7 +162,7 @@ def csv_uitwisseling(v: str, ind: pd.DataFrame, regio: str, keys: list[str],
                  "Bevat het bestand één fout, dan wordt niets ingelezen.")  # fmt: skip
         st.download_button(
             "Download streefwaarden (CSV voor Excel)",
-            data=beleid.streefwaarden_csv(ind, regio, keys),
+            data=importeren.streefwaarden_csv(ind, regio, keys),
             file_name=logica.bestandsnaam(f"streefwaarden_{regio}", dt.date.today()) + ".csv",
             mime="text/csv", on_click="ignore", icon=":material/download:", key="csv_download")
         if not bewerker:
@@ -170,9 +174,9 @@ def csv_uitwisseling(v: str, ind: pd.DataFrame, regio: str, keys: list[str],
                                 key="csv_bevestig")
         if not st.button("Inlezen", key="csv_inlezen", disabled=bestand is None):
             return
-        res = beleid.importeer_streefwaarden(
+        res = importeren.importeer_streefwaarden(
             bestand.getvalue(), indicatoren=ind, regio_codes=set(namen),
-            voorstel_voor=lambda k, r: beleid.nulmeting_voorstel(store.reeks(v, (k,), (r,)), r),
+            voorstel_voor=lambda k, r: nulmeting.nulmeting_voorstel(data.reeks(v, (k,), (r,)), r),
             wie=bewerker, reden=reden, bevestigd=bevestigd)  # fmt: skip
         if res.fouten:
             st.error(logica.opsomming(res.fouten), icon=":material/error:")
@@ -187,13 +191,13 @@ def csv_uitwisseling(v: str, ind: pd.DataFrame, regio: str, keys: list[str],
 
 
 def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
-    ops = beleid.opdrachten()
+    ops = opslag.opdrachten()
     titels = logica.titels(ind)
     st.subheader("Uitvoering: de 19 opdrachten")
     tellers = logica.status_tellers(ops)
     for kol, status in zip(st.columns(len(tellers)), tellers, strict=True):
         kol.metric(status.capitalize(), tellers[status])
-    st.caption(f"Bron van de opdrachten: {beleid.OPDRACHTEN_BRON}. 'Niet gestart' is de "
+    st.caption(f"Bron van de opdrachten: {opslag.OPDRACHTEN_BRON}. 'Niet gestart' is de "
                "beginwaarde tot de gemeente de status bijwerkt.")  # fmt: skip
     if not bewerker:
         st.dataframe(
@@ -213,7 +217,7 @@ def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
                 "thema": st.column_config.TextColumn("Thema"),
                 "samenvatting": st.column_config.TextColumn("Opdracht", width="large"),
                 "status": st.column_config.SelectboxColumn(
-                    "Status", options=list(beleid.OPDRACHT_STATUSSEN), required=True,
+                    "Status", options=list(opslag.OPDRACHT_STATUSSEN), required=True,
                     width="small"),
                 "eigenaar": st.column_config.TextColumn("Eigenaar"),
                 "planning": st.column_config.TextColumn("Planning"),
@@ -226,7 +230,7 @@ def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
         reden = st.text_input("Reden van de wijziging (verplicht)", key="reden_opdrachten")
         opslaan = st.form_submit_button("Opdrachten opslaan", type="primary")
     if opslaan:
-        beleid_ui.sla_op(_MELDING, lambda: beleid.sla_opdrachten_op(
+        beleid_ui.sla_op(_MELDING, lambda: opslag.sla_opdrachten_op(
             bewerkt, wie=bewerker, reden=reden, indicator_keys=ind["key"]),
             "{n} opdracht(en) bijgewerkt.")
 
@@ -247,7 +251,7 @@ def geschiedenis_sectie() -> None:
                  column_config={"Oud (volledig)": None, "Nieuw (volledig)": None})
     if not g.empty:
         naam = logica.bestandsnaam("beleid_geschiedenis", dt.date.today())
-        st.download_button("Download geschiedenis (CSV)", beleid.csv_bytes(g),
+        st.download_button("Download geschiedenis (CSV)", tabel_csv(g, "nl"),
                            file_name=f"{naam}.csv", mime="text/csv", on_click="ignore",
                            key="gesch_download")
 

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import definities, keuzes, store
+from monitor.ui import data, keuzes
+from monitor.verkennen import definities
 
 st.title("Bronnen en definities")
 
 with keuzes.veilig("de bronnen"):
     v = keuzes.versie()
-    runs = store.etl_runs(v)
+    runs = data.etl_runs(v)
     st.info(definities.laatste_run_tekst(runs), icon=":material/update:")
     st.markdown(definities.CBS_LICENTIE)
     st.caption("Cijfers uit beleidsdocumenten van gemeenten zijn citaten uit openbare documenten; "
                "waar CBS hetzelfde cijfer heeft, toont de monitor het CBS-cijfer.")
 
     st.header("Indicatoren")
-    indicatoren = store.indicatoren(v)
-    per_bron = store.indicator_bronnen(v)
+    indicatoren = data.indicatoren(v)
+    per_bron = data.indicator_bronnen(v)
     zoektekst = st.text_input("Zoek een indicator", placeholder="bijvoorbeeld bijstand of inkomen")
     gevonden = definities.zoek(indicatoren, zoektekst)
     if gevonden.empty:
@@ -32,11 +33,11 @@ with keuzes.veilig("de bronnen"):
     st.caption("Per indicator de jaren waarin minstens één regio een cijfer heeft, hoeveel "
                "gemeenten ooit een cijfer hebben, en de jaren met een cijfer voor Nederland. "
                "Ontbrekende jaren ontbreken in de bronnen; de monitor vult ze niet aan.")
-    st.dataframe(definities.dekking_tabel(store.dekking(v), indicatoren), hide_index=True,
+    st.dataframe(definities.dekking_tabel(data.dekking(v), indicatoren), hide_index=True,
                  width="stretch")
 
     st.header("Bronnen")
-    bronnen = store.bronnen(v)
+    bronnen = data.bronnen(v)
     with st.expander(f"Alle bronnen ({len(bronnen)})", expanded=True):
         for bron in bronnen.to_dict("records"):
             st.markdown(definities.bron_blok(bron))
@@ -50,7 +51,7 @@ with keuzes.veilig("de bronnen"):
     st.dataframe(tabel, hide_index=True, width="stretch", column_config={
         "run_id": "Versie (in de link: data=)", "gestart": "Gestart", "klaar": "Klaar",
         "modus": "Modus", "status": "Status", "melding": "Melding"})
-    niet = store.niet_geladen(v)
+    niet = data.niet_geladen(v)
     if not niet.empty:
         st.subheader("Bewust niet geladen")
         st.caption("Regels uit de bronnen die de ETL niet heeft geladen, met de reden.")

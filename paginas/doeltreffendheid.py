@@ -13,18 +13,22 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from monitor import beleid, beleid_ui, keuzes, store, toets
-from monitor import doeltreffendheid as logica
-from monitor.beleidsmonitor import bestandsnaam, titels
+from monitor.beleid import doeltreffendheid as logica
+from monitor.beleid import nulmeting, opslag, toets
+from monitor.beleid.beleidsmonitor import bestandsnaam, titels
+from monitor.beleid.grafieken import pretrend_figuur, verandering_figuur
 from monitor.charts import PLOTLY_CONFIG
-from monitor.charts_beleid import pretrend_figuur, verandering_figuur
+from monitor.domein import NEDERLAND
+from monitor.tabelbestand import tabel_csv, tabellen_werkboek
+from monitor.ui import beleid as beleid_ui
+from monitor.ui import data, keuzes
 
 _MELDING = "toets_melding"
 
 
 def kies_indicator(ind: pd.DataFrame, doel: str, v: str) -> str:
     kandidaat = logica.kandidaten(ind)
-    met_cijfer = set(store.laatste(v, tuple(kandidaat["key"]), (doel,))["indicator_key"])
+    met_cijfer = set(data.laatste(v, tuple(kandidaat["key"]), (doel,))["indicator_key"])
     volgorde = logica.indicator_volgorde(list(kandidaat["key"]), met_cijfer)
     return keuzes.url_keuze(
         "Indicator", volgorde, sleutel="toetsindicator",
@@ -122,7 +126,7 @@ def context_sectie(bewerker: str | None) -> None:
     st.caption("Programma's en landelijke maatregelen in dezelfde periode. Ze maken het moeilijk "
                "om een verandering aan het eigen beleid toe te schrijven. Elke regel heeft een "
                "bron.")  # fmt: skip
-    ctx = beleid.context_regels()
+    ctx = opslag.context_regels()
     if not bewerker:
         # gewone markdown: de tekst is door mensen ingevoerd
         st.markdown(logica.context_markdown(ctx))
@@ -140,7 +144,7 @@ def context_sectie(bewerker: str | None) -> None:
         opslaan = st.form_submit_button("Context opslaan", type="primary")
     if opslaan:
         beleid_ui.sla_op(_MELDING,
-                         lambda: beleid.sla_context_op(bewerkt, wie=bewerker, reden=reden),
+                         lambda: opslag.sla_context_op(bewerkt, wie=bewerker, reden=reden),
                          "{n} contextregel(s) gewijzigd.")
 
 
@@ -158,11 +162,11 @@ def export_sectie(t: dict[str, pd.DataFrame], toelichting: list[tuple[str, str]]
     st.subheader("Exporteren")
     naam = bestandsnaam(f"doeltreffendheid_{key}_{van}-{tot}", dt.date.today())
     k1, k2 = st.columns(2)
-    k1.download_button("Alle getallen (Excel)", data=beleid.excel_bytes(t, toelichting),
+    k1.download_button("Alle getallen (Excel)", data=tabellen_werkboek(t, toelichting),
                        file_name=f"{naam}.xlsx", on_click="ignore", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="toets_excel")  # fmt: skip
-    k2.download_button("Verandering per regio (CSV)", data=beleid.csv_bytes(t["verandering"]),
+    k2.download_button("Verandering per regio (CSV)", data=tabel_csv(t["verandering"], "nl"),
                        file_name=f"{naam}.csv", mime="text/csv", on_click="ignore",
                        icon=":material/download:", key="toets_csv")  # fmt: skip
     st.caption("De Excel-werkmap heeft een blad per tabel (verandering, kloof, "
@@ -190,15 +194,15 @@ with keuzes.veilig("de doeltreffendheid"):
         st.stop()
     m = meta.loc[key]
     eenheid, richting, lag = str(m["eenheid"]), str(m["richting"]), int(m["beschikbaar_na"])
-    codes = (doelregio, logica.NL, *vergelijkingsgroep)
-    eigen = store.reeks(versie, (key,), codes)
+    codes = (doelregio, NEDERLAND, *vergelijkingsgroep)
+    eigen = data.reeks(versie, (key,), codes)
     alt = logica.vergelijk_nl_key(m)
-    ander_reeks = store.reeks(versie, (alt,), (logica.NL,)) if alt else None
+    ander_reeks = data.reeks(versie, (alt,), (NEDERLAND,)) if alt else None
     reeks, ander = toets.vergelijkingsreeks(eigen, ander_reeks)
     ander_titel = str(meta.loc[alt, "titel"]) if ander and alt else None
 
-    vastgelegd = beleid.nulmeting(key, doelregio)
-    nul = vastgelegd or beleid.nulmeting_voorstel(eigen, doelregio)
+    vastgelegd = opslag.nulmeting(key, doelregio)
+    nul = vastgelegd or nulmeting.nulmeting_voorstel(eigen, doelregio)
     jaren = logica.jaren_met_cijfer(eigen, doelregio)
     if nul is None or len(jaren) < 2:
         st.info(f"Voor deze indicator heeft {doelnaam} te weinig "
@@ -209,7 +213,7 @@ with keuzes.veilig("de doeltreffendheid"):
     van, tot, soort = periode_kiezen(jaren, nul_jaar, lag)
     st.markdown(f"*{soort}*")
 
-    inwoners = store.reeks(versie, ("inwoners",), codes)
+    inwoners = data.reeks(versie, ("inwoners",), codes)
     tabellen = toets.doeltreffendheid_tabellen(
         reeks, doel=doelregio, groep=vergelijkingsgroep, van_jaar=van, tot_jaar=tot,
         richting=richting, eenheid=eenheid, inwoners=inwoners, ander_product=ander_titel,

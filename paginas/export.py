@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import charts, export, fmt, keuzes, store, vastlegging
-from monitor.export import Selectie
+from monitor import charts, fmt
+from monitor.export import csvbestand, model, png, tabellen, vastlegging, werkboek
+from monitor.export.model import Selectie
+from monitor.ui import data, keuzes
 
 st.title("Export voor jaarrekening en P&C")
 st.caption(
@@ -23,19 +25,19 @@ st.caption(
 with keuzes.veilig("de export"):
     v = keuzes.versie()
     codes = keuzes.gekozen_regios()
-    ind = store.indicatoren(v).set_index("key")
+    ind = data.indicatoren(v).set_index("key")
     titels = {k: str(ind.at[k, "titel"]) for k in ind.index}
 
     links, rechts = st.columns([3, 2])
     gekozen = keuzes.url_keuze(
         "Indicatoren", list(ind.index), sleutel="export_indicator", meerdere=True,
-        standaard=list(export.KERNINDICATOREN), format_func=lambda k: titels.get(k, k),
+        standaard=list(model.KERNINDICATOREN), format_func=lambda k: titels.get(k, k),
         melding=lambda fout: f"De link noemt een onbekende indicator ({', '.join(fout)}). "
                              "Die is weggelaten.",
         placeholder="Kies een of meer indicatoren", plek=links,
     )
     jaren = keuzes.url_keuze(
-        "Jaren", export.jaren_met_cijfers(v, gekozen), sleutel="export_jaar", meerdere=True,
+        "Jaren", model.jaren_met_cijfers(v, gekozen), sleutel="export_jaar", meerdere=True,
         standaard=[], placeholder="Alle jaren", plek=rechts,
         help="Leeg = alle jaren. Het laatste gekozen jaar is het verslagjaar op het blad "
              "Beleidsindicatoren.",
@@ -43,27 +45,27 @@ with keuzes.veilig("de export"):
     keuzes.stop_zonder_keuze(gekozen, codes)
 
     selectie = Selectie(tuple(gekozen), tuple(codes), tuple(jaren))
-    data = export.verzamel(selectie, v)
+    data = model.verzamel(selectie, v)
 
     # ------------------------------------------------------------------- downloads
     st.subheader("Downloaden")
     k1, k2, k3 = st.columns(3)
     k1.download_button(
-        "Excel-werkboek (.xlsx)", data=lambda: export.werkboek(data),
-        file_name=export.bestandsnaam(data, "xlsx"), mime=export.XLSX_MIME, on_click="ignore",
+        "Excel-werkboek (.xlsx)", data=lambda: werkboek.werkboek(data),
+        file_name=model.bestandsnaam(data, "xlsx"), mime=model.XLSX_MIME, on_click="ignore",
         type="primary", icon=":material/table_view:", key="download_xlsx", width="stretch",
         help="Voor de jaarrekening: cijfers, definities, bronnen, BBV en de opmaak Werkelijk / "
              "Begroting / Streefwaarde.",
     )
     k2.download_button(
-        "CSV voor Nederlandse Excel", data=lambda: export.csv_bytes(data, "nl"),
-        file_name=export.bestandsnaam(data, "csv", "nl"), mime="text/csv", on_click="ignore",
+        "CSV voor Nederlandse Excel", data=lambda: csvbestand.csv_bytes(data, "nl"),
+        file_name=model.bestandsnaam(data, "csv", "nl"), mime="text/csv", on_click="ignore",
         icon=":material/csv:", key="download_csv_nl", width="stretch",
         help="Puntkomma tussen kolommen en een decimaalkomma: opent goed in Nederlandse Excel.",
     )
     k3.download_button(
-        "CSV voor analisten", data=lambda: export.csv_bytes(data, "plain"),
-        file_name=export.bestandsnaam(data, "csv", "plain"), mime="text/csv",
+        "CSV voor analisten", data=lambda: csvbestand.csv_bytes(data, "plain"),
+        file_name=model.bestandsnaam(data, "csv", "plain"), mime="text/csv",
         on_click="ignore", icon=":material/data_object:", key="download_csv_plain",
         width="stretch",
         help="Komma tussen kolommen en een decimaalpunt (voor R, Python en andere software).",
@@ -75,7 +77,7 @@ with keuzes.veilig("de export"):
 
     # ------------------------------------------------------------------- voorbeeld
     st.subheader("Voorbeeld van de cijfers")
-    tabel = export.voorbeeld(data)
+    tabel = tabellen.voorbeeld(data)
     aantal = int(tabel["Status"].ne("geen cijfer").sum())
     st.caption(
         f"{fmt.getal(aantal)} cijfers en {fmt.getal(len(tabel) - aantal)} jaren zonder cijfer. "
@@ -91,15 +93,15 @@ with keuzes.veilig("de export"):
     st.subheader("Grafiek als plaatje")
     grafiek_key = st.selectbox("Indicator voor de grafiek", list(selectie.indicatoren),
                                format_func=titels.get, key="export_grafiek")  # picklebaar
-    fig = export.grafiek(data, grafiek_key)
+    fig = png.grafiek(data, grafiek_key)
     st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, width="stretch", key="export_figuur")
-    if export.chromium_pad() is None:
+    if png.chromium_pad() is None:
         st.caption("Een PNG met bronregel maken kan op deze server niet (geen Chromium). "
                    "Gebruik de cameraknop rechtsboven in de grafiek.")
     else:
         st.download_button(
-            "Grafiek als PNG, met bronregel", data=lambda: export.png(fig),
-            file_name=export.bestandsnaam(data, "png").replace(".png", f"_{grafiek_key}.png"),
+            "Grafiek als PNG, met bronregel", data=lambda: png.png(fig),
+            file_name=model.bestandsnaam(data, "png").replace(".png", f"_{grafiek_key}.png"),
             mime="image/png", on_click="ignore", icon=":material/image:", key="download_png",
             help="De server tekent de grafiek met de bron in het plaatje. Dat duurt een paar "
                  "seconden. De cameraknop in de grafiek werkt ook.",
@@ -137,16 +139,16 @@ with keuzes.veilig("de export"):
     vast = vastlegging.laad(naam)
     v1, v2, v3 = st.columns(3)
     v1.download_button(
-        "Vastlegging als Excel", data=lambda: export.werkboek(vast),
-        file_name=export.bestandsnaam(vast, "xlsx"), mime=export.XLSX_MIME, on_click="ignore",
+        "Vastlegging als Excel", data=lambda: werkboek.werkboek(vast),
+        file_name=model.bestandsnaam(vast, "xlsx"), mime=model.XLSX_MIME, on_click="ignore",
         icon=":material/lock:", key="download_vast_xlsx", width="stretch")
     v2.download_button(
-        "Vastlegging als CSV (Excel)", data=lambda: export.csv_bytes(vast, "nl"),
-        file_name=export.bestandsnaam(vast, "csv", "nl"), mime="text/csv", on_click="ignore",
+        "Vastlegging als CSV (Excel)", data=lambda: csvbestand.csv_bytes(vast, "nl"),
+        file_name=model.bestandsnaam(vast, "csv", "nl"), mime="text/csv", on_click="ignore",
         icon=":material/csv:", key="download_vast_csv_nl", width="stretch")
     v3.download_button(
-        "Vastlegging als CSV (analisten)", data=lambda: export.csv_bytes(vast, "plain"),
-        file_name=export.bestandsnaam(vast, "csv", "plain"), mime="text/csv",
+        "Vastlegging als CSV (analisten)", data=lambda: csvbestand.csv_bytes(vast, "plain"),
+        file_name=model.bestandsnaam(vast, "csv", "plain"), mime="text/csv",
         on_click="ignore", icon=":material/data_object:", key="download_vast_csv_plain",
         width="stretch")
     if vastlegging.controleer(naam):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import charts, fmt, keuzes, overzicht, store
+from monitor import charts, fmt
+from monitor.domein import NEDERLAND, Oordeel
+from monitor.ui import data, keuzes
+from monitor.verkennen import overzicht
 
-_KLEUR = {overzicht.GUNSTIG: "blue", overzicht.ONGUNSTIG: "orange", overzicht.GELIJK: "gray"}
-_OORDEEL = {overzicht.GUNSTIG: "Gunstiger dan Nederland.",
-            overzicht.ONGUNSTIG: "Ongunstiger dan Nederland.",
-            overzicht.GELIJK: "Gelijk aan Nederland."}
+_KLEUR = {Oordeel.GUNSTIG: "blue", Oordeel.ONGUNSTIG: "orange", Oordeel.GELIJK: "gray"}
+_OORDEEL = {Oordeel.GUNSTIG: "Gunstiger dan Nederland.",
+            Oordeel.ONGUNSTIG: "Ongunstiger dan Nederland.",
+            Oordeel.GELIJK: "Gelijk aan Nederland."}
 
 
 def _tegel(t: overzicht.Tegel) -> None:
@@ -50,9 +53,9 @@ with keuzes.veilig("het overzicht"):
         "is voorlopig. Staat er 'geen cijfer', dan staat erbij waarom."
     )
 
-    indicatoren = store.indicatoren(v)
+    indicatoren = data.indicatoren(v)
     keys = overzicht.benodigde_keys(indicatoren)
-    reeks = store.reeks(v, keys, tuple(dict.fromkeys([code, keuzes.NEDERLAND, *codes])))
+    reeks = data.reeks(v, keys, tuple(dict.fromkeys([code, NEDERLAND, *codes])))
     tegels = overzicht.tegels(reeks, indicatoren, code, naam)
 
     for start in range(0, len(tegels), 3):

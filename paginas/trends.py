@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import charts, keuzes, store, tabellen
+from monitor import charts
+from monitor.domein import NEDERLAND
+from monitor.ui import data, keuzes
+from monitor.verkennen import tabellen
 
 st.title("Trends")
 
@@ -13,8 +16,8 @@ with keuzes.veilig("de trends"):
     namen = keuzes.regio_namen()
     codes = keuzes.gekozen_regios()
 
-    ind = store.indicatoren(v).set_index("key")
-    dekking = store.dekking(v).set_index("indicator_key")
+    ind = data.indicatoren(v).set_index("key")
+    dekking = data.dekking(v).set_index("indicator_key")
     keys = [k for k in ind.index if k in dekking.index]
     if not keys:
         st.warning("Er zijn nog geen cijfers in de database. Bouw hem opnieuw met "
@@ -36,19 +39,19 @@ with keuzes.veilig("de trends"):
     keuzes.stop_zonder_keuze(gekozen, codes)
 
     kleur = charts.kleuren(codes)
-    reeks = store.reeks(v, tuple(gekozen), tuple(codes))
+    reeks = data.reeks(v, tuple(gekozen), tuple(codes))
     for key in gekozen:
         meta = ind.loc[key]
         titel, eenheid = str(meta["titel"]), str(meta["eenheid"])
         frame = reeks[reeks["indicator_key"] == key]
         if not charts.nl_als_referentie(eenheid):
-            frame = frame[frame["regio_code"] != keuzes.NEDERLAND]
+            frame = frame[frame["regio_code"] != NEDERLAND]
         ander = None
         vergelijk = meta.get("vergelijk_nl")
-        nl_eigen = frame[(frame["regio_code"] == keuzes.NEDERLAND) & frame["waarde"].notna()]
-        if (keuzes.NEDERLAND in codes and nl_eigen.empty and isinstance(vergelijk, str)
+        nl_eigen = frame[(frame["regio_code"] == NEDERLAND) & frame["waarde"].notna()]
+        if (NEDERLAND in codes and nl_eigen.empty and isinstance(vergelijk, str)
                 and vergelijk):
-            ander = store.reeks(v, (vergelijk,), (keuzes.NEDERLAND,))
+            ander = data.reeks(v, (vergelijk,), (NEDERLAND,))
         fig = charts.trendlijnen(frame, titel=titel, eenheid=eenheid, kleur=kleur, volgorde=codes,
                                  ander_product=ander)
         st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, width="stretch", key=f"trend_{key}")
@@ -57,14 +60,14 @@ with keuzes.veilig("de trends"):
         if not charts.nl_als_referentie(eenheid):
             notities.append("Nederland staat niet in deze grafiek: een landelijk aantal is niet te "
                             "vergelijken met het aantal van één gemeente.")
-        elif keuzes.NEDERLAND in codes and nl_eigen.empty:
+        elif NEDERLAND in codes and nl_eigen.empty:
             notities.append("Nederland heeft geen cijfer uit dezelfde bron."
                             + (f" De fijne stippellijn is een landelijk cijfer uit een ander "
                                f"CBS-product ({ind.at[vergelijk, 'titel']}): een andere meting, "
                                "alleen ter oriëntatie." if ander is not None else ""))
         met_cijfer = set(frame[frame["waarde"].notna()]["regio_code"])
         zonder = [namen[c] for c in codes
-                  if c in namen and c != keuzes.NEDERLAND and c not in met_cijfer]
+                  if c in namen and c != NEDERLAND and c not in met_cijfer]
         if zonder:
             notities.append(f"Geen enkel cijfer voor: {', '.join(zonder)}.")
         for n in notities:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import charts, fmt, keuzes, ranglijst, store, tabellen
+from monitor import charts, fmt
+from monitor.domein import NEDERLAND
+from monitor.ui import data, keuzes
+from monitor.verkennen import ranglijst, tabellen
 
 st.title("Vergelijken")
 
@@ -14,8 +17,8 @@ with keuzes.veilig("de vergelijking"):
     codes = keuzes.gekozen_regios()
     hoofd = keuzes.hoofdgemeente()
 
-    ind = store.indicatoren(v).set_index("key")
-    dekking = store.dekking(v).set_index("indicator_key")
+    ind = data.indicatoren(v).set_index("key")
+    dekking = data.dekking(v).set_index("indicator_key")
     # Alleen indicatoren met cijfers voor gemeenten: landelijke reeksen zijn niet te vergelijken.
     keys = [k for k in ind.index if k in dekking.index and dekking.at[k, "gemeenten"] > 0]
 
@@ -33,8 +36,8 @@ with keuzes.veilig("de vergelijking"):
     meta = ind.loc[key]
     titel, eenheid, richting = str(meta["titel"]), str(meta["eenheid"]), str(meta["richting"])
 
-    jaren = store.jaren(v, key)
-    eigen = store.reeks(v, (key,), tuple(codes))
+    jaren = data.jaren(v, key)
+    eigen = data.reeks(v, (key,), tuple(codes))
     hoofd_jaren = eigen[(eigen["regio_code"] == hoofd) & eigen["waarde"].notna()]["jaar"]
     standaard_jaar = int(hoofd_jaren.max()) if not hoofd_jaren.empty else (jaren[0] if jaren else None)
     jaar = keuzes.url_keuze(
@@ -52,9 +55,9 @@ with keuzes.veilig("de vergelijking"):
         st.stop()
 
     jaarframe = eigen[eigen["jaar"] == jaar]
-    gemeenten = store.gemeenten_in_jaar(v, key, jaar)
+    gemeenten = data.gemeenten_in_jaar(v, key, jaar)
     plaatsen = ranglijst.plaatsen(gemeenten, richting)
-    telling = store.gemeenten_telling(v, key, jaar)
+    telling = data.gemeenten_telling(v, key, jaar)
     aantal = int(len(plaatsen))
 
     # --- plaats van de hoofdgemeente, in woorden
@@ -70,15 +73,15 @@ with keuzes.veilig("de vergelijking"):
 
     # --- staven met Nederland als referentielijn
     kleur = charts.kleuren(codes)
-    staaf_frame = jaarframe[jaarframe["regio_code"] != keuzes.NEDERLAND].set_index("regio_code")
+    staaf_frame = jaarframe[jaarframe["regio_code"] != NEDERLAND].set_index("regio_code")
     staaf_frame = staaf_frame.reindex([c for c in codes if c in staaf_frame.index]).reset_index()
     nl, ander = None, None
     if charts.nl_als_referentie(eenheid):
-        nl_rij = jaarframe[(jaarframe["regio_code"] == keuzes.NEDERLAND) & jaarframe["waarde"].notna()]
+        nl_rij = jaarframe[(jaarframe["regio_code"] == NEDERLAND) & jaarframe["waarde"].notna()]
         nl = nl_rij.iloc[0].to_dict() if not nl_rij.empty else None
         vergelijk = meta.get("vergelijk_nl")
         if nl is None and isinstance(vergelijk, str) and vergelijk:
-            nl_ander = store.reeks(v, (vergelijk,), (keuzes.NEDERLAND,))
+            nl_ander = data.reeks(v, (vergelijk,), (NEDERLAND,))
             nl_ander = nl_ander[(nl_ander["jaar"] == jaar) & nl_ander["waarde"].notna()]
             ander = nl_ander.iloc[0].to_dict() if not nl_ander.empty else None
     fig = charts.staven(staaf_frame, titel=f"{titel}, {fmt.periode(jaar, None)}", eenheid=eenheid,
@@ -96,7 +99,7 @@ with keuzes.veilig("de vergelijking"):
     elif nl is None:
         notities.append(f"Nederland heeft geen cijfer voor {jaar} in deze database, dus er is geen "
                         "referentielijn.")
-    zonder = [namen[c] for c in codes if c != keuzes.NEDERLAND and c not in set(staaf_frame.dropna(
+    zonder = [namen[c] for c in codes if c != NEDERLAND and c not in set(staaf_frame.dropna(
         subset=["waarde"])["regio_code"])]
     if zonder:
         notities.append(f"Geen cijfer voor {jaar}: {', '.join(zonder)} (zie de tabel voor de reden).")

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from etl.config import beleid_pad
 from etl.load import bouw_database
-from monitor import beleid, fmt, store
+from monitor import domein, fmt, store
+from monitor.beleid import importeren, nulmeting, opslag, validatie
+from monitor.tabelbestand import tabel_csv
 
 H = "GM0917"
 IND = "bijstand_per_1000"
@@ -33,13 +35,13 @@ def regio_codes() -> set[str]:
 
 
 def voorstel(key: str, regio: str) -> dict | None:
-    return beleid.nulmeting_voorstel(store.reeks(store.db_versie(), (key,), (regio,)), regio)
+    return nulmeting.nulmeting_voorstel(store.reeks(store.db_versie(), (key,), (regio,)), regio)
 
 
 def momentopname() -> tuple[list, list, list]:
     """Alles wat een mislukte actie niet mag veranderen."""
-    return (beleid.streefwaarden().to_dict("records"), beleid.nulmetingen().to_dict("records"),
-            beleid.geschiedenis().to_dict("records"))
+    return (opslag.streefwaarden().to_dict("records"), opslag.nulmetingen().to_dict("records"),
+            opslag.geschiedenis().to_dict("records"))
 
 
 # ----------------------------------------------------------------------------- eerste vulling
@@ -47,37 +49,37 @@ def momentopname() -> tuple[list, list, list]:
 
 def test_eerste_gebruik_maakt_opslag_met_opdrachten_ambitie_en_context() -> None:
     assert not beleid_pad().exists()
-    beleid.initialiseer()
+    opslag.initialiseer()
     assert beleid_pad().exists()
-    opdr = beleid.opdrachten()
+    opdr = opslag.opdrachten()
     assert list(opdr["nr"]) == list(range(1, 20))
     assert opdr.loc[opdr["nr"] == 8, "samenvatting"].iloc[0].startswith(
         "Samenwerking schuldhulpverlening en beschermingsbewind")
     assert set(opdr["status"]) == {"niet gestart"}
     assert opdr["bron"].str.contains("Zekerheid als vertrekpunt").all()
 
-    doel = beleid.streefwaarden("problematische_schulden_hh_pct", "NL01")
+    doel = opslag.streefwaarden("problematische_schulden_hh_pct", "NL01")
     assert doel[["jaar", "waarde", "soort"]].to_dict("records") == [
         {"jaar": 2030, "waarde": 3.8, "soort": "referentie"}]
     assert "Bestuurlijke afspraken basisdienstverlening schuldhulpverlening" in doel["bron"].iloc[0]
-    nul = beleid.nulmeting("problematische_schulden_hh_pct", "NL01")
+    nul = opslag.nulmeting("problematische_schulden_hh_pct", "NL01")
     assert (nul["jaar"], nul["waarde"], nul["herkomst"]) == (2021, 8.8, "afspraak")
 
-    ctx = beleid.context_regels()
+    ctx = opslag.context_regels()
     assert ctx["bron"].str.strip().astype(bool).all()  # elke regel heeft een bron
     assert {"Nationaal Programma Heerlen-Noord (NPHLN)", "Regio Deal Parkstad Limburg 2019-2022"} \
         <= set(ctx["naam"])
     # de eerste vulling staat zelf ook in de geschiedenis
-    gesch = beleid.geschiedenis()
+    gesch = opslag.geschiedenis()
     assert len(gesch) == 19 + 2 + len(ctx)
-    assert set(gesch["wie"]) == {beleid.SYSTEEM}
+    assert set(gesch["wie"]) == {opslag.SYSTEEM}
 
 
 def test_tweede_keer_openen_vult_niet_opnieuw() -> None:
-    beleid.initialiseer()
-    n = len(beleid.geschiedenis())
-    beleid.initialiseer()
-    assert len(beleid.geschiedenis()) == n and len(beleid.opdrachten()) == 19
+    opslag.initialiseer()
+    n = len(opslag.geschiedenis())
+    opslag.initialiseer()
+    assert len(opslag.geschiedenis()) == n and len(opslag.opdrachten()) == 19
 
 
 # ----------------------------------------------------------------------------- streefwaarden
@@ -86,16 +88,16 @@ def test_tweede_keer_openen_vult_niet_opnieuw() -> None:
 def test_streefwaarden_opslaan_legt_nulmeting_vast_en_schrijft_geschiedenis() -> None:
     v = voorstel(IND, H)
     assert (v["jaar"], round(v["waarde"], 2)) == (2024, 43.79)  # laatste jaar vóór 2026
-    n = beleid.sla_streefwaarden_op(IND, H, {2026: 42.0, 2029: 38.5}, eenheid="per 1.000 inwoners",
+    n = opslag.sla_streefwaarden_op(IND, H, {2026: 42.0, 2029: 38.5}, eenheid="per 1.000 inwoners",
                                     richting="lager_is_beter", wie=NAAM, reden=REDEN,
                                     toelichtingen={2029: "Doel uitvoeringsplan"},
                                     nulmeting_voorstel=v)
     assert n == 2
-    sw = beleid.streefwaarden(IND, H).set_index("jaar")
+    sw = opslag.streefwaarden(IND, H).set_index("jaar")
     assert sw.loc[2029, "waarde"] == 38.5 and sw.loc[2029, "toelichting"] == "Doel uitvoeringsplan"
-    nul = beleid.nulmeting(IND, H)
+    nul = opslag.nulmeting(IND, H)
     assert (nul["jaar"], nul["bron_id"], nul["herkomst"]) == (2024, "85984NED", "database")
-    g = beleid.geschiedenis()
+    g = opslag.geschiedenis()
     nieuw = g[g["wie"] == NAAM]
     assert set(nieuw["tabel"]) == {"streefwaarde", "nulmeting"}
     rij = nieuw[nieuw["sleutel"] == f"{IND}|{H}|2029"].iloc[0]
@@ -106,12 +108,12 @@ def test_streefwaarden_opslaan_legt_nulmeting_vast_en_schrijft_geschiedenis() ->
 def test_wijzigen_en_schrappen_bewaart_oude_waarde_in_geschiedenis() -> None:
     kw = dict(eenheid="per 1.000 inwoners", richting="lager_is_beter", wie=NAAM,
               nulmeting_voorstel=voorstel(IND, H))
-    beleid.sla_streefwaarden_op(IND, H, {2027: 41.0}, reden="eerste", **kw)
-    assert beleid.sla_streefwaarden_op(IND, H, {2027: 41.0}, reden="niets nieuw", **kw) == 0
-    beleid.sla_streefwaarden_op(IND, H, {2027: 40.0}, reden="scherper", **kw)
-    beleid.sla_streefwaarden_op(IND, H, {2027: None}, reden="geschrapt", **kw)
-    assert beleid.streefwaarden(IND, H).empty
-    g = beleid.geschiedenis("streefwaarde")
+    opslag.sla_streefwaarden_op(IND, H, {2027: 41.0}, reden="eerste", **kw)
+    assert opslag.sla_streefwaarden_op(IND, H, {2027: 41.0}, reden="niets nieuw", **kw) == 0
+    opslag.sla_streefwaarden_op(IND, H, {2027: 40.0}, reden="scherper", **kw)
+    opslag.sla_streefwaarden_op(IND, H, {2027: None}, reden="geschrapt", **kw)
+    assert opslag.streefwaarden(IND, H).empty
+    g = opslag.geschiedenis("streefwaarde")
     g = g[g["sleutel"] == f"{IND}|{H}|2027"].sort_values("id")
     assert list(g["reden"]) == ["eerste", "scherper", "geschrapt"]
     assert json.loads(g.iloc[1]["oud"])["waarde"] == 41.0
@@ -126,48 +128,48 @@ def test_wijzigen_en_schrappen_bewaart_oude_waarde_in_geschiedenis() -> None:
     ({2026: "veel"}, "%", "geen getal"),
 ])  # fmt: skip
 def test_foute_streefwaarde_wordt_geweigerd_en_niets_verandert(waarden, eenheid, melding) -> None:
-    beleid.initialiseer()
+    opslag.initialiseer()
     voor = momentopname()
-    with pytest.raises(beleid.Afgekeurd) as fout:
-        beleid.sla_streefwaarden_op(IND, H, {2027: 40.0, **waarden}, eenheid=eenheid,
+    with pytest.raises(validatie.Afgekeurd) as fout:
+        opslag.sla_streefwaarden_op(IND, H, {2027: 40.0, **waarden}, eenheid=eenheid,
                                     richting="lager_is_beter", wie=NAAM, reden=REDEN)
     assert melding in str(fout.value)
     assert momentopname() == voor
 
 
 def test_naam_en_reden_zijn_verplicht() -> None:
-    with pytest.raises(beleid.Afgekeurd, match="Vul uw naam in"):
-        beleid.sla_streefwaarden_op(IND, H, {2027: 40.0}, eenheid="%", richting="lager_is_beter",
+    with pytest.raises(validatie.Afgekeurd, match="Vul uw naam in"):
+        opslag.sla_streefwaarden_op(IND, H, {2027: 40.0}, eenheid="%", richting="lager_is_beter",
                                     wie="  ", reden=REDEN)
-    with pytest.raises(beleid.Afgekeurd, match="Geef een reden"):
-        beleid.sla_streefwaarden_op(IND, H, {2027: 40.0}, eenheid="%", richting="lager_is_beter",
+    with pytest.raises(validatie.Afgekeurd, match="Geef een reden"):
+        opslag.sla_streefwaarden_op(IND, H, {2027: 40.0}, eenheid="%", richting="lager_is_beter",
                                     wie=NAAM, reden="")
 
 
 def test_doel_slechter_dan_nulmeting_vraagt_bevestiging() -> None:
     kw = dict(eenheid="per 1.000 inwoners", richting="lager_is_beter", wie=NAAM, reden=REDEN,
               nulmeting_voorstel=voorstel(IND, H))
-    with pytest.raises(beleid.Afgekeurd) as fout:
-        beleid.sla_streefwaarden_op(IND, H, {2026: 45.0}, **kw)
+    with pytest.raises(validatie.Afgekeurd) as fout:
+        opslag.sla_streefwaarden_op(IND, H, {2026: 45.0}, **kw)
     assert fout.value.bevestiging_nodig
     assert "hoger dan de nulmeting (43,8)" in fout.value.waarschuwingen[0]
-    assert beleid.streefwaarden(IND, H).empty
-    assert beleid.sla_streefwaarden_op(IND, H, {2026: 45.0}, bevestigd=True, **kw) == 1
+    assert opslag.streefwaarden(IND, H).empty
+    assert opslag.sla_streefwaarden_op(IND, H, {2026: 45.0}, bevestigd=True, **kw) == 1
 
 
 def test_nulmeting_herzien_meldt_revisie_van_cbs() -> None:
     df = store.reeks(store.db_versie(), (IND,), (H,))
     nul = {"herkomst": "database", "jaar": 2024, "waarde": 40.0, "status": "voorlopig"}
-    assert "CBS heeft het cijfer over 2024 aangepast" in beleid.nulmeting_herzien(nul, df, H)
+    assert "CBS heeft het cijfer over 2024 aangepast" in nulmeting.nulmeting_herzien(nul, df, H)
     nul["waarde"] = float(df.loc[df["jaar"] == 2024, "waarde"].iloc[0])
-    assert beleid.nulmeting_herzien(nul, df, H) is None
+    assert nulmeting.nulmeting_herzien(nul, df, H) is None
 
 
 # ----------------------------------------------------------------------------- CSV
 
 
 def test_csv_sjabloon_invullen_en_importeren(indicatoren, regio_codes) -> None:
-    sjabloon = beleid.streefwaarden_csv(indicatoren, H, [IND, "hh_laag_inkomen_pct"])
+    sjabloon = importeren.streefwaarden_csv(indicatoren, H, [IND, "hh_laag_inkomen_pct"])
     assert sjabloon.startswith(b"\xef\xbb\xbf")  # BOM voor Excel
     df = pd.read_csv(pd.io.common.BytesIO(sjabloon), sep=";", decimal=",", encoding="utf-8-sig")
     assert len(df) == 8 and df["streefwaarde"].isna().all()
@@ -177,18 +179,18 @@ def test_csv_sjabloon_invullen_en_importeren(indicatoren, regio_codes) -> None:
     data = df.to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
     kw = dict(indicatoren=indicatoren, regio_codes=regio_codes, voorstel_voor=voorstel, wie=NAAM,
               reden=REDEN)
-    res = beleid.importeer_streefwaarden(data, **kw)
+    res = importeren.importeer_streefwaarden(data, **kw)
     assert res.gelukt and res.gewijzigd == 2 and res.regels == 2
-    assert beleid.streefwaarden(IND, H)["waarde"].tolist() == [38.5]
-    assert beleid.nulmeting("hh_laag_inkomen_pct", H)["jaar"] == 2023
+    assert opslag.streefwaarden(IND, H)["waarde"].tolist() == [38.5]
+    assert opslag.nulmeting("hh_laag_inkomen_pct", H)["jaar"] == 2023
     # hetzelfde bestand nog eens: niets te doen, geen nieuwe geschiedenis
-    n = len(beleid.geschiedenis())
-    assert beleid.importeer_streefwaarden(data, **kw).gewijzigd == 0
-    assert len(beleid.geschiedenis()) == n
+    n = len(opslag.geschiedenis())
+    assert importeren.importeer_streefwaarden(data, **kw).gewijzigd == 0
+    assert len(opslag.geschiedenis()) == n
 
 
 def test_fout_csv_wordt_helemaal_geweigerd_met_regel_en_reden(indicatoren, regio_codes) -> None:
-    beleid.initialiseer()
+    opslag.initialiseer()
     voor = momentopname()
     data = ("indicator_key;regio_code;jaar;streefwaarde;toelichting\n"
             "bijstand_per_1000;GM0917;2026;42,0;goed\n"
@@ -197,7 +199,7 @@ def test_fout_csv_wordt_helemaal_geweigerd_met_regel_en_reden(indicatoren, regio
             "bestaat_niet;GM0917;2026;1;\n"
             "hh_laag_inkomen_pct;GM9999;2026;4;\n"
             "hh_laag_inkomen_pct;GM0917;2028;140;\n").encode("utf-8-sig")  # fmt: skip
-    res = beleid.importeer_streefwaarden(data, indicatoren=indicatoren, regio_codes=regio_codes,
+    res = importeren.importeer_streefwaarden(data, indicatoren=indicatoren, regio_codes=regio_codes,
                                          voorstel_voor=voorstel, wie=NAAM, reden=REDEN)
     assert not res.gelukt and res.gewijzigd == 0
     tekst = "\n".join(res.fouten)
@@ -213,12 +215,12 @@ def test_fout_csv_wordt_helemaal_geweigerd_met_regel_en_reden(indicatoren, regio
 def test_csv_zonder_verplichte_kolom_of_dubbele_regel(indicatoren, regio_codes) -> None:
     kw = dict(indicatoren=indicatoren, regio_codes=regio_codes, voorstel_voor=voorstel, wie=NAAM,
               reden=REDEN)
-    res = beleid.importeer_streefwaarden(b"indicator_key;jaar;streefwaarde\nx;2026;1\n", **kw)
+    res = importeren.importeer_streefwaarden(b"indicator_key;jaar;streefwaarde\nx;2026;1\n", **kw)
     assert res.fouten == ["Regel 1: kolom(men) regio_code ontbreken. Nodig zijn: indicator_key, "
                           "regio_code, jaar, streefwaarde (toelichting mag)."]
     dubbel = (b"indicator_key;regio_code;jaar;streefwaarde\nbijstand_per_1000;GM0917;2026;42\n"
               b"bijstand_per_1000;GM0917;2026;41\n")
-    res = beleid.importeer_streefwaarden(dubbel, **kw)
+    res = importeren.importeer_streefwaarden(dubbel, **kw)
     assert any("Regel 3: bijstand_per_1000 GM0917 2026 staat ook al op regel 2" in f
                for f in res.fouten)
 
@@ -227,53 +229,53 @@ def test_csv_met_waarschuwing_vraagt_bevestiging(indicatoren, regio_codes) -> No
     data = b"indicator_key,regio_code,jaar,streefwaarde\nbijstand_per_1000,GM0917,2026,47.5\n"
     kw = dict(indicatoren=indicatoren, regio_codes=regio_codes, voorstel_voor=voorstel, wie=NAAM,
               reden=REDEN)
-    res = beleid.importeer_streefwaarden(data, **kw)  # technisch formaat: komma + punt
+    res = importeren.importeer_streefwaarden(data, **kw)  # technisch formaat: komma + punt
     assert res.bevestiging_nodig and not res.fouten and res.gewijzigd == 0
-    assert beleid.streefwaarden(IND, H).empty
-    res = beleid.importeer_streefwaarden(data, bevestigd=True, **kw)
-    assert res.gelukt and beleid.streefwaarden(IND, H)["waarde"].tolist() == [47.5]
+    assert opslag.streefwaarden(IND, H).empty
+    res = importeren.importeer_streefwaarden(data, bevestigd=True, **kw)
+    assert res.gelukt and opslag.streefwaarden(IND, H)["waarde"].tolist() == [47.5]
 
 
 def test_csv_bytes_maakt_formules_onschadelijk() -> None:
-    data = beleid.csv_bytes(pd.DataFrame({"tekst": ["=HYPERLINK(1)", "gewoon"], "getal": [-1.5, 2]}))
+    data = tabel_csv(pd.DataFrame({"tekst": ["=HYPERLINK(1)", "gewoon"], "getal": [-1.5, 2]}), "nl")
     assert data.decode("utf-8-sig").splitlines() == ["tekst;getal", "'=HYPERLINK(1);-1,5",
-                                                     "gewoon;2,0"]
+                                                     "gewoon;2"]
 
 
 # ----------------------------------------------------------------------------- opdrachten, context
 
 
 def test_opdracht_bijwerken_met_geschiedenis_en_controle(indicatoren) -> None:
-    df = beleid.opdrachten()
+    df = opslag.opdrachten()
     df.loc[df["nr"] == 13, ["status", "eigenaar", "besluitmoment"]] = ["loopt", "Team Schulden",
                                                                       "Raad juni 2026"]
     df.loc[df["nr"] == 13, "indicatoren"] = pd.Series([["problematische_schulden_hh_pct"]],
                                                       index=df.index[df["nr"] == 13])
-    assert beleid.sla_opdrachten_op(df, wie=NAAM, reden=REDEN,
+    assert opslag.sla_opdrachten_op(df, wie=NAAM, reden=REDEN,
                                     indicator_keys=indicatoren["key"]) == 1
-    nieuw = beleid.opdrachten().set_index("nr").loc[13]
+    nieuw = opslag.opdrachten().set_index("nr").loc[13]
     assert (nieuw["status"], nieuw["eigenaar"]) == ("loopt", "Team Schulden")
     assert nieuw["indicatoren"] == ["problematische_schulden_hh_pct"]
-    g = beleid.geschiedenis("opdracht").iloc[0]
+    g = opslag.geschiedenis("opdracht").iloc[0]
     assert (g["sleutel"], g["wie"]) == ("13", NAAM)
     assert json.loads(g["oud"])["status"] == "niet gestart"
 
-    fout = beleid.opdrachten()
+    fout = opslag.opdrachten()
     fout.loc[fout["nr"] == 2, "status"] = "half klaar"
-    with pytest.raises(beleid.Afgekeurd, match="status 'half klaar' kan niet"):
-        beleid.sla_opdrachten_op(fout, wie=NAAM, reden=REDEN, indicator_keys=indicatoren["key"])
+    with pytest.raises(validatie.Afgekeurd, match="status 'half klaar' kan niet"):
+        opslag.sla_opdrachten_op(fout, wie=NAAM, reden=REDEN, indicator_keys=indicatoren["key"])
 
 
 def test_context_regel_zonder_bron_geweigerd_schrappen_blijft_in_geschiedenis() -> None:
-    ctx = beleid.context_regels()
+    ctx = opslag.context_regels()
     erbij = pd.concat([ctx, pd.DataFrame([{"naam": "Nieuwe regeling", "bron": ""}])])
-    with pytest.raises(beleid.Afgekeurd, match="vul een bron in"):
-        beleid.sla_context_op(erbij, wie=NAAM, reden=REDEN)
-    erbij = pd.concat([ctx, pd.DataFrame([{"naam": "Nieuwe regeling", "bron": beleid.BRON_ONBEKEND}])])
-    assert beleid.sla_context_op(erbij, wie=NAAM, reden=REDEN) == 1
-    zonder_eerste = beleid.context_regels().iloc[1:]
-    assert beleid.sla_context_op(zonder_eerste, wie=NAAM, reden="dubbel") == 1
-    g = beleid.geschiedenis("context")
+    with pytest.raises(validatie.Afgekeurd, match="vul een bron in"):
+        opslag.sla_context_op(erbij, wie=NAAM, reden=REDEN)
+    erbij = pd.concat([ctx, pd.DataFrame([{"naam": "Nieuwe regeling", "bron": opslag.BRON_ONBEKEND}])])
+    assert opslag.sla_context_op(erbij, wie=NAAM, reden=REDEN) == 1
+    zonder_eerste = opslag.context_regels().iloc[1:]
+    assert opslag.sla_context_op(zonder_eerste, wie=NAAM, reden="dubbel") == 1
+    g = opslag.geschiedenis("context")
     geschrapt = g[(g["sleutel"] == "1") & g["nieuw"].isna()].iloc[0]
     assert json.loads(geschrapt["oud"])["naam"] == "Nationaal Programma Heerlen-Noord (NPHLN)"
 
@@ -282,7 +284,7 @@ def test_context_regel_zonder_bron_geweigerd_schrappen_blijft_in_geschiedenis() 
 
 
 def test_streefwaarden_overleven_een_etl_herbouw(vers_database) -> None:
-    beleid.sla_streefwaarden_op(IND, H, {2028: 39.0}, eenheid="per 1.000 inwoners",
+    opslag.sla_streefwaarden_op(IND, H, {2028: 39.0}, eenheid="per 1.000 inwoners",
                                 richting="lager_is_beter", wie=NAAM, reden=REDEN,
                                 nulmeting_voorstel=voorstel(IND, H))
     inhoud = beleid_pad().read_bytes()
@@ -290,14 +292,14 @@ def test_streefwaarden_overleven_een_etl_herbouw(vers_database) -> None:
     bouw_database(vers_database)
     assert store.db_versie() != versie_voor  # echt een nieuwe statistiekdatabase
     assert beleid_pad().read_bytes() == inhoud  # de ETL raakt de beleidsopslag niet aan
-    assert beleid.streefwaarden(IND, H)["waarde"].tolist() == [39.0]
-    assert beleid.nulmeting(IND, H)["jaar"] == 2024
+    assert opslag.streefwaarden(IND, H)["waarde"].tolist() == [39.0]
+    assert opslag.nulmeting(IND, H)["jaar"] == 2024
 
 
 # ----------------------------------------------------------------------------- eigenschappen
 
-EENHEDEN = st.sampled_from(list(beleid.BEREIK))
-JAREN_OK = st.sampled_from(beleid.BELEIDSJAREN)
+EENHEDEN = st.sampled_from(list(validatie.BEREIK))
+JAREN_OK = st.sampled_from(domein.BELEIDSJAREN)
 RUSTIG = settings(max_examples=150, deadline=None,
                   suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -307,7 +309,7 @@ RUSTIG = settings(max_examples=150, deadline=None,
 def test_eigenschap_percentage_in_bereik_als_nederlandse_tekst_wordt_geaccepteerd(jaar, w,
                                                                                  decimalen):
     tekst = fmt.getal(w, decimalen)  # zoals de monitor het zelf schrijft: 1.234,5
-    c = beleid.controleer_streefwaarde(str(jaar), tekst, "%", "lager_is_beter")
+    c = validatie.controleer_streefwaarde(str(jaar), tekst, "%", "lager_is_beter")
     assert c.ok, c.fouten
     assert c.waarde == pytest.approx(round(w, decimalen), abs=10 ** -decimalen)
 
@@ -315,8 +317,8 @@ def test_eigenschap_percentage_in_bereik_als_nederlandse_tekst_wordt_geaccepteer
 @RUSTIG
 @given(eenheid=EENHEDEN, w=st.floats(allow_nan=False, allow_infinity=False, width=32))
 def test_eigenschap_bereik_van_de_eenheid(eenheid, w):
-    lo, hi = beleid.BEREIK[eenheid]
-    c = beleid.controleer_streefwaarde(2027, w, eenheid, "lager_is_beter", 1.0)
+    lo, hi = validatie.BEREIK[eenheid]
+    c = validatie.controleer_streefwaarde(2027, w, eenheid, "lager_is_beter", 1.0)
     binnen = (lo is None or w >= lo) and (hi is None or w <= hi)
     if eenheid == "aantal":
         binnen = binnen and w == int(w)
@@ -324,16 +326,16 @@ def test_eigenschap_bereik_van_de_eenheid(eenheid, w):
 
 
 @RUSTIG
-@given(jaar=st.integers(-10_000, 10_000).filter(lambda j: j not in beleid.BELEIDSJAREN))
+@given(jaar=st.integers(-10_000, 10_000).filter(lambda j: j not in domein.BELEIDSJAREN))
 def test_eigenschap_alleen_jaren_2026_tot_en_met_2029(jaar):
-    c = beleid.controleer_streefwaarde(jaar, 5, "%", "lager_is_beter")
+    c = validatie.controleer_streefwaarde(jaar, 5, "%", "lager_is_beter")
     assert not c.ok and "2026 tot en met 2029" in c.fouten[0]
 
 
 @RUSTIG
 @given(tekst=st.text(max_size=12))
 def test_eigenschap_willekeurige_tekst_geeft_nooit_een_crash(tekst):
-    c = beleid.controleer_streefwaarde(2026, tekst, "%", "lager_is_beter")
+    c = validatie.controleer_streefwaarde(2026, tekst, "%", "lager_is_beter")
     if c.ok:  # dan moet het echt een getal zijn
         assert c.waarde is not None and math.isfinite(c.waarde) and 0 <= c.waarde <= 100
     else:
@@ -344,7 +346,7 @@ def test_eigenschap_willekeurige_tekst_geeft_nooit_een_crash(tekst):
 @given(nul=st.floats(0, 100), doel=st.floats(0, 100),
        richting=st.sampled_from(["lager_is_beter", "hoger_is_beter", "neutraal"]))
 def test_eigenschap_waarschuwing_precies_als_doel_slechter_is_dan_nulmeting(nul, doel, richting):
-    c = beleid.controleer_streefwaarde(2028, doel, "%", richting, nul)
+    c = validatie.controleer_streefwaarde(2028, doel, "%", richting, nul)
     slechter = (richting == "lager_is_beter" and doel > nul) or (
         richting == "hoger_is_beter" and doel < nul)
     assert bool(c.waarschuwingen) == slechter

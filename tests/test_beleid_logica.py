@@ -11,9 +11,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from monitor import beleid, store, toets
-from monitor import beleidsmonitor as bm
-from monitor import doeltreffendheid as dh
+from monitor import domein, store
+from monitor.beleid import beleidsmonitor as bm
+from monitor.beleid import doeltreffendheid as dh
+from monitor.beleid import importeren, nulmeting, opslag, toets, validatie
 
 H, NL, A, B, C = "GM0917", "NL01", "GM0362", "GM0396", "GM0935"
 PER = "per 1.000 inwoners"
@@ -29,8 +30,8 @@ def ind() -> pd.DataFrame:
 def heerlen(ind: pd.DataFrame) -> dict:
     """Wat de pagina Beleidsmonitor voor Heerlen ophaalt, met een lege beleidsopslag."""
     keys = bm.plan_keys(ind)
-    reeks = store.reeks(store.db_versie(), bm.op_te_halen(keys, beleid.doelen(H)), (H,))
-    doelen = beleid.doelen_met_voorstel(H, keys, reeks)
+    reeks = store.reeks(store.db_versie(), bm.op_te_halen(keys, opslag.doelen(H)), (H,))
+    doelen = opslag.doelen_met_voorstel(H, keys, reeks)
     overzicht = toets.overzicht_doelen(doelen, reeks, ind, 2026)
     return {"keys": keys, "reeks": reeks, "doelen": doelen, "overzicht": overzicht,
             "r": reeks[reeks["indicator_key"] == "bijstand_per_1000"],
@@ -60,7 +61,7 @@ def test_kleine_hulpjes() -> None:
 
 def test_plan_keys_en_op_te_halen(ind: pd.DataFrame) -> None:
     keys = bm.plan_keys(ind)
-    assert keys[0] == beleid.PLANINDICATOREN[0]
+    assert keys[0] == domein.PLANINDICATOREN[0]
     assert "bijstand_per_1000" in keys and "inwoners" not in keys
     vast = pd.DataFrame({"indicator_key": ["bijstand_per_1000", "ww_personen"]})
     assert bm.op_te_halen(["bijstand_per_1000", "ao_per_1000"], vast) == \
@@ -125,7 +126,7 @@ def test_bronnen_en_trend_op_snapshot(heerlen: dict) -> None:
     assert tekst.endswith(". Open marker en * = voorlopig cijfer.")
     assert bm.bronnen_tekst(heerlen["r"].iloc[0:0]) == (
         "Bron: geen cijfers in de database. Open marker en * = voorlopig cijfer.")
-    proj = toets.projectie(heerlen["r"], grenzen=beleid.BEREIK.get(PER, (None, None)))
+    proj = toets.projectie(heerlen["r"], grenzen=validatie.BEREIK.get(PER, (None, None)))
     assert proj.mogelijk
     trend = bm.trend_tekst(proj, PER)
     assert trend.startswith("**Trend naar 2029.** Als de trend doorloopt: ")
@@ -135,11 +136,14 @@ def test_bronnen_en_trend_op_snapshot(heerlen: dict) -> None:
 
 
 def test_landelijke_referentie_voor_schulden() -> None:
-    nl = beleid.doelen(beleid.NEDERLAND)  # landelijke ambitie 8,8% (2021) → 3,8% (2030)
+    nl = opslag.doelen(domein.NEDERLAND)  # landelijke ambitie 8,8% (2021) → 3,8% (2030)
     ref = bm.landelijke_referentie(nl, H)
     assert ref == {"naam": "Landelijke ambitie (referentie)", "nulmeting_jaar": 2021,
-                   "nulmeting_waarde": 8.8, "doel_jaar": 2030, "doel_waarde": 3.8}
-    assert bm.landelijke_referentie(nl, beleid.NEDERLAND) is None  # NL is zelf de referentie
+                   "nulmeting_waarde": 8.8, "doel_jaar": 2030, "doel_waarde": 3.8,
+                   "bron": "Bestuurlijke afspraken basisdienstverlening schuldhulpverlening; "
+                           "geciteerd in 'Beleidsplan armoede en schulden uitgelicht' "
+                           "(Heemskerk), §2.2 Basisdienstverlening schuldhulpverlening"}
+    assert bm.landelijke_referentie(nl, domein.NEDERLAND) is None  # NL is zelf de referentie
     tekst = bm.referentie_tekst(ref, "%")
     assert tekst.startswith("Landelijke ambitie: 8,8% in 2021 naar 3,8% in 2030. Bron: ")
 
@@ -201,17 +205,17 @@ def test_streef_invoer_en_terug() -> None:
 
 
 def test_ingelezen_tekst() -> None:
-    res = beleid.ImportResultaat(gewijzigd=2, regels=9, genegeerde_kolommen=["x", "y"])
+    res = importeren.ImportResultaat(gewijzigd=2, regels=9, genegeerde_kolommen=["x", "y"])
     assert bm.ingelezen_tekst(res) == \
         "CSV ingelezen: 9 regels, 2 wijziging(en). Genegeerde kolommen: x, y."
-    assert bm.ingelezen_tekst(beleid.ImportResultaat(regels=1)) == \
+    assert bm.ingelezen_tekst(importeren.ImportResultaat(regels=1)) == \
         "CSV ingelezen: 1 regels, 0 wijziging(en)."
 
 
 def test_opdrachten_tellers_en_tabel(ind: pd.DataFrame) -> None:
-    ops = beleid.opdrachten()
+    ops = opslag.opdrachten()
     tellers = bm.status_tellers(ops)
-    assert list(tellers) == list(beleid.OPDRACHT_STATUSSEN)
+    assert list(tellers) == list(opslag.OPDRACHT_STATUSSEN)
     assert tellers["niet gestart"] == 19 and sum(tellers.values()) == 19
     ops.loc[0, "indicatoren"] = ["bijstand_per_1000", "onbekend"]
     t = bm.opdrachten_tabel(ops, bm.titels(ind))
@@ -223,19 +227,6 @@ def test_opdrachten_tellers_en_tabel(ind: pd.DataFrame) -> None:
 # ----------------------------------------------------------------------------- doeltreffendheid
 
 
-def test_getal_en_beter_of_slechter() -> None:
-    assert dh.getal_of_niets(None) is None
-    assert dh.getal_of_niets(float("nan")) is None
-    assert dh.getal_of_niets(pd.NA) is None
-    assert dh.getal_of_niets("2") == 2.0
-    assert dh.beter_of_slechter(-1.0, "lager_is_beter") == "gunstig"
-    assert dh.beter_of_slechter(1.0, "lager_is_beter") == "ongunstig"
-    assert dh.beter_of_slechter(1.0, "hoger_is_beter") == "gunstig"
-    assert dh.beter_of_slechter(-1.0, "hoger_is_beter") == "ongunstig"
-    assert dh.beter_of_slechter(0.0, "hoger_is_beter") == "gelijk"
-    assert dh.beter_of_slechter(5.0, "neutraal") == "neutraal"
-
-
 def test_indicatorkeuze_op_snapshot(ind: pd.DataFrame) -> None:
     kand = dh.kandidaten(ind)
     assert "bijstand_per_1000" in set(kand["key"])
@@ -243,7 +234,7 @@ def test_indicatorkeuze_op_snapshot(ind: pd.DataFrame) -> None:
     assert (kand["richting"] != "neutraal").all()
     met = set(store.laatste(store.db_versie(), tuple(kand["key"]), (H,))["indicator_key"])
     volgorde = dh.indicator_volgorde(list(kand["key"]), met)
-    plan = [k for k in beleid.PLANINDICATOREN if k in met]
+    plan = [k for k in domein.PLANINDICATOREN if k in met]
     assert volgorde[:len(plan)] == plan and len(volgorde) == len(set(volgorde))
     assert dh.standaard_indicator(volgorde) == "bijstand_per_1000"
     assert dh.standaard_indicator(["ao_per_1000"]) is None
@@ -266,7 +257,7 @@ def test_jaren_en_nulmeting_op_snapshot() -> None:
     eigen = store.reeks(store.db_versie(), ("bijstand_per_1000",), (H, NL))
     assert dh.jaren_met_cijfer(eigen, H) == [2015, 2020, 2023, 2024]  # 2022 zonder cijfer
     assert dh.jaren_met_cijfer(eigen, NL) == [2014]
-    nul = beleid.nulmeting_voorstel(eigen, H)
+    nul = nulmeting.nulmeting_voorstel(eigen, H)
     assert dh.nulmeting_zin(nul, PER, False, 1) == (
         "Nulmeting: 2024 (43,8), voorstel: laatste jaar vóór 2026 (nog niet vastgelegd). "
         "Cijfers over een jaar verschijnen ongeveer 1 jaar later.")
@@ -374,7 +365,7 @@ def test_context_kanttekeningen_en_export() -> None:
     assert dh.context_markdown(ctx) == (
         "- **Programma X** (2022-2030, Heerlen): Doet iets.  \n  *Bron: bron-x*\n"
         "- **Wet Y**:   \n  *Bron: bron-y*")
-    echt = dh.context_markdown(beleid.context_regels())
+    echt = dh.context_markdown(opslag.context_regels())
     assert "- **Nationaal Programma Heerlen-Noord (NPHLN)**" in echt
     kant = pd.DataFrame({"soort": ["voorlopig"], "tekst": ["2024 voorlopig."]})
     assert dh.kanttekeningen_markdown(kant) == "- **voorlopig**: 2024 voorlopig."

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitor import beleid, store, toets
-from monitor.charts_beleid import doel_figuur, pretrend_figuur, verandering_figuur
+from monitor import store
+from monitor.beleid import opslag, toets
+from monitor.beleid.grafieken import doel_figuur, pretrend_figuur, verandering_figuur
 
 ROOT = Path(__file__).resolve().parents[1]
 BELEID = "paginas/beleidsmonitor.py"
@@ -127,8 +128,8 @@ def test_bewerken_schrijft_geschiedenis(monkeypatch: pytest.MonkeyPatch) -> None
     knop(at, "Streefwaarden opslaan").click().run()
     assert not at.exception, at.exception
     assert "1 streefwaarde(n) opgeslagen" in " ".join(s.value for s in at.success)
-    assert beleid.streefwaarden("bijstand_per_1000", "GM0917")["waarde"].tolist() == [38.5]
-    assert beleid.nulmeting("bijstand_per_1000", "GM0917")["jaar"] == 2024
+    assert opslag.streefwaarden("bijstand_per_1000", "GM0917")["waarde"].tolist() == [38.5]
+    assert opslag.nulmeting("bijstand_per_1000", "GM0917")["jaar"] == 2024
     # de geschiedenis op de pagina toont de wijziging met naam en reden
     gesch = next(d.value for d in at.dataframe if "Wie" in d.value.columns)
     rij = gesch[gesch["Sleutel"] == "bijstand_per_1000|GM0917|2029"].iloc[0]
@@ -147,13 +148,13 @@ def test_doel_slechter_dan_nulmeting_vraagt_bevestiging_op_pagina() -> None:
     at.text_input(key="reden_bijstand_per_1000_GM0917").input("proef")
     knop(at, "Streefwaarden opslaan").click().run()
     assert any("hoger dan de nulmeting (43,8)" in w.value for w in at.warning)
-    assert beleid.streefwaarden("bijstand_per_1000", "GM0917").empty
+    assert opslag.streefwaarden("bijstand_per_1000", "GM0917").empty
 
 
 def test_foute_csv_wordt_geweigerd_en_opslag_blijft_gelijk() -> None:
     at = start(BELEID, wachtwoord=WACHTWOORD)
     bewerkmodus_aan(at)
-    voor = (beleid.streefwaarden().to_dict("records"), len(beleid.geschiedenis()))
+    voor = (opslag.streefwaarden().to_dict("records"), len(opslag.geschiedenis()))
     data = ("indicator_key;regio_code;jaar;streefwaarde\n"
             "bijstand_per_1000;GM0917;2026;42\n"
             "bijstand_per_1000;GM0917;2031;41\n").encode("utf-8-sig")  # fmt: skip
@@ -163,7 +164,7 @@ def test_foute_csv_wordt_geweigerd_en_opslag_blijft_gelijk() -> None:
     assert not at.exception, at.exception
     fout = " ".join(e.value for e in at.error)
     assert "niets veranderd" in fout and "Regel 3: Jaar 2031 kan niet" in fout
-    assert (beleid.streefwaarden().to_dict("records"), len(beleid.geschiedenis())) == voor
+    assert (opslag.streefwaarden().to_dict("records"), len(opslag.geschiedenis())) == voor
 
 
 def test_goede_csv_wordt_ingelezen() -> None:
@@ -174,8 +175,8 @@ def test_goede_csv_wordt_ingelezen() -> None:
     at.text_input(key="csv_reden").input("voorbereid in Excel").run()
     knop(at, "Inlezen").click().run()
     assert "CSV ingelezen: 1 regels, 1 wijziging(en)." in " ".join(s.value for s in at.success)
-    assert beleid.streefwaarden("bijstand_per_1000", "GM0917")["waarde"].tolist() == [41.5]
-    g = beleid.geschiedenis("streefwaarde").iloc[0]
+    assert opslag.streefwaarden("bijstand_per_1000", "GM0917")["waarde"].tolist() == [41.5]
+    g = opslag.geschiedenis("streefwaarde").iloc[0]
     assert (g["wie"], g["reden"]) == (NAAM, "CSV-import: voorbereid in Excel")
 
 
@@ -189,7 +190,7 @@ def test_opdracht_bijwerken_in_bewerkmodus() -> None:
     knop(at, "Opdrachten opslaan").click().run()
     assert not at.exception, at.exception
     assert "1 opdracht(en) bijgewerkt." in " ".join(s.value for s in at.success)
-    nr13 = beleid.opdrachten().set_index("nr").loc[13]
+    nr13 = opslag.opdrachten().set_index("nr").loc[13]
     assert (nr13["status"], nr13["eigenaar"]) == ("loopt", "Team Schulden")
     assert [m.value for m in at.metric if m.label == "Loopt"] == ["1"]
 
@@ -246,14 +247,14 @@ def test_doeltreffendheid_context_bewerken_met_geschiedenis() -> None:
     assert [d.key for d in at.data_editor] == ["ed_context"]
     at.session_state["ed_context"] = {
         "edited_rows": {}, "deleted_rows": [],
-        "added_rows": [{"naam": "Lokale regeling X", "bron": beleid.BRON_ONBEKEND}]}
+        "added_rows": [{"naam": "Lokale regeling X", "bron": opslag.BRON_ONBEKEND}]}
     at.text_input(key="reden_context").input("aangevuld na gesprek rekenkamer")
     knop(at, "Context opslaan").click().run()
     assert not at.exception, at.exception
     assert "1 contextregel(s) gewijzigd." in " ".join(s.value for s in at.success)
-    g = beleid.geschiedenis("context").iloc[0]
+    g = opslag.geschiedenis("context").iloc[0]
     assert (g["wie"], g["reden"]) == (NAAM, "aangevuld na gesprek rekenkamer")
-    assert "Lokale regeling X" in set(beleid.context_regels()["naam"])
+    assert "Lokale regeling X" in set(opslag.context_regels()["naam"])
 
 
 # ----------------------------------------------------------------------------- grafieken

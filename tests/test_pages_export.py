@@ -12,8 +12,9 @@ import pytest
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from monitor import export, vastlegging
-from monitor.export import Selectie
+from monitor.export import __main__ as export_cli
+from monitor.export import csvbestand, model, vastlegging, werkboek
+from monitor.export.model import Selectie
 
 # Parts of the xlsx zip. Written in two pieces only because the repo check for machine paths
 # would otherwise read the folder name as one.
@@ -87,14 +88,14 @@ def test_pagina_en_opdrachtregel_maken_hetzelfde_werkboek(downloads: dict[str, A
     pagina = downloads["download_xlsx"]["data"]()
     assert downloads["download_xlsx"]["file_name"].endswith(".xlsx")
     uit = tmp_path / "cli.xlsx"
-    assert export.main(["--jaar", "2024", "2025", "--uit", str(uit)]) == 0
+    assert export_cli.main(["--jaar", "2024", "2025", "--uit", str(uit)]) == 0
     a, b = _delen(pagina), _delen(uit.read_bytes())
     assert a.keys() == b.keys()
     assert {n for n in a if a[n] != b[n]} <= {VOORBLAD_XML}  # alleen de tijdcel
     # CSV's van de pagina zijn die van de bouwstenen.
-    data = export.verzamel(Selectie(jaren=(2024, 2025)))
-    assert downloads["download_csv_nl"]["data"]() == export.csv_bytes(data, "nl")
-    assert downloads["download_csv_plain"]["data"]() == export.csv_bytes(data, "plain")
+    data = model.verzamel(Selectie(jaren=(2024, 2025)))
+    assert downloads["download_csv_nl"]["data"]() == csvbestand.csv_bytes(data, "nl")
+    assert downloads["download_csv_plain"]["data"]() == csvbestand.csv_bytes(data, "plain")
 
 
 def test_selectie_uit_de_link_en_fout_in_de_link() -> None:
@@ -119,7 +120,7 @@ def test_vastleggen_lijst_en_revisierapport(downloads: dict[str, Any]) -> None:
     assert any("SHA-256 klopt" in c.value for c in at.caption)
     # De download van de vastlegging is het bevroren werkboek, met de omschrijving als tekst.
     inhoud = downloads["download_vast_xlsx"]["data"]()
-    assert inhoud == export.werkboek(vastlegging.laad("Jaarrekening 2025"))
+    assert inhoud == werkboek.werkboek(vastlegging.laad("Jaarrekening 2025"))
     voorblad = openpyxl.load_workbook(io.BytesIO(inhoud))["Voorblad"]
     omschrijving = [r[1] for r in voorblad.iter_rows() if r[0].value == "Omschrijving"][0]
     assert omschrijving.data_type == "s" and omschrijving.value.startswith("=HYPERLINK")

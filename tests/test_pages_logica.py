@@ -5,7 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from monitor import definities, keuzes, overzicht, ranglijst, store, tabellen
+from monitor import store
+from monitor.domein import Oordeel
+from monitor.ui import keuzes
+from monitor.verkennen import definities, overzicht, ranglijst, tabellen
 
 HEERLEN, NL, HEEMSKERK, AMSTELVEEN = "GM0917", "NL01", "GM0396", "GM0362"
 
@@ -38,7 +41,7 @@ def test_tegel_met_verschil_en_oordeel(kaart):
     t = _tegel(kaart, "besteedbaar_inkomen_hh")
     assert (t.waarde_tekst, t.jaar_tekst, t.voorlopig) == ("€ 45.700", "2024*", True)
     assert t.verschil_tekst == "\u221214.500 euro"
-    assert t.oordeel == overzicht.ONGUNSTIG
+    assert t.oordeel == Oordeel.ONGUNSTIG
     assert t.zin == ("Een huishouden in Heerlen heeft gemiddeld € 45.700 per jaar te besteden "
                      "(Nederland: € 60.200).")
 
@@ -46,7 +49,7 @@ def test_tegel_met_verschil_en_oordeel(kaart):
 def test_tegel_schulden_hoger_dan_nederland_is_ongunstig(kaart):
     t = _tegel(kaart, "problematische_schulden_hh_pct")
     assert (t.waarde_tekst, t.jaar, t.verschil_tekst) == ("13,0%", 2020, "+5,4 procentpunt")
-    assert t.oordeel == overzicht.ONGUNSTIG
+    assert t.oordeel == Oordeel.ONGUNSTIG
     assert t.zin.startswith("1 op de 8 huishoudens in Heerlen heeft geregistreerde problematische schulden")
     assert t.zin.endswith("(Nederland: 1 op de 13).")
 
@@ -89,15 +92,6 @@ def test_aantallen_krijgen_aandeel_in_plaats_van_verschil(kaart):
     assert t.verschil_tekst is None and t.oordeel is None
     assert t.nl_tekst == "Nederland: 18.044.027 (2025). Heerlen is 0,49% daarvan."
     assert t.zin == "Heerlen telde op 1 januari 2025 87.522 inwoners."
-
-
-@pytest.mark.parametrize(("verschil", "richting", "verwacht"), [
-    (1.0, "lager_is_beter", overzicht.ONGUNSTIG), (-1.0, "lager_is_beter", overzicht.GUNSTIG),
-    (1.0, "hoger_is_beter", overzicht.GUNSTIG), (0.0, "hoger_is_beter", overzicht.GELIJK),
-    (1.0, "neutraal", None),
-])
-def test_oordeel_volgt_de_richting(verschil, richting, verwacht):
-    assert overzicht.oordeel(verschil, richting) == verwacht
 
 
 def test_naast_elkaar_gebruikt_het_jaar_van_de_hoofdgemeente(kaart):

@@ -11,7 +11,8 @@ import math
 import pandas as pd
 import pytest
 
-from monitor import store, toets
+from monitor import store
+from monitor.beleid import toets
 
 H, NL, A, B, C = "GM0917", "NL01", "GM0362", "GM0396", "GM0935"
 

@@ -19,8 +19,10 @@ import streamlit as st
 
 from etl.config import beleid_pad
 from etl.load import bouw_database
-from monitor import export, store, vastlegging
-from monitor.export import Selectie
+from monitor import store
+from monitor.export import __main__ as export_cli
+from monitor.export import model, vastlegging, werkboek
+from monitor.export.model import Selectie
 
 SCHULDEN = Selectie(indicatoren=("problematische_schulden_hh_pct", "inwoners"),
                     regios=("GM0396", "GM0917", "NL01"), jaren=(2023, 2024))
@@ -56,28 +58,28 @@ def _herbouw_met_herziening(data_kopie: Path, database: Path) -> None:
 
 def test_vastgelegde_set_blijft_byte_gelijk_na_etl_herbouw(vers_database: Path,
                                                            data_kopie: Path) -> None:
-    info = vastlegging.leg_vast("Jaarrekening 2025", export.verzamel(SCHULDEN),
+    info = vastlegging.leg_vast("Jaarrekening 2025", model.verzamel(SCHULDEN),
                                 "Cijfers voor de jaarrekening 2025, programma Sociaal domein")
-    voor = export.werkboek(vastlegging.laad("Jaarrekening 2025"))
+    voor = werkboek.werkboek(vastlegging.laad("Jaarrekening 2025"))
     assert hashlib.sha256(voor).hexdigest() == info["sha256"]
     assert _schuld_heemskerk(voor) == (7.1, "voorlopig", "2023*")
 
     _herbouw_met_herziening(data_kopie, vers_database)
 
-    live = export.werkboek(export.verzamel(SCHULDEN))
+    live = werkboek.werkboek(model.verzamel(SCHULDEN))
     assert _schuld_heemskerk(live) == (7.3, "definitief", "2023")  # de database is echt veranderd
-    na = export.werkboek(vastlegging.laad("Jaarrekening 2025"))
+    na = werkboek.werkboek(vastlegging.laad("Jaarrekening 2025"))
     assert na == voor  # byte voor byte
     assert vastlegging.controleer("Jaarrekening 2025")
     # Ook via de opdrachtregel komt exact hetzelfde bestand.
     uit = vers_database.parent / "vast.xlsx"
-    assert export.main(["--vastlegging", "Jaarrekening 2025", "--uit", str(uit)]) == 0
+    assert export_cli.main(["--vastlegging", "Jaarrekening 2025", "--uit", str(uit)]) == 0
     assert uit.read_bytes() == voor
 
 
 def test_revisierapport_noemt_de_herziening(vers_database: Path, data_kopie: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
-    vastlegging.leg_vast("Jaarrekening 2025", export.verzamel(SCHULDEN))
+    vastlegging.leg_vast("Jaarrekening 2025", model.verzamel(SCHULDEN))
     assert vastlegging.revisierapport("Jaarrekening 2025").empty  # nog niets veranderd
 
     _herbouw_met_herziening(data_kopie, vers_database)
@@ -88,16 +90,16 @@ def test_revisierapport_noemt_de_herziening(vers_database: Path, data_kopie: Pat
     assert (r["soort"], r["regio"], r["jaar"]) == ("waarde gewijzigd", "Heemskerk", 2023)
     assert r["tekst"] == "was 7,1% voorlopig, nu 7,3% definitief"
     assert r["verschil"] == pytest.approx(0.2)
-    assert export.main(["--revisies", "Jaarrekening 2025"]) == 0
+    assert export_cli.main(["--revisies", "Jaarrekening 2025"]) == 0
     assert "was 7,1% voorlopig, nu 7,3% definitief" in capsys.readouterr().out
 
 
 def test_vastlegging_bevat_wat_de_export_op_dat_moment_toonde() -> None:
-    data = export.verzamel(Selectie())
+    data = model.verzamel(Selectie())
     vastlegging.leg_vast("Begroting 2026", data)
-    assert _cijfers(export.werkboek(vastlegging.laad("Begroting 2026"))) == \
-        _cijfers(export.werkboek(data))
-    voorblad = openpyxl.load_workbook(io.BytesIO(export.werkboek(
+    assert _cijfers(werkboek.werkboek(vastlegging.laad("Begroting 2026"))) == \
+        _cijfers(werkboek.werkboek(data))
+    voorblad = openpyxl.load_workbook(io.BytesIO(werkboek.werkboek(
         vastlegging.laad("Begroting 2026"))))["Voorblad"]
     labels = {r[0].value: r[1].value for r in voorblad.iter_rows() if r[0].value}
     assert labels["Vastlegging"] == "Begroting 2026"
@@ -106,17 +108,17 @@ def test_vastlegging_bevat_wat_de_export_op_dat_moment_toonde() -> None:
 
 
 def test_bestaande_naam_wordt_geweigerd_en_niets_verandert() -> None:
-    data = export.verzamel(SCHULDEN)
+    data = model.verzamel(SCHULDEN)
     vastlegging.leg_vast("Jaarrekening 2025", data, "eerste")
-    voor = export.werkboek(vastlegging.laad("Jaarrekening 2025"))
+    voor = werkboek.werkboek(vastlegging.laad("Jaarrekening 2025"))
     with pytest.raises(vastlegging.VastleggingBestaat, match="al een vastlegging"):
-        vastlegging.leg_vast("Jaarrekening 2025", export.verzamel(Selectie()), "tweede")
+        vastlegging.leg_vast("Jaarrekening 2025", model.verzamel(Selectie()), "tweede")
     with pytest.raises(vastlegging.VastleggingBestaat):
         vastlegging.leg_vast("  Jaarrekening 2025 ", data)  # spaties maken geen nieuwe naam
     lijst = vastlegging.vastleggingen()
     assert list(lijst["naam"]) == ["Jaarrekening 2025"]
     assert lijst["omschrijving"].iloc[0] == "eerste"
-    assert export.werkboek(vastlegging.laad("Jaarrekening 2025")) == voor
+    assert werkboek.werkboek(vastlegging.laad("Jaarrekening 2025")) == voor
     with duckdb.connect(str(beleid_pad())) as con:  # de afgewezen poging liet niets achter
         n = con.execute("SELECT count(*) FROM vastlegging_cijfer").fetchone()[0]
     assert n == len(data.cijfers)
@@ -125,19 +127,19 @@ def test_bestaande_naam_wordt_geweigerd_en_niets_verandert() -> None:
 @pytest.mark.parametrize("naam", ["", "   ", "=HYPERLINK(\"x\")", "-min", "a" * 81])
 def test_ongeldige_naam_geeft_nederlandse_uitleg(naam: str) -> None:
     with pytest.raises(vastlegging.VastleggingFout, match="Kies een naam"):
-        vastlegging.leg_vast(naam, export.verzamel(SCHULDEN))
+        vastlegging.leg_vast(naam, model.verzamel(SCHULDEN))
 
 
 def test_onbekende_vastlegging() -> None:
     with pytest.raises(vastlegging.VastleggingOnbekend, match="geen vastlegging"):
         vastlegging.laad("bestaat niet")
-    assert export.main(["--vastlegging", "bestaat niet", "--uit", "/dev/null/x.xlsx"]) == 2
+    assert export_cli.main(["--vastlegging", "bestaat niet", "--uit", "/dev/null/x.xlsx"]) == 2
 
 
 def test_revisierapport_kent_nieuw_en_verdwenen() -> None:
     """Een set vastgelegd toen Heerlen 2024 nog geen bijstandscijfer had en er een (later
     ingetrokken) cijfer voor 2023 in stond."""
-    data = export.verzamel(Selectie(indicatoren=("bijstand_personen",), regios=("GM0917",),
+    data = model.verzamel(Selectie(indicatoren=("bijstand_personen",), regios=("GM0917",),
                                     jaren=(2023, 2024)))
     c = data.cijfers
     rij_2024 = (c["indicator_key"] == "bijstand_personen") & (c["jaar"] == 2024)
@@ -160,7 +162,7 @@ def test_eigen_tabellen_naast_het_streefwaardenregister() -> None:
     with duckdb.connect(str(pad)) as con:
         con.execute("CREATE TABLE streefwaarde_test (indicator_key VARCHAR, waarde DOUBLE)")
         con.execute("INSERT INTO streefwaarde_test VALUES ('hh_laag_inkomen_pct', 8.0)")
-    vastlegging.leg_vast("Naast beleid", export.verzamel(SCHULDEN))
+    vastlegging.leg_vast("Naast beleid", model.verzamel(SCHULDEN))
     with duckdb.connect(str(pad)) as con:
         assert con.execute("SELECT * FROM streefwaarde_test").fetchall() == [
             ("hh_laag_inkomen_pct", 8.0)]

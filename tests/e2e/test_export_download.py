@@ -15,8 +15,8 @@ import pytest
 import streamlit as st
 from playwright.sync_api import Page, expect
 
-from monitor import export
-from monitor.export import Selectie
+from monitor.export import model, werkboek
+from monitor.export.model import Selectie
 from tests.e2e.conftest import schermafdruk, wacht_tot_klaar
 
 VASTE_BLADEN = ("Cijfers", "BBV taakveld 6", "Definities", "Bronnen")
@@ -56,7 +56,7 @@ def test_excel_csv_en_png_komen_aan(page: Page, app_url: str, e2e_database: Path
     # Dezelfde cijfers als de bouwstenen (= de opdrachtregel) op dezelfde database.
     monkeypatch.setenv("ARMOEDEMONITOR_DB", str(e2e_database))
     st.cache_data.clear()
-    zelf = export.werkboek(export.verzamel(Selectie()))
+    zelf = werkboek.werkboek(model.verzamel(Selectie()))
     for blad in VASTE_BLADEN:
         assert _waarden(inhoud, blad) == _waarden(zelf, blad), blad
     assert wb.properties.created == openpyxl.load_workbook(io.BytesIO(zelf)).properties.created

@@ -11,8 +11,8 @@ Onveranderlijk: een bestaande naam wordt geweigerd en deze module heeft geen fun
 wijzigen of te verwijderen. :func:`revisierapport` vergelijkt de bevroren cijfers met de
 database van vandaag ("was 7,1% voorlopig, nu 7,3% definitief").
 
-Dit bestand deelt ``beleid.duckdb`` met ``monitor/beleid.py`` (streefwaarden). Daarom maakt het
-alleen eigen tabellen (``vastlegging*``) en houdt het verbindingen kort.
+Dit bestand deelt ``beleid.duckdb`` met de beleidsgegevens: de verbinding, het schema (tabellen
+``vastlegging*``) en de transacties komen uit ``monitor.beleid.opslag``.
 """
 
 from __future__ import annotations
@@ -22,9 +22,6 @@ import hashlib
 import json
 import math
 import re
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +30,8 @@ import pandas as pd
 
 from etl.config import beleid_pad
 from monitor import fmt, store
-from monitor.export import (
+from monitor.beleid import opslag as beleid_opslag
+from monitor.export.model import (
     BBV_BASIS,
     BRON_KOLOMMEN,
     CIJFER_KOLOMMEN,
@@ -43,40 +41,9 @@ from monitor.export import (
     ExportData,
     Selectie,
     normaliseer,
-    werkboek,
+    op_publicatieprecisie,
 )
-
-SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS vastlegging (
-        naam VARCHAR PRIMARY KEY,
-        aangemaakt_op TIMESTAMP NOT NULL,
-        omschrijving VARCHAR,
-        run_id VARCHAR,
-        etl_klaar TIMESTAMP,
-        modus VARCHAR,
-        db_versie VARCHAR,
-        selectie JSON NOT NULL,
-        regio_namen JSON,
-        aantal_cijfers INTEGER,
-        sha256 VARCHAR)""",
-    """CREATE TABLE IF NOT EXISTS vastlegging_cijfer (
-        naam VARCHAR NOT NULL, regio_code VARCHAR NOT NULL, regio_naam VARCHAR,
-        indicator_key VARCHAR NOT NULL, jaar INTEGER NOT NULL, peildatum DATE, waarde DOUBLE,
-        status VARCHAR, bron_id VARCHAR, bron_kolom VARCHAR,
-        PRIMARY KEY (naam, regio_code, indicator_key, jaar))""",
-    """CREATE TABLE IF NOT EXISTS vastlegging_indicator (
-        naam VARCHAR NOT NULL, key VARCHAR NOT NULL, titel VARCHAR, eenheid VARCHAR,
-        definitie VARCHAR, richting VARCHAR, afgeleid VARCHAR, volgorde INTEGER,
-        peildatum_regel VARCHAR, beschikbaar_na INTEGER, PRIMARY KEY (naam, key))""",
-    """CREATE TABLE IF NOT EXISTS vastlegging_bron (
-        naam VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, soort VARCHAR, titel VARCHAR,
-        tabel_id VARCHAR, versie VARCHAR, url VARCHAR, licentie VARCHAR, opgehaald_op VARCHAR,
-        toelichting VARCHAR, PRIMARY KEY (naam, bron_id))""",
-    """CREATE TABLE IF NOT EXISTS vastlegging_streefwaarde (
-        naam VARCHAR NOT NULL, indicator_key VARCHAR, regio_code VARCHAR, jaar INTEGER,
-        streefwaarde DOUBLE, begroting DOUBLE, soort VARCHAR, toelichting VARCHAR,
-        bron VARCHAR)""",
-]
+from monitor.export.werkboek import werkboek
 
 NAAM_PATROON = re.compile(r"^[^\W_][\w .,()/&+-]{0,79}$")
 _LOCK_POGINGEN = 25
@@ -95,35 +62,6 @@ class VastleggingOnbekend(VastleggingFout, LookupError):
 
 
 # ----------------------------------------------------------------------------- opslag
-
-
-@contextmanager
-def _verbinding(pad: Path | None = None, *, schema: bool = True
-                ) -> Iterator[duckdb.DuckDBPyConnection]:  # fmt: skip
-    """Een korte verbinding met beleid.duckdb; wacht even als een ander proces schrijft.
-
-    DuckDB staat per bestand één schrijvend proces toe (engineering.md §3.2). De app, de
-    opdrachtregel en beleid.py houden hun verbinding kort, dus even wachten is genoeg.
-    """
-    pad = Path(pad or beleid_pad())
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    for poging in range(_LOCK_POGINGEN):
-        try:
-            con = duckdb.connect(str(pad))
-            break
-        except duckdb.IOException as fout:
-            if "lock" not in str(fout).lower() or poging == _LOCK_POGINGEN - 1:
-                raise VastleggingFout(
-                    "Het bestand met vastleggingen is nu in gebruik door een ander programma. "
-                    "Probeer het over een minuut opnieuw.") from fout
-            time.sleep(0.2)
-    try:
-        if schema:
-            for sql in SCHEMA:
-                con.execute(sql)
-        yield con
-    finally:
-        con.close()
 
 
 def _invoegen(con: duckdb.DuckDBPyConnection, tabel: str, frame: pd.DataFrame) -> None:
@@ -160,9 +98,8 @@ def leg_vast(naam: str, data: ExportData, omschrijving: str = "",
         raise VastleggingFout("Dit is al een vastlegging; leg de actuele cijfers vast.")
     data = normaliseer(data)
     aangemaakt = (nu or _nu()).replace(microsecond=0)
-    with _verbinding(pad) as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
+    with beleid_opslag.verbinding(pad) as con, beleid_opslag.transactie(con):
+        if True:
             bestaat = con.execute("SELECT count(*) FROM vastlegging WHERE naam = ?",
                                   [naam]).fetchone()[0]
             if bestaat:
@@ -183,10 +120,6 @@ def leg_vast(naam: str, data: ExportData, omschrijving: str = "",
             # Het controlegetal komt uit wat er echt is opgeslagen, niet uit het geheugen.
             sha = hashlib.sha256(werkboek(_laad(con, naam))).hexdigest()
             con.execute("UPDATE vastlegging SET sha256 = ? WHERE naam = ?", [sha, naam])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     return {"naam": naam, "aangemaakt_op": aangemaakt, "sha256": sha,
             "aantal_cijfers": len(data.cijfers), "run_id": data.database.get("run_id")}
 
@@ -207,7 +140,7 @@ def vastleggingen(pad: Path | None = None) -> pd.DataFrame:
                                  "aantal_cijfers", "sha256", "selectie"])
     if not Path(pad or beleid_pad()).exists():
         return leeg
-    with _verbinding(pad, schema=False) as con:
+    with beleid_opslag.verbinding(pad, schema=False) as con:
         bestaat = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
                               "'vastlegging'").fetchone()[0]
         if not bestaat:
@@ -275,13 +208,13 @@ def _laad(con: duckdb.DuckDBPyConnection, naam: str) -> ExportData:
 
 def laad(naam: str, pad: Path | None = None) -> ExportData:
     """De bevroren export; :func:`monitor.export.werkboek` maakt er steeds dezelfde bytes van."""
-    with _verbinding(pad) as con:
+    with beleid_opslag.verbinding(pad) as con:
         return _laad(con, naam)
 
 
 def controleer(naam: str, pad: Path | None = None) -> bool:
     """Klopt het werkboek van vandaag nog met de SHA-256 van het moment van vastleggen?"""
-    with _verbinding(pad) as con:
+    with beleid_opslag.verbinding(pad) as con:
         rij = con.execute("SELECT sha256 FROM vastlegging WHERE naam = ?", [naam]).fetchall()
         if not rij:
             raise VastleggingOnbekend(f"Er is geen vastlegging met de naam '{naam}'.")
@@ -328,6 +261,7 @@ def revisierapport(naam: str, versie: str | None = None, pad: Path | None = None
     keys = tuple(dict.fromkeys((*data.selectie.indicatoren, *BBV_BASIS,
                                 *data.cijfers["indicator_key"])))
     nu = store.reeks(versie, keys, tuple(data.selectie.regios))
+    nu = nu.assign(waarde=op_publicatieprecisie(nu, data.indicatoren))  # zoals in de export
     if data.selectie.jaren:
         nu = nu[nu["jaar"] <= max(data.selectie.jaren)]  # zelfde bereik als export.verzamel
     was = {(r.regio_code, r.indicator_key, int(r.jaar)): r

@@ -21,8 +21,7 @@ from typing import Any
 import pandas as pd
 
 from monitor import fmt
-
-NEDERLAND = "NL01"
+from monitor.domein import NEDERLAND, Oordeel, gunstig
 
 #: De kerncijfers van het overzicht, in deze volgorde.
 TEGELS: tuple[str, ...] = (
@@ -57,9 +56,6 @@ _EURO: dict[str, str] = {
     ),
 }
 
-GUNSTIG, ONGUNSTIG, GELIJK = "gunstiger", "ongunstiger", "gelijk"
-
-
 @dataclass(frozen=True)
 class Tegel:
     """Alles wat één tegel laat zien, al als Nederlandse tekst."""
@@ -78,7 +74,7 @@ class Tegel:
     nl_tekst: str
     zin: str
     verschil_tekst: str | None = None
-    oordeel: str | None = None  # gunstiger / ongunstiger / gelijk; None = geen oordeel
+    oordeel: Oordeel | None = None  # None = geen oordeel (neutrale indicator, ander product)
     nl_ander_product: bool = False
     reden_geen_cijfer: str | None = None
     extra: list[str] = field(default_factory=list)
@@ -163,17 +159,6 @@ def reden_geen_cijfer(rijen: pd.DataFrame, naam: str) -> str:
     return f"CBS meldt voor {naam} geen cijfer in {jaren} (status: {_statussen(rijen)})."
 
 
-def oordeel(verschil: float, richting: str) -> str | None:
-    """Is een verschil met Nederland gunstig? Alleen bij een richting; anders geen oordeel."""
-    if verschil == 0:
-        return GELIJK
-    if richting == "lager_is_beter":
-        return GUNSTIG if verschil < 0 else ONGUNSTIG
-    if richting == "hoger_is_beter":
-        return GUNSTIG if verschil > 0 else ONGUNSTIG
-    return None
-
-
 def verschil_tekst(verschil: float, eenheid: str) -> str:
     """``+4,0 procentpunt``, ``−14.500 euro``, ``+18,6 per 1.000 inwoners``."""
     tekst = fmt.verschil(verschil, eenheid)
@@ -254,7 +239,7 @@ def tegel(key: str, reeks: pd.DataFrame | _Index, indicatoren: pd.DataFrame, cod
     nl = reeks.in_jaar(key, NEDERLAND, jaar)
     ander = False
     verschil: str | None = None
-    oordeel_: str | None = None
+    oordeel_: Oordeel | None = None
     if nl is not None:
         nl_tekst = f"Nederland: {fmt.waarde(nl['waarde'], eenheid)} ({_periode(nl)})"
         if eenheid == "aantal":
@@ -263,7 +248,7 @@ def tegel(key: str, reeks: pd.DataFrame | _Index, indicatoren: pd.DataFrame, cod
         else:
             d = float(rij["waarde"]) - float(nl["waarde"])
             verschil = verschil_tekst(d, eenheid)
-            oordeel_ = oordeel(round(d, 6), richting)
+            oordeel_ = gunstig(d, richting, meta.get("decimalen"))
     else:
         nl_ander = reeks.in_jaar(vergelijk, NEDERLAND, jaar) if vergelijk else None
         nl_met = _met_waarde(nl_rijen)

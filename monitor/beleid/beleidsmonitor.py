@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from monitor import beleid, fmt, toets
+from monitor import domein, fmt
+from monitor.beleid import importeren, opslag, toets
 
 STATUS_KLEUR = {"op_koers": "green", "achter": "red", "geen_recent_cijfer": "orange",
                 "nog_niet_meetbaar": "gray", "geen_streefwaarde": "gray",
@@ -64,7 +65,7 @@ def waarde_jaar(w: object, jaar: object, eenheid: str, status: object = None) ->
 def plan_keys(ind: pd.DataFrame) -> list[str]:
     """De planindicatoren die de database kent, in de volgorde van het plan."""
     bekend = set(ind["key"])
-    return [k for k in beleid.PLANINDICATOREN if k in bekend]
+    return [k for k in domein.PLANINDICATOREN if k in bekend]
 
 
 def op_te_halen(keys: Iterable[str], vastgelegd: pd.DataFrame) -> tuple[str, ...]:
@@ -92,7 +93,7 @@ def overzicht_tabel(overzicht: pd.DataFrame, herkomst: Mapping[str, str | None])
             "Laatste cijfer": waarde_jaar(r["laatste_waarde"], r["laatste_jaar"], e,
                                           r["laatste_status"]),
             "Meetbaar vanaf": str(r["meetbaar_vanaf"]),
-            **{str(j): _waarde_of_streep(r[f"streef_{j}"], e) for j in toets.BELEIDSJAREN},
+            **{str(j): _waarde_of_streep(r[f"streef_{j}"], e) for j in domein.BELEIDSJAREN},
         })  # fmt: skip
     return pd.DataFrame(rijen)
 
@@ -163,15 +164,16 @@ def nulmeting_uitleg(doel: Mapping, nul: Mapping | None) -> str | None:
 
 def landelijke_referentie(doelen_nl: pd.DataFrame, regio: str) -> dict | None:
     """De landelijke schuldenambitie als referentielijn voor een gemeente (niet voor NL zelf)."""
-    ref = doelen_nl[(doelen_nl["indicator_key"] == beleid.SCHULDEN_KEY)
+    ref = doelen_nl[(doelen_nl["indicator_key"] == domein.SCHULDEN_KEY)
                     & (doelen_nl["soort"] == "referentie")]  # fmt: skip
-    if ref.empty or regio == beleid.NEDERLAND:
+    if ref.empty or regio == domein.NEDERLAND:
         return None
     rr = ref.iloc[0]
     doeljaar = max(rr["streefwaarden"])
     return {"naam": "Landelijke ambitie (referentie)",
             "nulmeting_jaar": int(rr["nulmeting_jaar"]),
             "nulmeting_waarde": float(rr["nulmeting_waarde"]),
+            "bron": rr["bron"],
             "doel_jaar": doeljaar, "doel_waarde": rr["streefwaarden"][doeljaar]}  # fmt: skip
 
 
@@ -179,7 +181,7 @@ def referentie_tekst(referentie: Mapping, eenheid: str) -> str:
     """Uitleg bij de referentielijn: andere bron, dus vooral de richting vergelijken."""
     return (f"Landelijke ambitie: {fmt.waarde(referentie['nulmeting_waarde'], eenheid)} in "
             f"{referentie['nulmeting_jaar']} naar {fmt.waarde(referentie['doel_waarde'], eenheid)} "
-            f"in {referentie['doel_jaar']}. Bron: {beleid.SCHULDEN_BRON}. Die "
+            f"in {referentie['doel_jaar']}. Bron: {referentie['bron']}. Die "
             "uitgangswaarde komt niet uit de CBS-cijfers in deze monitor; de definitie kan "
             "verschillen, vergelijk dus vooral de richting.")  # fmt: skip
 
@@ -233,12 +235,12 @@ def let_op_regels(kanttekeningen: Iterable[toets.Kanttekening]) -> list[str]:
 
 def gemeentelijke_streefwaarden(streef: Mapping[int, float]) -> dict[int, float]:
     """Alleen de jaren van de beleidsperiode zijn door de gemeente te bewerken."""
-    return {j: w for j, w in streef.items() if j in toets.BELEIDSJAREN}
+    return {j: w for j, w in streef.items() if j in domein.BELEIDSJAREN}
 
 
 def nulmeting_kandidaten(r: pd.DataFrame) -> pd.DataFrame:
     """Jaren vóór de beleidsperiode met een cijfer: alleen die kunnen nulmeting zijn."""
-    return r[r["waarde"].notna() & (r["jaar"] < beleid.NULMETING_VOOR)].sort_values("jaar")
+    return r[r["waarde"].notna() & (r["jaar"] < domein.NULMETING_VOOR)].sort_values("jaar")
 
 
 def nulmeting_labels(kandidaten: pd.DataFrame, eenheid: str) -> dict[int, str]:
@@ -255,10 +257,10 @@ def standaard_index(jaren: list[int], huidig: object) -> int:
 def streef_invoer(gemeentelijk: Mapping[int, float], sw: pd.DataFrame) -> pd.DataFrame:
     """De bewerktabel: elk beleidsjaar een rij, leeg waar nog geen streefwaarde staat."""
     return pd.DataFrame({
-        "Jaar": list(toets.BELEIDSJAREN),
-        "Streefwaarde": pd.array([gemeentelijk.get(j) for j in toets.BELEIDSJAREN],
+        "Jaar": list(domein.BELEIDSJAREN),
+        "Streefwaarde": pd.array([gemeentelijk.get(j) for j in domein.BELEIDSJAREN],
                                  dtype="Float64"),
-        "Toelichting": [toelichting(sw, j) or None for j in toets.BELEIDSJAREN],
+        "Toelichting": [toelichting(sw, j) or None for j in domein.BELEIDSJAREN],
     })  # fmt: skip
 
 
@@ -293,7 +295,7 @@ def opsomming(regels: Iterable[str]) -> str:
     return "\n".join(f"- {r}" for r in regels)
 
 
-def ingelezen_tekst(res: beleid.ImportResultaat) -> str:
+def ingelezen_tekst(res: importeren.ImportResultaat) -> str:
     """Succesmelding na het inlezen van een CSV, met genegeerde kolommen erbij."""
     extra = (f" Genegeerde kolommen: {', '.join(res.genegeerde_kolommen)}."
              if res.genegeerde_kolommen else "")  # fmt: skip
@@ -305,7 +307,7 @@ def ingelezen_tekst(res: beleid.ImportResultaat) -> str:
 
 def status_tellers(ops: pd.DataFrame) -> dict[str, int]:
     """Aantal opdrachten per status, ook de statussen met nul opdrachten."""
-    return {s: int((ops["status"] == s).sum()) for s in beleid.OPDRACHT_STATUSSEN}
+    return {s: int((ops["status"] == s).sum()) for s in opslag.OPDRACHT_STATUSSEN}
 
 
 def opdrachten_tabel(ops: pd.DataFrame, titels: Mapping[str, str]) -> pd.DataFrame:

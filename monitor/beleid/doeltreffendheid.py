@@ -10,28 +10,14 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from monitor import beleid, fmt
-from monitor.beleidsmonitor import Kerngetal
+from monitor import domein, fmt
+from monitor.beleid.beleidsmonitor import Kerngetal
+from monitor.domein import NEDERLAND, getal_of_niets, gunstig
 
-NL = "NL01"
 # aantallen zijn tussen gemeenten niet te vergelijken
 EENHEDEN = ("%", "euro", "per 1.000 inwoners")
 STANDAARD_INDICATOR = "bijstand_per_1000"
 GROEP = "gemiddelde vergelijkingsgemeenten"
-
-
-def getal_of_niets(x: object) -> float | None:
-    """Een getal of None; NaN en pd.NA tellen als 'geen cijfer'."""
-    return None if x is None or pd.isna(x) else float(x)  # type: ignore[arg-type]
-
-
-def beter_of_slechter(verschil: float, richting: str) -> str:
-    """Of een verschil gunstig is hangt af van de richting van de indicator."""
-    if richting == "lager_is_beter":
-        return "gunstig" if verschil < 0 else "ongunstig" if verschil > 0 else "gelijk"
-    if richting == "hoger_is_beter":
-        return "gunstig" if verschil > 0 else "ongunstig" if verschil < 0 else "gelijk"
-    return "neutraal"
 
 
 # ----------------------------------------------------------------------------- keuzes
@@ -44,7 +30,7 @@ def kandidaten(ind: pd.DataFrame) -> pd.DataFrame:
 
 def indicator_volgorde(kandidaat_keys: Sequence[str], met_cijfer: set[str]) -> list[str]:
     """Eerst de planindicatoren, dan de rest; alleen wat voor de gemeente een cijfer heeft."""
-    volgorde = [k for k in beleid.PLANINDICATOREN if k in met_cijfer]
+    volgorde = [k for k in domein.PLANINDICATOREN if k in met_cijfer]
     return volgorde + [k for k in kandidaat_keys if k in met_cijfer and k not in volgorde]
 
 
@@ -55,7 +41,7 @@ def standaard_indicator(volgorde: Sequence[str]) -> str | None:
 
 def vergelijkingsgroep(gekozen: Sequence[str], doel: str) -> list[str]:
     """De gekozen regio's zonder de gemeente zelf en zonder Nederland."""
-    return [c for c in gekozen if c not in (doel, NL)]
+    return [c for c in gekozen if c not in (doel, NEDERLAND)]
 
 
 def vergelijking_zin(namen: Mapping[str, str], doel: str, groep: Sequence[str]) -> str:
@@ -138,7 +124,7 @@ def verandering_kerngetallen(t: Mapping[str, pd.DataFrame], namen: Mapping[str, 
     did = t["verschil_in_verschillen"].set_index("vergelijking")
     uit: list[Kerngetal] = []
     for code, titel in ((doel, namen.get(doel, doel)),
-                        (NL, "Nederland" + (" (ander product)" if ander else ""))):
+                        (NEDERLAND, "Nederland" + (" (ander product)" if ander else ""))):
         w = getal_of_niets(rij.loc[code, "verschil"]) if code in rij.index else None
         if w is None:
             reden = rij.loc[code, "reden"] if code in rij.index else ""
@@ -206,7 +192,8 @@ def tempo_tekst(t: Mapping[str, pd.DataFrame]) -> str:
 # ----------------------------------------------------------------------------- verschil-in-verschil
 
 
-def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting: str) -> list[str]:
+def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting: str,
+               decimalen: int | None = None) -> list[str]:
     """Eén markdownregel per vergelijking (groep, Nederland), met gunstig/ongunstig erbij."""
     did = t["verschil_in_verschillen"].set_index("vergelijking")
     regels = []
@@ -216,11 +203,12 @@ def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting:
         if effect is None:
             regels.append(f"- Tegen {wie}: niet te berekenen ({r['reden']}).")
             continue
-        oordeel = beter_of_slechter(effect, richting)
+        oordeel = gunstig(effect, richting, decimalen)
         regels.append(
             f"- Tegen {wie}: {naam} veranderde {fmt.verschil(r['verandering_doel'], eenheid)}, "
             f"{wie} {fmt.verschil(r['verandering_groep'], eenheid)}. Verschil: "
-            f"**{fmt.verschil(effect, eenheid)}** ({oordeel} voor {naam}).")
+            f"**{fmt.verschil(effect, eenheid)}**"
+            + (f" ({oordeel} voor {naam})." if oordeel else "."))
     return regels
 
 
@@ -248,7 +236,7 @@ def pretrend_tabel(pre: pd.DataFrame, eenheid: str) -> pd.DataFrame:
 def pretrend_zin(pre: pd.DataFrame, doel: str, naam: str, eenheid: str) -> str | None:
     """Gemeente tegen groep vóór de nulmeting, alleen als beide een helling hebben."""
     eigen = pre.set_index("regio_code")
-    groep = pre[~pre["regio_code"].isin([doel, NL])]["helling"].dropna()
+    groep = pre[~pre["regio_code"].isin([doel, NEDERLAND])]["helling"].dropna()
     if doel not in eigen.index or pd.isna(eigen.loc[doel, "helling"]) or groep.empty:
         return None
     return (f"Vóór de nulmeting veranderde {naam} gemiddeld "

@@ -10,7 +10,7 @@ willen *melden* in plaats van stil weg te gooien, en omdat de link codes moet be
 
 API voor pagina's (dashboard.py roept :func:`zijbalk` één keer per run aan, vóór de pagina):
 
-- :func:`gekozen_regios` → regiocodes in de gekozen volgorde, bijv. ``["GM0917", "NL01", ...]``.
+- :func:`gekozen_regios` → regiocodes in de gekozen volgorde, bijv. Heerlen, Nederland, ....
 - :func:`hoofdgemeente` → de eerste gekozen gemeente (standaard Heerlen), of None.
 - :func:`regio_namen` → ``{code: naam}`` voor alle regio's.
 - :func:`versie` → het versietoken van de database (voor de ``store``-functies).
@@ -31,12 +31,11 @@ import pandas as pd
 import streamlit as st
 
 from monitor import fmt, store
+from monitor.domein import NEDERLAND, STANDAARD_REGIOS
+from monitor.ui import data
 
 log = logging.getLogger(__name__)
 
-NEDERLAND = "NL01"
-#: Heerlen, Nederland, Amstelveen, Heemskerk, Maastricht.
-STANDAARD_REGIOS: tuple[str, ...] = ("GM0917", "NL01", "GM0362", "GM0396", "GM0935")
 MAX_REGIOS = 10
 
 PARAM_REGIO = "regio"
@@ -65,7 +64,7 @@ def versie() -> str:
 
 def regio_namen() -> dict[str, str]:
     """Alle regio's: ``{code: naam}``, Nederland eerst, dan gemeenten op naam."""
-    frame = store.regios(versie())
+    frame = data.regios(versie())
     return dict(zip(frame["code"], frame["naam"], strict=True))
 
 
@@ -138,8 +137,8 @@ def zijbalk() -> None:
     """
     try:
         v = store.db_versie()
-        alle = store.regios(v)
-        info = store.database_info(v)
+        alle = data.regios(v)
+        info = data.database_info(v)
     except store.GeenDatabase as fout:
         st.error(str(fout))
         st.stop()

@@ -31,11 +31,8 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 import pandas as pd
 
+from monitor.domein import BELEIDSJAREN, EINDJAAR, NEDERLAND, getal_of_niets
 from monitor.fmt import getal
-
-BELEIDSJAREN: tuple[int, ...] = (2026, 2027, 2028, 2029)
-EINDJAAR = 2029
-NEDERLAND = "NL01"
 
 #: Tweezijdige 97,5%-kwantielen van de t-verdeling (vrijheidsgraden 1-30), voor een
 #: 95%-voorspelinterval. Standaardtabelwaarden; boven 30 vrijheidsgraden de normale 1,96.
@@ -55,7 +52,6 @@ STATUS_LABEL = {
 }
 
 __all__ = [
-    "BELEIDSJAREN",
     "Kanttekening",
     "Kloof",
     "KloofDicht",
@@ -85,17 +81,6 @@ __all__ = [
 # ----------------------------------------------------------------------------- hulpjes
 
 
-def _getal(x: object) -> float | None:
-    """Een eindig getal of None (NaN, pd.NA, None en oneindig zijn geen cijfer)."""
-    if x is None or x is pd.NA:
-        return None
-    try:
-        f = float(x)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return f if math.isfinite(f) else None
-
-
 def punten(reeks: pd.DataFrame, regio_code: str | None = None) -> pd.Series:
     """Jaar → waarde voor één regio, alleen jaren mét cijfer, oplopend gesorteerd."""
     if reeks is None or reeks.empty:
@@ -111,7 +96,7 @@ def punten(reeks: pd.DataFrame, regio_code: str | None = None) -> pd.Series:
 def waarde_in(reeks: pd.DataFrame, regio_code: str, jaar: int) -> float | None:
     """Het cijfer van een regio in een jaar, of None."""
     s = punten(reeks, regio_code)
-    return _getal(s.get(int(jaar))) if int(jaar) in s.index else None
+    return getal_of_niets(s.get(int(jaar))) if int(jaar) in s.index else None
 
 
 def richtingsteken(richting: str, van: float | None = None, naar: float | None = None) -> int:
@@ -154,7 +139,7 @@ def pad_waarde(
     op die laatste waarde (het doel moet vast blijven staan). Vóór de nulmeting of zonder
     streefwaarden: None.
     """
-    doelen = {int(j): float(w) for j, w in streefwaarden.items() if _getal(w) is not None}
+    doelen = {int(j): float(w) for j, w in streefwaarden.items() if getal_of_niets(w) is not None}
     doelen = {j: w for j, w in doelen.items() if j > int(nulmeting_jaar)}
     if not doelen or jaar < nulmeting_jaar:
         return None
@@ -203,10 +188,10 @@ def status_op_pad(
     Deze status zegt niets over het halen van een streefwaarde; zie :func:`oordeel_streefwaarden`.
     """
     s = realisatie if isinstance(realisatie, pd.Series) else punten(realisatie)
-    doelen = {int(j): float(w) for j, w in streefwaarden.items() if _getal(w) is not None}
+    doelen = {int(j): float(w) for j, w in streefwaarden.items() if getal_of_niets(w) is not None}
     if not doelen:
         return Status("geen_streefwaarde", "Er is nog geen streefwaarde vastgesteld.")
-    if nulmeting_jaar is None or _getal(nulmeting_waarde) is None:
+    if nulmeting_jaar is None or getal_of_niets(nulmeting_waarde) is None:
         return Status("geen_nulmeting", "Er is geen nulmeting: zonder startpunt is er geen pad.")
     j0, v0 = int(nulmeting_jaar), float(nulmeting_waarde)  # type: ignore[arg-type]
     na = s[s.index > j0]
@@ -270,9 +255,9 @@ def oordeel_streefwaarden(
             status_per_jaar[int(j)] = str(st_) if st_ is not None and st_ == st_ else ""
     rijen = []
     for jaar in sorted(int(j) for j in streefwaarden):
-        doel = _getal(streefwaarden[jaar])
+        doel = getal_of_niets(streefwaarden[jaar])
         vanaf = meetbaar_vanaf(jaar, beschikbaar_na)
-        real = _getal(s.get(jaar)) if jaar in s.index else None
+        real = getal_of_niets(s.get(jaar)) if jaar in s.index else None
         rstatus = status_per_jaar.get(jaar, "") if real is not None else ""
         if doel is None:
             oordeel = "geen streefwaarde"
@@ -877,14 +862,14 @@ def overzicht_doelen(
         laatste_status = None
         if laatste_jaar is not None and "status" in r.columns:
             laatste_status = r.loc[r["jaar"] == laatste_jaar, "status"].iloc[0]
-        eerste_doel = min((j for j in doel if _getal(doel[j]) is not None), default=None)
+        eerste_doel = min((j for j in doel if getal_of_niets(doel[j]) is not None), default=None)
         rijen.append({
             "indicator_key": d.indicator_key, "titel": m["titel"], "eenheid": m["eenheid"],
             "regio_code": d.regio_code,
             "nulmeting_jaar": d.nulmeting_jaar, "nulmeting_waarde": d.nulmeting_waarde,
             "laatste_jaar": laatste_jaar, "laatste_waarde": float(s.iloc[-1]) if len(s) else None,
             "laatste_status": laatste_status,
-            **{f"streef_{j}": _getal(doel.get(j)) for j in BELEIDSJAREN},
+            **{f"streef_{j}": getal_of_niets(doel.get(j)) for j in BELEIDSJAREN},
             "meetbaar_vanaf": meetbaar_vanaf(eerste_doel or BELEIDSJAREN[0], lag),
             "status": st_.label, "status_code": st_.code, "uitleg": st_.uitleg,
         })  # fmt: skip

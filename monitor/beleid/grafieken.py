@@ -27,8 +27,8 @@ from monitor.charts import (
     leeg_figuur,
     symbool,
 )
+from monitor.domein import NEDERLAND
 
-NEDERLAND = "NL01"
 BELEIDSPERIODE = (2026, 2029)
 _HOVER = ("<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Jaar: %{customdata[2]} "
           "(%{customdata[3]})<br>%{customdata[4]}<extra></extra>")  # fmt: skip

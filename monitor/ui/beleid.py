@@ -19,8 +19,9 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from monitor import beleid, keuzes, store
-from monitor.beleidsmonitor import Kerngetal
+from monitor.beleid import opslag, validatie
+from monitor.beleid.beleidsmonitor import Kerngetal
+from monitor.ui import data, keuzes
 
 OMGEVING = "ARMOEDEMONITOR_BELEID_WACHTWOORD"
 SECRET = "beleid_wachtwoord"
@@ -53,7 +54,7 @@ class Basis(NamedTuple):
 def basis() -> Basis:
     """Databaseversie, indicatoren, regionamen en het bewerkmoduspaneel (binnen keuzes.veilig)."""
     versie = keuzes.versie()
-    indicatoren = store.indicatoren(versie)
+    indicatoren = data.indicatoren(versie)
     regionamen = keuzes.regio_namen()
     return Basis(versie, indicatoren, regionamen, bewerkmodus())
 
@@ -68,7 +69,7 @@ def sla_op(melding_sleutel: str, opslaan: Callable[[], int], gelukt: str) -> Non
     """Voer een wijziging uit; afgekeurd: toon waarom, anders melding (``gelukt``, {n}) en rerun."""
     try:
         n = opslaan()
-    except beleid.Afgekeurd as fout:
+    except validatie.Afgekeurd as fout:
         toon_afgekeurd(fout)
         return
     klaar(melding_sleutel, gelukt.format(n=n) if n else "Niets gewijzigd.")
@@ -137,7 +138,7 @@ def bewerkmodus() -> str | None:
     return None
 
 
-def toon_afgekeurd(fout: beleid.Afgekeurd) -> None:
+def toon_afgekeurd(fout: validatie.Afgekeurd) -> None:
     """Fouten en waarschuwingen van een afgekeurde wijziging, in gewone zinnen."""
     for f in fout.fouten:
         st.error(f, icon=":material/error:")
@@ -171,7 +172,7 @@ def _samenvatting(oud: object, nieuw: object) -> str:
 
 def geschiedenis_frame(tabel: str | None = None) -> pd.DataFrame:
     """De geschiedenis voor weergave: lokale tijd, en per regel wat er veranderde."""
-    g = beleid.geschiedenis(tabel)
+    g = opslag.geschiedenis(tabel)
     if g.empty:
         return g
     tijd = pd.to_datetime(g["tijdstip"]).dt.tz_localize("UTC").dt.tz_convert("Europe/Amsterdam")

@@ -1,0 +1,53 @@
+"""De nulmeting: welk cijfer het vertrekpunt is, en of CBS het sindsdien herzag.
+
+Zuiver pandas: een reeks (uit ``monitor.store.reeks``) erin, een voorstel of een tekst eruit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import pandas as pd
+
+from monitor.domein import NULMETING_VOOR, is_cijfer
+from monitor.fmt import getal
+
+
+def _tekst_of_niets(x: object) -> str | None:
+    return None if x is None or (not isinstance(x, str) and pd.isna(x)) else str(x)
+
+
+def nulmeting_voorstel(reeks: pd.DataFrame, regio_code: str, voor_jaar: int = NULMETING_VOOR
+                       ) -> dict | None:  # fmt: skip
+    """Voorstel voor de nulmeting: het laatste jaar vóór ``voor_jaar`` met een cijfer.
+
+    ``reeks`` komt uit ``monitor.store.reeks`` (één indicator). Geeft jaar, waarde, status en
+    bron_id, of None als er vóór ``voor_jaar`` geen enkel cijfer is.
+    """
+    if reeks is None or reeks.empty:
+        return None
+    d = reeks[(reeks["regio_code"] == regio_code) & reeks["waarde"].notna()
+              & (reeks["jaar"] < voor_jaar)].sort_values("jaar")  # fmt: skip
+    if d.empty:
+        return None
+    r = d.iloc[-1]
+    return {"jaar": int(r["jaar"]), "waarde": float(r["waarde"]),
+            "status": _tekst_of_niets(r.get("status")), "bron_id": _tekst_of_niets(r.get("bron_id"))}
+
+
+def nulmeting_herzien(nul: Mapping | None, reeks: pd.DataFrame, regio_code: str) -> str | None:
+    """Zegt het als de database nu een ander cijfer heeft dan bij het vastleggen (revisie)."""
+    if not nul or nul.get("herkomst") != "database" or reeks is None or reeks.empty:
+        return None
+    d = reeks[(reeks["regio_code"] == regio_code) & (reeks["jaar"] == nul["jaar"])]
+    if d.empty or not is_cijfer(d["waarde"].iloc[0]):
+        return (f"De nulmeting ({nul['jaar']}) staat niet meer in de database; de vastgelegde "
+                "waarde blijft gelden.")  # fmt: skip
+    nu = float(d["waarde"].iloc[0])
+    if not math.isclose(nu, float(nul["waarde"]), rel_tol=1e-9, abs_tol=1e-9):
+        return (f"CBS heeft het cijfer over {nul['jaar']} aangepast: vastgelegd "
+                f"{getal(nul['waarde'], 2)} ({nul.get('status') or 'status onbekend'}), nu "
+                f"{getal(nu, 2)} ({d['status'].iloc[0] if 'status' in d else '?'}). De "
+                "nulmeting blijft de vastgelegde waarde tot iemand hem bewust wijzigt.")
+    return None

@@ -1,0 +1,96 @@
+"""De begrippen van het domein, één keer gedefinieerd.
+
+Elke regel die over meer dan één scherm gaat staat hier: welke code Nederland heeft, welke
+regio's standaard gekozen zijn, welke jaren de beleidsperiode vormt, wat "een cijfer" is, en
+wanneer een verschil gunstig heet. Pagina's, export en rekenwerk importeren dit; niemand
+schrijft het opnieuw.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+#: CBS-code van Nederland in de database (de ETL zet KWB's ``NL00`` om naar deze code).
+NEDERLAND = "NL01"
+#: De gemeente die centraal staat: Heerlen.
+HEERLEN = "GM0917"
+#: Standaardkeuze: Heerlen, Nederland, Amstelveen, Heemskerk, Maastricht.
+STANDAARD_REGIOS: tuple[str, ...] = (HEERLEN, NEDERLAND, "GM0362", "GM0396", "GM0935")
+
+#: Het beleidsplan *Zekerheid als vertrekpunt* loopt van 2026 tot en met 2029.
+BELEIDSJAREN: tuple[int, ...] = (2026, 2027, 2028, 2029)
+EINDJAAR = BELEIDSJAREN[-1]
+#: Standaard-nulmeting: het laatste jaar vóór de beleidsperiode.
+NULMETING_VOOR = BELEIDSJAREN[0]
+
+RICHTINGEN: tuple[str, ...] = ("lager_is_beter", "hoger_is_beter", "neutraal")
+
+
+def getal_of_niets(x: object) -> float | None:
+    """Een eindig getal, of None als er geen cijfer is (None, NaN, pd.NA, oneindig, tekst)."""
+    if x is None or isinstance(x, str):
+        return None
+    try:
+        f = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def is_cijfer(x: object) -> bool:
+    """Is dit een cijfer? Een gat (leeg, NaN, onbekend) is nooit 0 en telt nergens mee."""
+    return getal_of_niets(x) is not None
+
+
+class Oordeel(StrEnum):
+    """Het oordeel over een verschil, gezien de richting van de indicator."""
+
+    GUNSTIG = "gunstig"
+    ONGUNSTIG = "ongunstig"
+    GELIJK = "gelijk"
+
+
+def gunstig(verschil: object, richting: str, decimalen: int | None = None) -> Oordeel | None:
+    """Is een verschil gunstig? ``None`` als er geen oordeel kan zijn.
+
+    Geen oordeel bij een neutrale indicator of zonder cijfer. Nul is neutraal ("gelijk"),
+    ook een verschil dat pas na afronden op de publicatieprecisie (``decimalen``) nul is:
+    "0,0 procentpunt, gunstig" zou een verschil claimen dat de bron niet laat zien.
+    """
+    v = getal_of_niets(verschil)
+    if v is None or richting not in ("lager_is_beter", "hoger_is_beter"):
+        return None
+    if decimalen is not None:
+        v = round(v, decimalen)
+    if v == 0:
+        return Oordeel.GELIJK
+    beter = v < 0 if richting == "lager_is_beter" else v > 0
+    return Oordeel.GUNSTIG if beter else Oordeel.ONGUNSTIG
+
+
+def afronden(waarde: object, decimalen: object) -> float | None:
+    """Rond af op de publicatieprecisie van de indicator (half naar boven, zoals CBS).
+
+    ``decimalen`` komt uit de catalogus: 1 = één cijfer achter de komma, -2 = honderdtallen
+    (inkomen in 1.000 euro met één decimaal). Zonder bekende precisie blijft het getal staan.
+    Zo draagt een export nooit 15 decimalen die de bron niet heeft.
+    """
+    w = getal_of_niets(waarde)
+    d = getal_of_niets(decimalen)
+    if w is None or d is None:
+        return w
+    stap = Decimal(1).scaleb(-int(d))
+    return float(Decimal(repr(w)).quantize(stap, rounding=ROUND_HALF_UP))
+
+
+#: Effectindicatoren van Heerlens plan die de beleidsmonitor altijd toont (ook zonder
+#: streefwaarde), zodat nulmeting en status zichtbaar zijn voordat er doelen zijn vastgesteld.
+PLANINDICATOREN: tuple[str, ...] = (
+    "hh_laag_inkomen_pct", "hh_rond_sociaal_minimum_pct", "hh_tot_110_sm_pct",
+    "personen_in_armoede_pct", "bijstand_per_1000", "problematische_schulden_hh_pct",
+    "besteedbaar_inkomen_hh", "gestandaardiseerd_inkomen_hh", "ao_per_1000",
+)  # fmt: skip
+#: De indicator van de landelijke schuldenambitie (8,8% in 2021 naar 3,8% in 2030).
+SCHULDEN_KEY = "problematische_schulden_hh_pct"

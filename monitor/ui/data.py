@@ -1,0 +1,26 @@
+"""Cached access to the statistics store for Streamlit pages.
+
+``monitor.store`` is plain Python; here each query function is wrapped in ``st.cache_data``.
+Every function takes the database version as its first argument, so the cache key changes when
+the ETL publishes a new database and a page never shows figures from two versions.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from monitor import store
+
+database_info = st.cache_data(max_entries=8)(store.database_info)
+regios = st.cache_data(max_entries=8)(store.regios)
+indicatoren = st.cache_data(max_entries=8)(store.indicatoren)
+reeks = st.cache_data(max_entries=64)(store.reeks)
+laatste = st.cache_data(max_entries=64)(store.laatste)
+gemeenten_in_jaar = st.cache_data(max_entries=64)(store.gemeenten_in_jaar)
+gemeenten_telling = st.cache_data(max_entries=64)(store.gemeenten_telling)
+jaren = st.cache_data(max_entries=16)(store.jaren)
+bronnen = st.cache_data(max_entries=8)(store.bronnen)
+indicator_bronnen = st.cache_data(max_entries=8)(store.indicator_bronnen)
+etl_runs = st.cache_data(max_entries=8)(store.etl_runs)
+niet_geladen = st.cache_data(max_entries=8)(store.niet_geladen)
+dekking = st.cache_data(max_entries=8)(store.dekking)

@@ -1,0 +1,46 @@
+"""The domain rules that every page, the export and the maths share (monitor/domein.py)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from monitor.domein import Oordeel, afronden, getal_of_niets, gunstig, is_cijfer
+
+
+@pytest.mark.parametrize(("verschil", "richting", "verwacht"), [
+    (1.0, "lager_is_beter", Oordeel.ONGUNSTIG), (-1.0, "lager_is_beter", Oordeel.GUNSTIG),
+    (1.0, "hoger_is_beter", Oordeel.GUNSTIG), (-1.0, "hoger_is_beter", Oordeel.ONGUNSTIG),
+    (1.0, "neutraal", None),
+])
+def test_gunstig_volgt_de_richting_van_de_indicator(verschil, richting, verwacht) -> None:
+    assert gunstig(verschil, richting) == verwacht
+
+
+@pytest.mark.parametrize("richting", ["lager_is_beter", "hoger_is_beter"])
+def test_een_verschil_van_nul_is_neutraal(richting: str) -> None:
+    assert gunstig(0.0, richting) == Oordeel.GELIJK
+    assert gunstig(-0.0, richting) == Oordeel.GELIJK
+
+
+def test_een_verschil_dat_afgerond_nul_is_heet_niet_gunstig() -> None:
+    # "0,0 procentpunt (gunstig voor Heerlen)" claimde een verschil dat de bron niet toont.
+    assert gunstig(-0.04, "lager_is_beter", decimalen=1) == Oordeel.GELIJK
+    assert gunstig(-0.06, "lager_is_beter", decimalen=1) == Oordeel.GUNSTIG
+    assert gunstig(-40.0, "hoger_is_beter", decimalen=-2) == Oordeel.GELIJK
+
+
+@pytest.mark.parametrize("gat", [None, float("nan"), pd.NA, float("inf"), "7,1", ""])
+def test_een_gat_is_geen_cijfer_en_geeft_geen_oordeel(gat) -> None:
+    assert getal_of_niets(gat) is None
+    assert not is_cijfer(gat)
+    assert gunstig(gat, "lager_is_beter") is None
+
+
+def test_afronden_op_publicatieprecisie_half_naar_boven() -> None:
+    assert afronden(56.22857142857143, 1) == 56.2
+    assert afronden(0.25, 1) == 0.3  # niet bankers' rounding
+    assert afronden(45_651.0, -2) == 45_700.0
+    assert afronden(87_461, 0) == 87_461
+    assert afronden(None, 1) is None
+    assert afronden(3.14159, None) == 3.14159
