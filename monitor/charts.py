@@ -57,7 +57,7 @@ NEDERLAND_STIJL: dict[str, Any] = {"color": NEDERLAND_KLEUR, "dash": "dash", "wi
 #: Een landelijk cijfer uit een ander CBS-product: zelfde grijs, fijner gestippeld.
 ANDER_PRODUCT_STIJL: dict[str, Any] = {"color": NEDERLAND_KLEUR, "dash": "dot", "width": 2}
 
-_SYMBOLEN = ("circle", "square", "diamond", "triangle-up", "triangle-down", "star", "hexagon",
+SYMBOLEN = ("circle", "square", "diamond", "triangle-up", "triangle-down", "star", "hexagon",
              "cross", "x", "pentagon")
 VASTE_SYMBOLEN: dict[str, str] = {
     NEDERLAND: "circle", "GM0917": "circle", "GM0362": "square", "GM0396": "diamond",
@@ -110,16 +110,11 @@ def kleuren(codes: Iterable[str]) -> dict[str, str]:
     return uit
 
 
-def regio_kleur(code: str) -> str:
-    """Kleur van één regio zonder selectie-context (vast, of de eerste keus uit de hash)."""
-    return kleuren([code])[code]
-
-
 def symbool(code: str) -> str:
     """Markersymbool per regio, zodat lijnen ook zonder kleur te onderscheiden zijn."""
     if code in VASTE_SYMBOLEN:
         return VASTE_SYMBOLEN[code]
-    return _SYMBOLEN[zlib.crc32(code.encode()) % len(_SYMBOLEN)]
+    return SYMBOLEN[zlib.crc32(code.encode()) % len(SYMBOLEN)]
 
 
 # ----------------------------------------------------------------------------- opmaak

@@ -22,6 +22,7 @@ from monitor.domein import NEDERLAND
 from monitor.tabelbestand import tabel_csv, tabellen_werkboek
 from monitor.ui import beleid as beleid_ui
 from monitor.ui import data, keuzes
+from monitor.verkennen import referentie
 
 _MELDING = "toets_melding"
 
@@ -88,10 +89,11 @@ def kloof_sectie(t: dict[str, pd.DataFrame], naam: str, eenheid: str, ander: boo
                    "niveau.")  # fmt: skip
 
 
-def did_sectie(t: dict[str, pd.DataFrame], naam: str, eenheid: str, richting: str) -> None:
+def did_sectie(t: dict[str, pd.DataFrame], naam: str, eenheid: str, richting: str,
+               decimalen: int | None) -> None:
     st.subheader("Verschil-in-verschillen")
     st.badge("indicatief, niet causaal", color="orange", icon=":material/warning:")
-    for regel in logica.did_regels(t, naam, eenheid, richting):
+    for regel in logica.did_regels(t, naam, eenheid, richting, decimalen):
         st.markdown(regel)
     zonder = logica.niet_meegeteld_tekst(t)
     if zonder:
@@ -196,9 +198,9 @@ with keuzes.veilig("de doeltreffendheid"):
     eenheid, richting, lag = str(m["eenheid"]), str(m["richting"]), int(m["beschikbaar_na"])
     codes = (doelregio, NEDERLAND, *vergelijkingsgroep)
     eigen = data.reeks(versie, (key,), codes)
-    alt = logica.vergelijk_nl_key(m)
+    alt = referentie.vergelijk_key(m, eigen)
     ander_reeks = data.reeks(versie, (alt,), (NEDERLAND,)) if alt else None
-    reeks, ander = toets.vergelijkingsreeks(eigen, ander_reeks)
+    reeks, ander = referentie.nederland_reeks(eigen, ander_reeks)
     ander_titel = str(meta.loc[alt, "titel"]) if ander and alt else None
 
     vastgelegd = opslag.nulmeting(key, doelregio)
@@ -221,7 +223,7 @@ with keuzes.veilig("de doeltreffendheid"):
 
     verandering_sectie(tabellen, regionamen, doelregio, eenheid, ander, van, tot)
     kloof_sectie(tabellen, doelnaam, eenheid, ander)
-    did_sectie(tabellen, doelnaam, eenheid, richting)
+    did_sectie(tabellen, doelnaam, eenheid, richting, int(m["decimalen"]))
     pretrend_sectie(reeks, tabellen, str(m["titel"]), eenheid, list(codes),
                     nul_jaar, ander, doelregio, doelnaam)
     context_sectie(naam_bewerker)

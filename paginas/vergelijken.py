@@ -7,7 +7,7 @@ import streamlit as st
 from monitor import charts, fmt
 from monitor.domein import NEDERLAND
 from monitor.ui import data, keuzes
-from monitor.verkennen import ranglijst, tabellen
+from monitor.verkennen import ranglijst, referentie, tabellen
 
 st.title("Vergelijken")
 
@@ -38,8 +38,7 @@ with keuzes.veilig("de vergelijking"):
 
     jaren = data.jaren(v, key)
     eigen = data.reeks(v, (key,), tuple(codes))
-    hoofd_jaren = eigen[(eigen["regio_code"] == hoofd) & eigen["waarde"].notna()]["jaar"]
-    standaard_jaar = int(hoofd_jaren.max()) if not hoofd_jaren.empty else (jaren[0] if jaren else None)
+    standaard_jaar = referentie.standaard_jaar(eigen, hoofd, jaren)
     jaar = keuzes.url_keuze(
         "Jaar", jaren, sleutel="jaar", standaard=standaard_jaar, plek=rechts,
         melding=lambda fout: f"Voor {', '.join(fout)} zijn er geen cijfers voor '{titel}'. "
@@ -77,13 +76,9 @@ with keuzes.veilig("de vergelijking"):
     staaf_frame = staaf_frame.reindex([c for c in codes if c in staaf_frame.index]).reset_index()
     nl, ander = None, None
     if charts.nl_als_referentie(eenheid):
-        nl_rij = jaarframe[(jaarframe["regio_code"] == NEDERLAND) & jaarframe["waarde"].notna()]
-        nl = nl_rij.iloc[0].to_dict() if not nl_rij.empty else None
-        vergelijk = meta.get("vergelijk_nl")
-        if nl is None and isinstance(vergelijk, str) and vergelijk:
-            nl_ander = data.reeks(v, (vergelijk,), (NEDERLAND,))
-            nl_ander = nl_ander[(nl_ander["jaar"] == jaar) & nl_ander["waarde"].notna()]
-            ander = nl_ander.iloc[0].to_dict() if not nl_ander.empty else None
+        vergelijk = referentie.vergelijk_key(meta, jaarframe)
+        nl_ander = data.reeks(v, (vergelijk,), (NEDERLAND,)) if vergelijk else None
+        nl, ander = referentie.nederland_in_jaar(jaarframe, nl_ander, jaar)
     fig = charts.staven(staaf_frame, titel=f"{titel}, {fmt.periode(jaar, None)}", eenheid=eenheid,
                         kleur=kleur, nederland=nl, ander_product=ander)
     st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, width="stretch")

@@ -247,10 +247,6 @@ def test_vergelijkingsgroep_en_kopzin() -> None:
         "**Heerlen** tegenover Nederland en Amstelveen, GM0396."
     assert dh.vergelijking_zin(namen, H, []) == ("**Heerlen** tegenover Nederland en geen "
                                                  "vergelijkingsgemeenten (kies ze in de zijbalk).")
-    assert dh.vergelijk_nl_key({"vergelijk_nl": "hh_laag_inkomen_1jr_pct"}) == \
-        "hh_laag_inkomen_1jr_pct"
-    assert dh.vergelijk_nl_key({"vergelijk_nl": float("nan")}) is None
-    assert dh.vergelijk_nl_key({"vergelijk_nl": ""}) is None
 
 
 def test_jaren_en_nulmeting_op_snapshot() -> None:

@@ -36,10 +36,15 @@ def test_andere_gemeenten_krijgen_een_vaste_unieke_kleur():
     assert all(k in charts.EXTRA_KLEUREN for k in kleuren_extra)
 
 
-def test_symbolen_per_regio():
+def test_symbolen_per_regio_vast_en_voor_andere_gemeenten_uit_de_lijst():
     assert charts.symbool("GM0917") == "circle"
     assert charts.symbool("GM0362") == "square"
-    assert charts.symbool("GM0363") == charts.symbool("GM0363")
+    # Een niet-vaste gemeente krijgt een symbool uit de lijst, onafhankelijk van de selectie,
+    # en niet elke gemeente hetzelfde (anders zegt het symbool niets).
+    andere = ["GM0363", "GM0599", "GM0344", "GM0518", "GM0014", "GM0034"]
+    symbolen = [charts.symbool(c) for c in andere]
+    assert all(s in charts.SYMBOLEN for s in symbolen)
+    assert len(set(symbolen)) > 1
 
 
 # ----------------------------------------------------------------------------- staven

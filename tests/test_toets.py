@@ -226,17 +226,6 @@ def test_pretrend_helling_per_regio_tot_nulmeting() -> None:
     assert math.isnan(p.loc[A, "helling"])
 
 
-def test_vergelijkingsreeks_gebruikt_ander_product_alleen_zonder_eigen_nl_cijfer() -> None:
-    eigen = reeks({H: {2020: 10.0}})
-    ander = reeks({NL: {2020: 6.8}})
-    samen, is_ander = toets.vergelijkingsreeks(eigen, ander)
-    assert is_ander and toets.waarde_in(samen, NL, 2020) == 6.8
-    assert bool(samen.loc[samen["regio_code"] == NL, "ander_product"].all())
-    met_nl = reeks({H: {2020: 10.0}, NL: {2020: 9.0}})
-    samen, is_ander = toets.vergelijkingsreeks(met_nl, ander)
-    assert not is_ander and toets.waarde_in(samen, NL, 2020) == 9.0
-
-
 # ----------------------------------------------------------------------------- kanttekeningen
 
 

@@ -51,12 +51,6 @@ def vergelijking_zin(namen: Mapping[str, str], doel: str, groep: Sequence[str]) 
                or "geen vergelijkingsgemeenten (kies ze in de zijbalk)") + ".")  # fmt: skip
 
 
-def vergelijk_nl_key(meta: Mapping) -> str | None:
-    """De verwante landelijke reeks ('ander product') als de catalogus er een noemt."""
-    alt = meta["vergelijk_nl"]
-    return alt if isinstance(alt, str) and alt else None
-
-
 def jaren_met_cijfer(eigen: pd.DataFrame, doel: str) -> list[int]:
     """Jaren waarin de gemeente zelf een cijfer heeft, oplopend."""
     return sorted(int(j) for j in eigen.loc[(eigen["regio_code"] == doel)

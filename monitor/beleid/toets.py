@@ -73,7 +73,6 @@ __all__ = [
     "t_kwantiel",
     "verandering_sinds",
     "veranderingen",
-    "vergelijkingsreeks",
     "verschil_in_verschillen",
 ]
 
@@ -380,30 +379,6 @@ def projectie(
 
 
 # ----------------------------------------------------------------------------- vergelijken
-
-
-def vergelijkingsreeks(
-    reeks: pd.DataFrame, reeks_nl_ander: pd.DataFrame | None, nl_code: str = NEDERLAND
-) -> tuple[pd.DataFrame, bool]:
-    """Voeg zo nodig de landelijke reeks van een *ander product* toe als Nederland-reeks.
-
-    Heeft Nederland in ``reeks`` zelf cijfers, dan blijven die staan en is het tweede
-    antwoord False. Zo niet, en is er een landelijke reeks van een verwante indicator
-    (``indicator_meta.vergelijk_nl``), dan komen die cijfers als ``nl_code`` in het frame met
-    kolom ``ander_product`` = True. De pagina moet dat zichtbaar zeggen: het is niet hetzelfde
-    begrip, en er wordt niets gemengd (nooit eigen én ander-product-cijfers in één reeks).
-    """
-    basis = reeks.copy()
-    basis["ander_product"] = False
-    eigen = punten(basis, nl_code)
-    if not eigen.empty or reeks_nl_ander is None or reeks_nl_ander.empty:
-        return basis, False
-    ander = reeks_nl_ander[reeks_nl_ander["regio_code"] == nl_code].copy()
-    if punten(ander, nl_code).empty:
-        return basis, False
-    ander["ander_product"] = True
-    basis = basis[basis["regio_code"] != nl_code]
-    return pd.concat([basis, ander], ignore_index=True), True
 
 
 @dataclass(frozen=True)

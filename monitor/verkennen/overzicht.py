@@ -131,11 +131,6 @@ def _met_waarde(rijen: pd.DataFrame) -> pd.DataFrame:
     return rijen[rijen["waarde"].notna()]
 
 
-def _in_jaar(rijen: pd.DataFrame, jaar: int) -> dict[str, Any] | None:
-    r = rijen[(rijen["jaar"] == jaar) & rijen["waarde"].notna()]
-    return None if r.empty else r.iloc[-1].to_dict()
-
-
 def _statussen(rijen: pd.DataFrame) -> str:
     return ", ".join(sorted({str(s) for s in rijen["status"].dropna()})) or "onbekend"
 

@@ -1,6 +1,6 @@
 """Fixtures voor de browsertests: een echte Streamlit-server en Debians Chromium.
 
-Zie engineering.md §2.9 en §4: Playwright kan hier zijn eigen browser niet downloaden, dus we
+Zie shared/notes/engineering.md §2.9 en §4: Playwright kan hier zijn eigen browser niet downloaden, dus we
 starten ``/usr/bin/chromium`` (of ``$CHROMIUM_PATH``). Zonder die browser worden de tests
 overgeslagen, zodat ``pytest`` ook zonder Chromium groen kan zijn.
 """
