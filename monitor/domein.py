@@ -9,8 +9,11 @@ schrijft het opnieuw.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import Any
 
 #: CBS-code van Nederland in de database (de ETL zet KWB's ``NL00`` om naar deze code).
 NEDERLAND = "NL01"
@@ -94,3 +97,57 @@ PLANINDICATOREN: tuple[str, ...] = (
 )  # fmt: skip
 #: De indicator van de landelijke schuldenambitie (8,8% in 2021 naar 3,8% in 2030).
 SCHULDEN_KEY = "problematische_schulden_hh_pct"
+
+
+# ----------------------------------------------------------------------------- vergelijkbaarheid
+@dataclass(frozen=True)
+class Vergelijking:
+    """Mogen twee cijfers vergeleken worden? Zo niet, dan zegt ``reden`` waarom."""
+
+    ok: bool
+    reden: str | None = None
+
+
+NIET_VERGELIJKBAAR = "niet vergelijkbaar"
+
+
+def reeks_van(rij: Mapping[str, Any]) -> str | None:
+    """De vergelijkbare reeks waar een cijfer bij hoort.
+
+    De catalogus kan een bron per indicator in een eigen reeks zetten (``reeks``, bij een
+    definitiebreuk); zonder die verklaring vormen alle StatLine-cijfers van een indicator één
+    reeks, en is elk ander bronbestand (een citaat, een lokaal cijfer) een reeks op zich.
+    """
+    reeks = rij.get("reeks")
+    if isinstance(reeks, str) and reeks:
+        return reeks
+    bron = rij.get("bron_id")
+    if not isinstance(bron, str):
+        return None
+    return "cbs" if rij.get("bron_soort") == "statline" else bron
+
+
+def vergelijkbaar(a: Mapping[str, Any], b: Mapping[str, Any]) -> Vergelijking:
+    """Mogen deze twee cijfers vergeleken worden (verschil, kloof, rang, oordeel, projectie, DiD)?
+
+    Alleen binnen één begrip (dezelfde indicator, geen "ander CBS-product") en binnen één
+    reeks (geen definitiebreuk of citaat ertussen). Dit is de enige plek met die regel.
+    """
+    if a.get("indicator_key") != b.get("indicator_key") or bool(a.get("ander_product")) != bool(
+            b.get("ander_product")):
+        return Vergelijking(False, "een andere meting (ander CBS-product), niet hetzelfde begrip")
+    ra, rb = reeks_van(a), reeks_van(b)
+    if ra != rb:
+        reden = next((r for r in (a.get("reeks_reden"), b.get("reeks_reden"))
+                      if isinstance(r, str) and r), None)
+        return Vergelijking(False, reden or f"andere bron ({_bron_naam(a)} tegenover "
+                                            f"{_bron_naam(b)}), mogelijk een andere definitie")
+    return Vergelijking(True)
+
+
+def _bron_naam(rij: Mapping[str, Any]) -> str:
+    for k in ("bron_titel", "tabel_id", "bron_id"):
+        v = rij.get(k)
+        if isinstance(v, str) and v:
+            return v
+    return "onbekend"

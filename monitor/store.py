@@ -96,7 +96,7 @@ def indicatoren(versie: str) -> pd.DataFrame:
 _REEKS = """
     SELECT c.regio_code, r.naam AS regio_naam, c.indicator_key, c.jaar, c.peildatum, c.waarde,
            c.status, c.bron_id, b.titel AS bron_titel, b.tabel_id, b.versie AS bron_versie,
-           c.bron_kolom
+           c.bron_kolom, b.soort AS bron_soort
     FROM cijfer c JOIN regio r ON r.code = c.regio_code JOIN bron b USING (bron_id)
 """
 

@@ -88,7 +88,7 @@ def detail(key: str, regio: str, namen: dict[str, str], meta: pd.DataFrame,
         st.caption(logica.referentie_tekst(referentie, eenheid))
 
     with st.container(border=True):
-        st.markdown(logica.trend_tekst(proj, eenheid))
+        st.markdown(logica.trend_tekst(proj, eenheid, int(m["decimalen"])))
         if proj.mogelijk and proj.reden:
             st.caption(proj.reden)
         st.caption("Hoe berekend: " + proj.methode)

@@ -55,9 +55,10 @@ def periode_kiezen(jaren: list[int], nul_jaar: int, lag: int) -> tuple[int, int,
 
 
 def verandering_sectie(t: dict[str, pd.DataFrame], namen: dict, doel: str, eenheid: str,
-                       ander: bool, van: int, tot: int) -> None:  # fmt: skip
+                       ander: bool, van: int, tot: int, decimalen: int) -> None:  # fmt: skip
     st.subheader(f"Verandering {van}-{tot}")
-    beleid_ui.kerngetallen(logica.verandering_kerngetallen(t, namen, doel, eenheid, ander))
+    beleid_ui.kerngetallen(logica.verandering_kerngetallen(t, namen, doel, eenheid, ander,
+                                                           decimalen))
     ver = t["verandering"]
     fig = verandering_figuur(ver, titel=f"Verandering {van}-{tot}", eenheid=eenheid,
                              ander_product=ander)
@@ -221,7 +222,8 @@ with keuzes.veilig("de doeltreffendheid"):
         richting=richting, eenheid=eenheid, inwoners=inwoners, ander_product=ander_titel,
         pretrend_tot=nul_jaar)  # fmt: skip
 
-    verandering_sectie(tabellen, regionamen, doelregio, eenheid, ander, van, tot)
+    verandering_sectie(tabellen, regionamen, doelregio, eenheid, ander, van, tot,
+                       int(m["decimalen"]))
     kloof_sectie(tabellen, doelnaam, eenheid, ander)
     did_sectie(tabellen, doelnaam, eenheid, richting, int(m["decimalen"]))
     pretrend_sectie(reeks, tabellen, str(m["titel"]), eenheid, list(codes),

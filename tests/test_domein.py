@@ -5,7 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from monitor.domein import Oordeel, afronden, getal_of_niets, gunstig, is_cijfer
+from monitor.domein import (
+    Oordeel,
+    Vergelijking,
+    afronden,
+    getal_of_niets,
+    gunstig,
+    is_cijfer,
+    vergelijkbaar,
+)
 
 
 @pytest.mark.parametrize(("verschil", "richting", "verwacht"), [
@@ -44,3 +52,19 @@ def test_afronden_op_publicatieprecisie_half_naar_boven() -> None:
     assert afronden(87_461, 0) == 87_461
     assert afronden(None, 1) is None
     assert afronden(3.14159, None) == 3.14159
+
+
+def test_vergelijkbaar_alleen_binnen_een_begrip_en_een_reeks() -> None:
+    kwb = {"indicator_key": "hh_laag_inkomen_pct", "bron_id": "84799NED", "bron_soort": "statline"}
+    kwb_later = {**kwb, "bron_id": "85618NED"}
+    ander_product = {"indicator_key": "hh_laag_inkomen_1jr_pct", "bron_id": "83841NED",
+                     "bron_soort": "statline", "ander_product": True}
+    citaat = {"indicator_key": "hh_laag_inkomen_pct", "bron_id": "beleidsdocumenten",
+              "bron_soort": "lokaal"}
+    assert vergelijkbaar(kwb, kwb_later).ok
+    v = vergelijkbaar(kwb, ander_product)
+    assert not v.ok and "ander CBS-product" in v.reden
+    v = vergelijkbaar(kwb, citaat)
+    assert not v.ok and "andere bron" in v.reden
+    breuk = {**kwb_later, "reeks": "kwb-2023", "reeks_reden": "definitie gewijzigd"}
+    assert vergelijkbaar(kwb, breuk) == Vergelijking(False, "definitie gewijzigd")

@@ -231,14 +231,22 @@ def test_doeltreffendheid_bijstand_terugblik_met_verschil_in_verschillen() -> No
     assert len(at.data_editor) == 0
 
 
-def test_doeltreffendheid_ander_product_voor_nederland() -> None:
+def test_doeltreffendheid_ander_product_voor_nederland_geeft_geen_oordeel() -> None:
+    # Nederland heeft voor laag inkomen alleen een cijfer uit 83841NED, een ander product dan de
+    # KWB van Heerlen: geen kloof, geen "kleiner", geen "gunstig" (issue: oordeel over producten).
     at = start(TOETS, toetsindicator="hh_laag_inkomen_pct", van="2020", tot="2023")
     tekst = teksten(at)
     assert "verwant landelijk CBS-product" in tekst
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Nederland (ander product)"] == "−3,2 procentpunt"  # 6,8 → 3,6
-    assert metrics["Verschil met Nederland in 2020"] == "+4,0 procentpunt"  # 10,8 − 6,8
-    assert metrics["Wordt de kloof kleiner?"] == "ja"  # 4,0 → 0,9
+    assert metrics["Nederland (ander product)"] == "−3,2 procentpunt"  # eigen verandering: 6,8 → 3,6
+    assert metrics["Verschil met Nederland in 2020"] == "niet vergelijkbaar"
+    assert metrics["Verschil met Nederland in 2023"] == "niet vergelijkbaar"
+    assert metrics["Wordt de kloof kleiner?"] == "niet vergelijkbaar"
+    assert "niet vergelijkbaar" in tekst and "andere meting" in tekst
+    assert "kloof kleiner" not in tekst and "dicht rond" not in tekst
+    assert "Tegen Nederland: niet te berekenen" in tekst
+    nl_regel = next(r for r in tekst.splitlines() if r.startswith("- Tegen Nederland"))
+    assert "gunstig" not in nl_regel
 
 
 def test_doeltreffendheid_context_bewerken_met_geschiedenis() -> None:

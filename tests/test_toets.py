@@ -124,10 +124,18 @@ def test_projectie_ols_met_voorspelinterval_met_de_hand_nagerekend() -> None:
 
 def test_projectie_band_wordt_breder_verder_weg_en_wordt_afgekapt() -> None:
     p = toets.projectie(pd.Series({2020: 10.0, 2021: 13.0, 2022: 14.0, 2023: 17.0}),
-                        grenzen=(0, 25))
+                        grenzen=(0, 35))
     breedte = (p.frame["boven"] - p.frame["onder"]).to_list()
-    assert p.frame["boven"].max() <= 25
+    assert p.mogelijk and p.frame["verwacht"].max() < 35
+    assert p.frame["boven"].max() <= 35
     assert breedte[0] < breedte[2]
+
+
+def test_geen_projectie_als_de_lijn_zelf_buiten_het_mogelijke_komt() -> None:
+    # Heerlen laag inkomen 10,8 (2020), 10,5 (2021), 4,5 (2023): een rechte lijn zakt onder 0%.
+    p = toets.projectie(pd.Series({2020: 10.8, 2021: 10.5, 2023: 4.5}), grenzen=(0, 100))
+    assert not p.mogelijk and p.frame.empty
+    assert "Geen projectie" in p.reden and "buiten wat kan" in p.reden
 
 
 def test_geen_projectie_met_minder_dan_drie_cijfers_en_reden() -> None:
@@ -298,3 +306,36 @@ def test_overzicht_doelen_met_echte_nulmeting() -> None:
     assert o["laatste_jaar"] == 2024 and o["status"] == "nog niet meetbaar"
     assert o["meetbaar_vanaf"] == 2027  # bijstand: cijfer over 2026 verschijnt in 2027
     assert o["streef_2029"] == 40.0 and pd.isna(o["streef_2027"])
+
+
+def test_geen_verschil_kloof_of_did_over_een_reeksbreuk_of_ander_product() -> None:
+    rijen = pd.DataFrame([
+        {"regio_code": H, "jaar": 2020, "waarde": 10.8, "indicator_key": "x", "bron_id": "a",
+         "bron_soort": "statline"},
+        {"regio_code": H, "jaar": 2023, "waarde": 4.5, "indicator_key": "x", "bron_id": "b",
+         "bron_soort": "statline", "reeks": "nieuw", "reeks_reden": "nieuwe definitie"},
+        {"regio_code": NL, "jaar": 2020, "waarde": 6.8, "indicator_key": "y", "bron_id": "c",
+         "bron_soort": "statline", "ander_product": True},
+        {"regio_code": NL, "jaar": 2023, "waarde": 3.6, "indicator_key": "y", "bron_id": "c",
+         "bron_soort": "statline", "ander_product": True},
+    ])
+    v = toets.verandering_sinds(rijen, H, 2020, 2023)
+    assert v.verschil is None and v.reden == "niet vergelijkbaar: nieuwe definitie"
+    # Nederland zelf verandert binnen één product: dat mag.
+    assert toets.verandering_sinds(rijen, NL, 2020, 2023).verschil == pytest.approx(-3.2)
+    k = toets.kloof_tot_nl(rijen, H, 2020, 2020, "lager_is_beter")
+    assert k.sluit is None and k.kloof_van is None and k.reden.startswith("niet vergelijkbaar")
+    d = toets.verschil_in_verschillen(rijen, H, [NL], 2020, 2023)
+    assert d.effect is None and "niet vergelijkbaar" in d.reden
+
+
+def test_projectie_alleen_uit_de_reeks_van_het_laatste_cijfer() -> None:
+    rijen = pd.DataFrame([
+        {"regio_code": H, "jaar": j, "waarde": w, "indicator_key": "x", "bron_id": b,
+         "bron_soort": "statline", "reeks": r, "reeks_reden": reden}
+        for j, w, b, r, reden in [(2018, 50.0, "a", None, None), (2019, 49.0, "a", None, None),
+                                  (2020, 30.0, "b", "nieuw", "nieuwe definitie"),
+                                  (2021, 29.0, "b", "nieuw", "nieuwe definitie")]])
+    p = toets.projectie(rijen, grenzen=(0, 100))
+    assert not p.mogelijk and p.punten == 2
+    assert "2018, 2019 tellen niet mee" in p.reden

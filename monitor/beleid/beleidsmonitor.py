@@ -194,14 +194,18 @@ def bronnen_tekst(r: pd.DataFrame) -> str:
             ". Open marker en * = voorlopig cijfer.")
 
 
-def trend_tekst(proj: toets.Projectie, eenheid: str) -> str:
-    """De trendzin: verwachte waarde en 95%-band, of waarom er geen trend te geven is."""
+def trend_tekst(proj: toets.Projectie, eenheid: str, decimalen: int | None = None) -> str:
+    """De trendzin: verwachte waarde en 95%-band, of waarom er geen trend te geven is.
+
+    Op de publicatieprecisie (``decimalen``): een schatting is nooit preciezer dan de bron.
+    """
     if not proj.mogelijk:
         return f"**Trend naar 2029.** {proj.reden}"
     laatste = proj.frame.iloc[-1]
     return (f"**Trend naar 2029.** Als de trend doorloopt: "
-            f"{fmt.waarde(laatste['verwacht'], eenheid)} in {int(laatste['jaar'])}, met 95%-band "
-            f"{fmt.waarde(laatste['onder'], eenheid)} tot {fmt.waarde(laatste['boven'], eenheid)} "
+            f"{fmt.waarde(laatste['verwacht'], eenheid, decimalen)} in {int(laatste['jaar'])}, "
+            f"met 95%-band {fmt.waarde(laatste['onder'], eenheid, decimalen)} tot "
+            f"{fmt.waarde(laatste['boven'], eenheid, decimalen)} "
             f"(op basis van {proj.punten} cijfers).")
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from monitor import domein, fmt
 from monitor.beleid.beleidsmonitor import Kerngetal
-from monitor.domein import NEDERLAND, getal_of_niets, gunstig
+from monitor.domein import NEDERLAND, NIET_VERGELIJKBAAR, getal_of_niets, gunstig
 
 # aantallen zijn tussen gemeenten niet te vergelijken
 EENHEDEN = ("%", "euro", "per 1.000 inwoners")
@@ -112,7 +112,8 @@ def periode_soort(van: int, tot: int, nul_jaar: int) -> str:
 
 
 def verandering_kerngetallen(t: Mapping[str, pd.DataFrame], namen: Mapping[str, str], doel: str,
-                             eenheid: str, ander: bool) -> list[Kerngetal]:  # fmt: skip
+                             eenheid: str, ander: bool, decimalen: int | None = None
+                             ) -> list[Kerngetal]:  # fmt: skip
     """Drie kaartjes: verandering van de gemeente, van Nederland en van de groep (gemiddeld)."""
     rij = t["verandering"].set_index("regio_code")
     did = t["verschil_in_verschillen"].set_index("vergelijking")
@@ -130,7 +131,7 @@ def verandering_kerngetallen(t: Mapping[str, pd.DataFrame], namen: Mapping[str, 
     groep = getal_of_niets(did.loc[GROEP, "verandering_groep"])
     uit.append(Kerngetal(
         "Gemiddelde vergelijkingsgemeenten",
-        fmt.verschil(groep, eenheid) if groep is not None else fmt.GEEN_CIJFER,
+        fmt.verschil(groep, eenheid, decimalen) if groep is not None else fmt.GEEN_CIJFER,
         "Ongewogen gemiddelde (elke gemeente telt één keer): "
         + (did.loc[GROEP, "groep_gebruikt"] or "geen")))  # fmt: skip
     return uit
@@ -155,6 +156,11 @@ def kloof_kerngetallen(t: Mapping[str, pd.DataFrame], eenheid: str) -> list[Kern
     k = t["kloof"].iloc[0]
     kv, kt = getal_of_niets(k["kloof_van"]), getal_of_niets(k["kloof_tot"])
     sluit = k["sluit"]
+    if str(k["reden"] or "").startswith(NIET_VERGELIJKBAAR):
+        # Geen getal en geen "ja/nee": het landelijke cijfer is een andere meting.
+        return [Kerngetal(f"Verschil met Nederland in {int(k['van_jaar'])}", NIET_VERGELIJKBAAR),
+                Kerngetal(f"Verschil met Nederland in {int(k['tot_jaar'])}", NIET_VERGELIJKBAAR),
+                Kerngetal("Wordt de kloof kleiner?", NIET_VERGELIJKBAAR)]
     return [
         Kerngetal(f"Verschil met Nederland in {int(k['van_jaar'])}",
                   fmt.verschil(kv, eenheid) if kv is not None else fmt.GEEN_CIJFER),
@@ -199,9 +205,10 @@ def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting:
             continue
         oordeel = gunstig(effect, richting, decimalen)
         regels.append(
-            f"- Tegen {wie}: {naam} veranderde {fmt.verschil(r['verandering_doel'], eenheid)}, "
-            f"{wie} {fmt.verschil(r['verandering_groep'], eenheid)}. Verschil: "
-            f"**{fmt.verschil(effect, eenheid)}**"
+            f"- Tegen {wie}: {naam} veranderde "
+            f"{fmt.verschil(r['verandering_doel'], eenheid, decimalen)}, "
+            f"{wie} {fmt.verschil(r['verandering_groep'], eenheid, decimalen)}. Verschil: "
+            f"**{fmt.verschil(effect, eenheid, decimalen)}**"
             + (f" ({oordeel} voor {naam})." if oordeel else "."))
     return regels
 

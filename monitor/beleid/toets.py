@@ -31,7 +31,15 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 import pandas as pd
 
-from monitor.domein import BELEIDSJAREN, EINDJAAR, NEDERLAND, getal_of_niets
+from monitor.domein import (
+    BELEIDSJAREN,
+    EINDJAAR,
+    NEDERLAND,
+    NIET_VERGELIJKBAAR,
+    Vergelijking,
+    getal_of_niets,
+    vergelijkbaar,
+)
 from monitor.fmt import getal
 
 #: Tweezijdige 97,5%-kwantielen van de t-verdeling (vrijheidsgraden 1-30), voor een
@@ -96,6 +104,46 @@ def waarde_in(reeks: pd.DataFrame, regio_code: str, jaar: int) -> float | None:
     """Het cijfer van een regio in een jaar, of None."""
     s = punten(reeks, regio_code)
     return getal_of_niets(s.get(int(jaar))) if int(jaar) in s.index else None
+
+
+def rij_in(reeks: pd.DataFrame, regio_code: str, jaar: int) -> dict | None:
+    """De hele rij (met bron en reeks) achter het cijfer van een regio in een jaar, of None."""
+    d = reeks[(reeks["regio_code"] == regio_code) & (reeks["jaar"] == int(jaar))]
+    d = d[pd.to_numeric(d["waarde"], errors="coerce").notna()]
+    return None if d.empty else d.iloc[-1].to_dict()
+
+
+def _vergelijking(reeks: pd.DataFrame, *paren: tuple[str, int]) -> Vergelijking:
+    """Zijn al deze cijfers (regio, jaar) onderling vergelijkbaar? De eerste reden telt."""
+    rijen = [rij_in(reeks, regio, jaar) for regio, jaar in paren]
+    eerste = rijen[0]
+    for rij in rijen[1:]:
+        if eerste is not None and rij is not None:
+            v = vergelijkbaar(eerste, rij)
+            if not v.ok:
+                return v
+    return Vergelijking(True)
+
+
+def vergelijkbare_punten(reeks: pd.DataFrame, regio_code: str) -> tuple[pd.DataFrame, str | None]:
+    """De cijfers van een regio die vergelijkbaar zijn met het laatste cijfer, plus wat afviel.
+
+    Een projectie of trend over een definitiebreuk heen trekt de lijn scheef; daarom telt alleen
+    de reeks waar het nieuwste cijfer bij hoort.
+    """
+    eigen = reeks[(reeks["regio_code"] == regio_code)
+                  & pd.to_numeric(reeks["waarde"], errors="coerce").notna()].sort_values("jaar")
+    if eigen.empty:
+        return eigen, None
+    laatste = eigen.iloc[-1].to_dict()
+    oordelen = [vergelijkbaar(laatste, r) for r in eigen.to_dict("records")]
+    houden = [o.ok for o in oordelen]
+    weg = eigen[[not h for h in houden]]
+    if weg.empty:
+        return eigen, None
+    reden = next(o.reden for o in oordelen if not o.ok)
+    jaren = ", ".join(str(int(j)) for j in weg["jaar"])
+    return eigen[houden], f"De cijfers over {jaren} tellen niet mee: {reden}."
 
 
 def richtingsteken(richting: str, van: float | None = None, naar: float | None = None) -> int:
@@ -325,6 +373,13 @@ def projectie(
     cijfers uit meer dan één bron (``bron_id``), dan waarschuwt de reden voor definitiebreuken.
     Jaren zonder cijfer tellen niet mee en worden niet ingevuld.
     """
+    opmerkingen: list[str] = []
+    if isinstance(realisatie, pd.DataFrame) and not realisatie.empty:
+        codes = realisatie["regio_code"].dropna().unique()
+        if len(codes) == 1:
+            realisatie, afgevallen = vergelijkbare_punten(realisatie, str(codes[0]))
+            if afgevallen:
+                opmerkingen.append(afgevallen)
     s = realisatie if isinstance(realisatie, pd.Series) else punten(realisatie)
     n = len(s)
     if n < min_punten:
@@ -332,7 +387,7 @@ def projectie(
             False,
             f"Geen projectie: er {'is' if n == 1 else 'zijn'} maar {n} "
             f"{'cijfer' if n == 1 else 'cijfers'}; minstens {min_punten} nodig om een trend en "
-            "de onzekerheid daarvan te schatten.",
+            "de onzekerheid daarvan te schatten." + "".join(f" {o}" for o in opmerkingen),
             METHODE_PROJECTIE, n,
         )  # fmt: skip
     x = s.index.to_numpy(dtype=float)
@@ -353,12 +408,16 @@ def projectie(
     marge = t * s_res * np.sqrt(1 + 1 / n + (jaren - xm) ** 2 / sxx)
     onder, boven = verwacht - marge, verwacht + marge
     lo, hi = grenzen
-    opmerkingen: list[str] = []
     buiten = ((lo is not None and (verwacht < lo).any()) or (hi is not None and (verwacht > hi).any()))
     if buiten:
-        opmerkingen.append(
-            "De rechte lijn komt buiten wat kan (bijvoorbeeld onder 0); daar is hij afgekapt. "
-            "Een rechte lijn past hier niet goed: de cijfers veranderden te sterk.")
+        # Een lijn die vóór het eindjaar onder 0 (of boven 100%) uitkomt, is geen schatting maar
+        # een teken dat een rechte lijn hier niet past: zeg dat in één zin, teken niets.
+        return Projectie(
+            False,
+            f"Geen projectie: een rechte lijn door deze {n} cijfers komt vóór {tot_jaar} buiten "
+            "wat kan (bijvoorbeeld onder 0). De cijfers veranderden te sterk voor een rechte lijn."
+            + "".join(f" {o}" for o in opmerkingen),
+            METHODE_PROJECTIE, n, b)
     if lo is not None:
         onder, verwacht = np.maximum(onder, lo), np.maximum(verwacht, lo)
     if hi is not None:
@@ -406,6 +465,10 @@ def verandering_sinds(reeks: pd.DataFrame, regio_code: str, van_jaar: int, tot_j
     if ontbreekt:
         return Verandering(regio_code, van_jaar, tot_jaar, van, tot, None,
                            f"geen cijfer in {' en '.join(ontbreekt)}")  # fmt: skip
+    v = _vergelijking(reeks, (regio_code, van_jaar), (regio_code, tot_jaar))
+    if not v.ok:
+        return Verandering(regio_code, van_jaar, tot_jaar, van, tot, None,
+                           f"{NIET_VERGELIJKBAAR}: {v.reden}")
     return Verandering(regio_code, van_jaar, tot_jaar, van, tot, tot - van)  # type: ignore[operator]
 
 
@@ -454,6 +517,10 @@ def kloof_tot_nl(reeks: pd.DataFrame, doel: str, van_jaar: int, tot_jaar: int, r
         return Kloof(van_jaar, tot_jaar, kv, kt, None, None,
                      f"geen cijfer voor de regio of Nederland in {' en '.join(ontbreekt)}")
     assert kv is not None and kt is not None
+    v = _vergelijking(reeks, (doel, van_jaar), (doel, tot_jaar), (nl_code, van_jaar),
+                      (nl_code, tot_jaar))
+    if not v.ok:
+        return Kloof(van_jaar, tot_jaar, None, None, None, None, f"{NIET_VERGELIJKBAAR}: {v.reden}")
     av, at = _achterstand(kv, richting), _achterstand(kt, richting)
     return Kloof(van_jaar, tot_jaar, kv, kt, kt - kv, at < av)
 
@@ -490,6 +557,11 @@ def verschil_in_verschillen(reeks: pd.DataFrame, doel: str, groep: Sequence[str]
     """
     vd = verandering_sinds(reeks, doel, van_jaar, tot_jaar)
     per = [verandering_sinds(reeks, g, van_jaar, tot_jaar) for g in groep]
+    ongelijk = [_vergelijking(reeks, (doel, tot_jaar), (g, tot_jaar)) for g in groep]
+    if groep and not any(v.ok for v in ongelijk):
+        return VerschilInVerschillen(van_jaar, tot_jaar, vd.verschil, None, None, (), tuple(groep),
+                                     f"{NIET_VERGELIJKBAAR}: {ongelijk[0].reden}")
+    per = [v for v, o in zip(per, ongelijk, strict=True) if o.ok]
     gebruikt = tuple(v.regio_code for v in per if v.verschil is not None)
     zonder = tuple(v.regio_code for v in per if v.verschil is None)
     vg = float(np.mean([v.verschil for v in per if v.verschil is not None])) if gebruikt else None
