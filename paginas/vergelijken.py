@@ -55,8 +55,9 @@ with keuzes.veilig("de vergelijking"):
 
     jaarframe = eigen[eigen["jaar"] == jaar]
     gemeenten = data.gemeenten_in_jaar(v, key, jaar)
-    plaatsen = ranglijst.plaatsen(gemeenten, richting)
     telling = data.gemeenten_telling(v, key, jaar)
+    plaatsen = ranglijst.plaatsen(gemeenten if ranglijst.volledig_genoeg(telling)
+                                  else gemeenten.iloc[0:0], richting)
     aantal = int(len(plaatsen))
 
     # --- plaats van de hoofdgemeente, in woorden
@@ -67,7 +68,7 @@ with keuzes.veilig("de vergelijking"):
             reden = f"CBS meldt: {rij['status'].iloc[0]}." if not rij.empty else \
                 "Deze gemeente staat voor dit jaar niet in de bron."
         plaats = int(plaatsen[hoofd]) if hoofd in plaatsen.index else None
-        st.subheader(ranglijst.plaats_zin(namen[hoofd], plaats, aantal, jaar, reden))
+        st.subheader(ranglijst.plaats_zin(namen[hoofd], plaats, telling, jaar, reden))
     st.markdown(ranglijst.uitleg(richting, titel) + " " + ranglijst.telling_tekst(telling, jaar))
 
     # --- staven met Nederland als referentielijn

@@ -125,8 +125,23 @@ def test_ranglijst_teksten():
     tekst = ranglijst.telling_tekst({"met_cijfer": 10, "zonder_cijfer": 2, "gemeenten": 342}, 2023)
     assert tekst.startswith("10 van de 342 gemeenten hebben een cijfer voor 2023.")
     assert "Bij 2 gemeenten meldt CBS geen cijfer" in tekst and "zegt weinig" in tekst
-    assert ranglijst.plaats_zin("Heerlen", None, 342, 2022, "CBS meldt: onbekend.") == (
+    volledig = {"met_cijfer": 340, "zonder_cijfer": 0, "gemeenten": 342}
+    assert ranglijst.plaats_zin("Heerlen", None, volledig, 2022, "CBS meldt: onbekend.") == (
         "Heerlen heeft geen plaats in 2022: geen cijfer. CBS meldt: onbekend.")
+    assert ranglijst.plaats_zin("Heerlen", 8, volledig, 2022) == (
+        "Heerlen staat op plaats 8 van 340 gemeenten met een cijfer voor 2022; CBS publiceert "
+        "342 gemeenten.")
+
+
+def test_geen_plaats_n_van_n_bij_een_selectie_van_gemeenten():
+    # KWB 2023 in de snapshot: 10 geselecteerde gemeenten van de 342.
+    selectie = {"met_cijfer": 10, "zonder_cijfer": 0, "gemeenten": 342}
+    zin = ranglijst.plaats_zin("Heerlen", 10, selectie, 2023)
+    assert "plaats" not in zin.replace("een plaats zou", "")
+    assert zin == ("Geen ranglijst voor 2023: maar 10 van de 342 gemeenten hebben een cijfer, "
+                   "dus een plaats zou misleiden.")
+    assert not ranglijst.volledig_genoeg(selectie)
+    assert ranglijst.volledig_genoeg({"met_cijfer": 308, "zonder_cijfer": 0, "gemeenten": 342})
 
 
 def test_telling_uit_de_database():

@@ -135,3 +135,15 @@ def test_keuze_blijft_bewaard_als_je_terugkomt_op_de_pagina():
     assert at.selectbox(key="k_indicator").value == "inwoners"
     assert at.selectbox(key="k_jaar").value == 2024
     assert not at.warning
+
+
+def test_geen_plaats_n_van_n_als_de_bron_maar_tien_gemeenten_heeft():
+    # KWB 2023 staat in de snapshot voor 10 gemeenten: een ranglijst daarover misleidt.
+    at = open_pagina(PAGINA)
+    at.selectbox(key="k_indicator").select("hh_laag_inkomen_pct").run()
+    at.selectbox(key="k_jaar").select(2023).run()
+    geen_fouten(at)
+    assert at.subheader[0].value == ("Geen ranglijst voor 2023: maar 10 van de 342 gemeenten "
+                                     "hebben een cijfer, dus een plaats zou misleiden.")
+    tabel = tabellen(at)[0]
+    assert not tabel["Plaats"].str.contains(" van 10").any()

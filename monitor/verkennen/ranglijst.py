@@ -18,6 +18,15 @@ from monitor import fmt
 
 #: Minder gemeenten dan dit met een cijfer: de plaats zegt weinig, en dat zeggen we erbij.
 WEINIG_GEMEENTEN = 50
+#: Onder deze dekking (gemeenten met een cijfer / gemeenten die er dat jaar waren) geven we geen
+#: plaats: "plaats 10 van 10" over een selectie van tien gemeenten misleidt.
+MIN_DEKKING = 0.9
+
+
+def volledig_genoeg(telling: dict[str, int]) -> bool:
+    """Hebben genoeg gemeenten een cijfer voor een eerlijke ranglijst (minstens 90%)?"""
+    totaal = max(telling["gemeenten"], telling["met_cijfer"])
+    return totaal > 0 and telling["met_cijfer"] / totaal >= MIN_DEKKING
 
 
 def oplopend(richting: str) -> bool:
@@ -57,8 +66,20 @@ def telling_tekst(telling: dict[str, int], jaar: int) -> str:
     return tekst
 
 
-def plaats_zin(naam: str, plaats: int | None, aantal: int, jaar: int, reden: str | None = None) -> str:
-    """``Heerlen staat op plaats 330 van 342 gemeenten met een cijfer voor 2024.``"""
+def plaats_zin(naam: str, plaats: int | None, telling: dict[str, int], jaar: int,
+               reden: str | None = None) -> str:  # fmt: skip
+    """``Heerlen staat op plaats 330 van 342 gemeenten met een cijfer voor 2024.``
+
+    De kop noemt altijd de dekking. Hebben minder dan 90% van de gemeenten een cijfer, dan is er
+    geen plaats: alleen hoeveel gemeenten de bron bevat.
+    """
+    met, totaal = telling["met_cijfer"], max(telling["gemeenten"], telling["met_cijfer"])
+    if not volledig_genoeg(telling):
+        return (f"Geen ranglijst voor {jaar}: maar {fmt.getal(met)} van de {fmt.getal(totaal)} "
+                "gemeenten hebben een cijfer, dus een plaats zou misleiden.")
     if plaats is None:
         return f"{naam} heeft geen plaats in {jaar}: geen cijfer." + (f" {reden}" if reden else "")
-    return f"{naam} staat op plaats {plaats} van {aantal} gemeenten met een cijfer voor {jaar}."
+    zin = f"{naam} staat op plaats {plaats} van {fmt.getal(met)} gemeenten met een cijfer voor {jaar}"
+    if met < totaal:
+        zin += f"; CBS publiceert {fmt.getal(totaal)} gemeenten"
+    return zin + "."
