@@ -52,6 +52,14 @@ with keuzes.veilig("de trends"):
         if (NEDERLAND in codes and nl_eigen.empty and isinstance(vergelijk, str)
                 and vergelijk):
             ander = data.reeks(v, (vergelijk,), (NEDERLAND,))
+        jaren_met_cijfer = sorted({int(j) for j in frame.loc[frame["waarde"].notna(), "jaar"]})
+        if len(jaren_met_cijfer) <= 1:
+            # Eén jaar is geen trend: toon de cijfers, geen lijn met één punt.
+            st.subheader(titel)
+            st.caption(tabellen.een_jaar_tekst(jaren_met_cijfer))
+            st.dataframe(tabellen.trend_tabel(frame, codes, namen, eenheid), hide_index=True,
+                         width="stretch")
+            continue
         fig = charts.trendlijnen(frame, titel=titel, eenheid=eenheid, kleur=kleur, volgorde=codes,
                                  ander_product=ander)
         st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, width="stretch", key=f"trend_{key}")

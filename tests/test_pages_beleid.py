@@ -284,6 +284,12 @@ def test_doelgrafiek_toont_realisatie_pad_streefwaarden_en_band() -> None:
     assert per_jaar["2015"][2] == "2015*" and per_jaar["2015"][3] == "voorlopig"
     assert per_jaar["2024"][1] == "43,8" and "85984NED" in per_jaar["2024"][4]
     assert real.y[list(real.x).index("2016")] is None  # gat blijft gat
+    # De as volgt de cijfers en doelen, niet de (veel bredere) band.
+    onder, boven = fig.layout.yaxis.range
+    band = fig.data[namen.index("Onzekerheid projectie (95%)")]
+    assert boven < max(proj.frame["boven"]) or min(band.y) < onder
+    waarden = [w for w in real.y if w is not None] + [42.0, 38.0, 43.79]
+    assert onder <= min(waarden) and max(waarden) <= boven
 
 
 def test_pretrend_en_verandering_figuren() -> None:

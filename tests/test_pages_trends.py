@@ -84,3 +84,13 @@ def test_geen_indicator_gekozen_geeft_uitleg():
     at.multiselect(key="k_indicatoren").set_value([]).run()
     geen_fouten(at)
     assert "Kies hierboven minstens één indicator." in teksten(at)
+
+
+def test_een_indicator_met_een_jaar_toont_de_cijfers_en_geen_trendlijn():
+    # Besteedbaar inkomen staat alleen voor 2024 in de snapshot: één punt is geen trend.
+    at = open_pagina(PAGINA)
+    at.multiselect(key="k_indicatoren").set_value(["besteedbaar_inkomen_hh"]).run()
+    geen_fouten(at)
+    assert figuren(at) == []
+    assert "Alleen 2024 heeft cijfers" in teksten(at)
+    assert tabellen(at)[0].set_index("Jaar").at["2024", "Heerlen"] == "€ 45.700*"  # voorlopig

@@ -181,7 +181,34 @@ def doel_figuur(
                                       "line": {"width": 3, "color": "#333333"}},
             customdata=[fmt.waarde(nulmeting["waarde"], eenheid)],
             hovertemplate="Nulmeting %{x}: %{customdata}<extra></extra>"))  # fmt: skip
-    return _opmaak(fig, titel, 440, as_jaren, eenheid)
+    fig = _opmaak(fig, titel, 440, as_jaren, eenheid)
+    waarden = [*pd.to_numeric(reeks["waarde"], errors="coerce").dropna(), *streefwaarden.values()]
+    waarden += [float(nulmeting["waarde"])] if nulmeting else []
+    waarden += [referentie["nulmeting_waarde"], referentie["doel_waarde"]] if referentie else []
+    if projectie is not None and not projectie.empty:
+        waarden += list(projectie["verwacht"])
+    bereik = as_bereik(waarden, ondergrens=0.0)
+    if bereik:
+        fig.update_yaxes(range=bereik)
+    return fig
+
+
+def as_bereik(waarden: Sequence[float], ondergrens: float | None = None
+              ) -> list[float] | None:  # fmt: skip
+    """Het bereik van de waarde-as volgt de cijfers (met 10% ruimte), niet de onzekerheidsband.
+
+    Een band van 0 tot 60% naast cijfers van 4 tot 11% drukt de cijfers plat; de band mag buiten
+    beeld lopen, de cijfers niet.
+    """
+    schoon = [float(w) for w in waarden if w is not None and pd.notna(w)]
+    if not schoon:
+        return None
+    laag, hoog = min(schoon), max(schoon)
+    marge = (hoog - laag) * 0.1 or abs(hoog) * 0.1 or 1.0
+    onder = laag - marge
+    if ondergrens is not None and laag >= ondergrens:
+        onder = max(onder, ondergrens)
+    return [onder, hoog + marge]
 
 
 def pretrend_figuur(

@@ -85,3 +85,11 @@ def trend_tabel(frame: pd.DataFrame, codes: Sequence[str], namen: Mapping[str, s
             rij[namen.get(code, code)] = tekst
         rijen.append(rij)
     return pd.DataFrame(rijen)
+
+
+def een_jaar_tekst(jaren: list[int]) -> str:
+    """Uitleg als een indicator te weinig jaren heeft voor een trendlijn."""
+    if not jaren:
+        return "Geen cijfers voor de gekozen regio's, dus geen trend."
+    return (f"Alleen {jaren[0]} heeft cijfers voor de gekozen regio's. Eén jaar is geen trend, "
+            "dus hier staan de cijfers zelf.")
