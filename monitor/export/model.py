@@ -103,29 +103,16 @@ class BbvIndicator:
     richting: str = "lager_is_beter"
 
 
-BBV_SET: tuple[BbvIndicator, ...] = (
-    BbvIndicator(
-        nummer=27,
-        key="bbv27_bijstand_per_10000",
-        titel=(
-            "Personen met bijstand per 10.000 inwoners "
-            "(BBV 27-achtig; basis: alle inwoners, niet 18+)"
-        ),
-        eenheid="per 10.000 inwoners",
-        basis="bijstand_per_1000",
-        factor=10.0,
-        formule="10 × bijstand_per_1000 (= 10.000 × bijstand_personen / inwoners)",
-        definitie=(
-            "Personen met een algemene bijstandsuitkering per 10.000 inwoners. De noemer is het "
-            "aantal inwoners van alle leeftijden op 1 januari van hetzelfde jaar. Sommige "
-            "gemeenten rapporteren BBV-indicator 27 per 10.000 inwoners van 18 jaar en ouder; "
-            "die uitkomst is hoger en niet gelijk aan dit cijfer. Bron van de BBV-set: "
-            "waarstaatjegemeente.nl; dit cijfer is zelf berekend uit CBS-cijfers."
-        ),
-    ),
-)
+#: BBV-indicatoren die de export onder hun eigen naam en nummer kan leveren. Leeg: BBV 27
+#: (bijstand) is per 10.000 inwoners van 18 jaar en ouder, en die noemer staat (nog) niet in de
+#: database. Een "BBV 27-achtig" cijfer over alle inwoners zou een ander getal onder een officiële
+#: naam zijn; daarom staat de reden op het voorblad en het blad BBV, en het cijfer niet.
+BBV_SET: tuple[BbvIndicator, ...] = ()
 BBV_BASIS: tuple[str, ...] = tuple(dict.fromkeys(b.basis for b in BBV_SET))
 BBV_NIET_BESCHIKBAAR = (
+    "BBV 27 Personen met een bijstandsuitkering (per 10.000 inwoners van 18 jaar en ouder) staat "
+    "hier niet: de database heeft het aantal inwoners van 18 jaar en ouder nog niet, en een cijfer "
+    "over alle inwoners is een ander getal dan de officiële indicator. "
     "Niet in deze monitor (geen bron in de database): BBV 23 Kinderen in uitkeringsgezin, "
     "BBV 28 Lopende re-integratievoorzieningen, BBV 32 Cliënten met een maatwerkarrangement Wmo "
     "en de overige indicatoren van taakveld 6. Gebruik daarvoor waarstaatjegemeente.nl."

@@ -243,8 +243,8 @@ def werkboek(data: ExportData, gegenereerd_op: dt.datetime | None = None) -> byt
         (BLAD_CIJFERS, "De gekozen indicatoren per regio en jaar, met status en bron."),
         (BLAD_BELEID, f"Opmaak voor de jaarrekening: Werkelijk, Begroting en Streefwaarde "
                       f"(verslagjaar {jaar})."),
-        (BLAD_BBV, "Verplichte beleidsindicatoren taakveld 6 die uit de database te berekenen "
-                   "zijn, met formule."),
+        (BLAD_BBV, "Verplichte beleidsindicatoren taakveld 6: welke deze monitor (nog) niet "
+                   "levert, en waarom. " + BBV_NIET_BESCHIKBAAR),
     ]
     if not streef.empty:
         bladen.append((BLAD_STREEF, "Streefwaarden uit de beleidsmonitor naast het laatste "
