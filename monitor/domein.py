@@ -11,9 +11,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
+
+import pandas as pd
 
 #: CBS-code van Nederland in de database (de ETL zet KWB's ``NL00`` om naar deze code).
 NEDERLAND = "NL01"
@@ -27,6 +31,11 @@ BELEIDSJAREN: tuple[int, ...] = (2026, 2027, 2028, 2029)
 EINDJAAR = BELEIDSJAREN[-1]
 #: Standaard-nulmeting: het laatste jaar vóór de beleidsperiode.
 NULMETING_VOOR = BELEIDSJAREN[0]
+
+#: Tijdstippen staan in UTC in de databases en worden overal in Nederlandse tijd getoond, met dat
+#: label erbij: één tijdzone voor Bronnen, Geschiedenis, de voet van de pagina en de export.
+TIJDZONE = ZoneInfo("Europe/Amsterdam")
+TIJDZONE_LABEL = "Nederlandse tijd"
 
 RICHTINGEN: tuple[str, ...] = ("lager_is_beter", "hoger_is_beter", "neutraal")
 
@@ -151,3 +160,18 @@ def _bron_naam(rij: Mapping[str, Any]) -> str:
         if isinstance(v, str) and v:
             return v
     return "onbekend"
+
+
+def lokale_tijd(t: object) -> datetime | None:
+    """Een opgeslagen tijdstip (UTC, zonder tijdzone) als Nederlandse tijd, zonder tijdzone-info."""
+    if t is None or isinstance(t, float) and math.isnan(t):
+        return None
+    try:
+        ts = pd.Timestamp(t)
+    except (TypeError, ValueError):
+        return None
+    if ts is pd.NaT:
+        return None
+    if ts.tzinfo is None:
+        ts = ts.tz_localize("UTC")
+    return ts.tz_convert(TIJDZONE).tz_localize(None).to_pydatetime()

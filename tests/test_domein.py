@@ -68,3 +68,15 @@ def test_vergelijkbaar_alleen_binnen_een_begrip_en_een_reeks() -> None:
     assert not v.ok and "andere bron" in v.reden
     breuk = {**kwb_later, "reeks": "kwb-2023", "reeks_reden": "definitie gewijzigd"}
     assert vergelijkbaar(kwb, breuk) == Vergelijking(False, "definitie gewijzigd")
+
+
+def test_tijdstippen_in_utc_worden_nederlandse_tijd() -> None:
+    import datetime as dt
+
+    from monitor.domein import lokale_tijd
+    from monitor.verkennen.definities import tijdstip
+
+    assert lokale_tijd(dt.datetime(2026, 11, 30, 12, 0)) == dt.datetime(2026, 11, 30, 13, 0)
+    assert lokale_tijd(dt.datetime(2026, 7, 1, 12, 0)) == dt.datetime(2026, 7, 1, 14, 0)  # zomertijd
+    assert lokale_tijd(None) is None and lokale_tijd(float("nan")) is None
+    assert tijdstip(dt.datetime(2026, 11, 30, 23, 30)) == "1 december 2026 om 00:30 (Nederlandse tijd)"

@@ -28,7 +28,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -53,7 +52,6 @@ CsvSmaak = Literal["nl", "plain"]
 CSV_SMAKEN: tuple[str, ...] = ("nl", "plain")
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-TIJDZONE = ZoneInfo("Europe/Amsterdam")
 
 BLAD_VOORBLAD = "Voorblad"
 BLAD_CIJFERS = "Cijfers"

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from monitor import fmt
-from monitor.domein import NEDERLAND
+from monitor.domein import NEDERLAND, TIJDZONE_LABEL, lokale_tijd
 from monitor.export.model import (
     BBV_SET,
     CIJFER_KOLOMMEN,
@@ -280,7 +280,7 @@ def bronnen_tabel(data: ExportData) -> pd.DataFrame:
             "URL": zonder_na(b.url),
             "Toelichting": zonder_na(b.toelichting),
             "ETL-run": data.database.get("run_id"),
-            "Database gebouwd op (UTC)": data.database.get("etl_klaar"),
+            f"Database gebouwd op ({TIJDZONE_LABEL})": lokale_tijd(data.database.get("etl_klaar")),
         })
     return pd.DataFrame(rijen)
 

@@ -31,13 +31,13 @@ import pandas as pd
 from etl.config import beleid_pad
 from monitor import fmt, store
 from monitor.beleid import opslag as beleid_opslag
+from monitor.domein import TIJDZONE
 from monitor.export.model import (
     BBV_BASIS,
     BRON_KOLOMMEN,
     CIJFER_KOLOMMEN,
     INDICATOR_KOLOMMEN,
     STREEF_KOLOMMEN,
-    TIJDZONE,
     ExportData,
     Selectie,
     normaliseer,

@@ -12,6 +12,7 @@ from typing import Any, Literal
 import pandas as pd
 import xlsxwriter
 
+from monitor.domein import TIJDZONE, TIJDZONE_LABEL, lokale_tijd
 from monitor.export.model import (
     BBV_NIET_BESCHIKBAAR,
     BLAD_BBV,
@@ -21,7 +22,6 @@ from monitor.export.model import (
     BLAD_DEFINITIES,
     BLAD_STREEF,
     BLAD_VOORBLAD,
-    TIJDZONE,
     ExportData,
     als_datum,
     als_datumtijd,
@@ -175,7 +175,8 @@ def _schrijf_voorblad(ws: Any, data: ExportData, op: _Opmaak,
     else:
         regel("Gemaakt op (Nederlandse tijd)", gegenereerd_op, "datumtijd")
     regel("Database: ETL-run", data.database.get("run_id"))
-    regel("Database gebouwd op (UTC)", data.database.get("etl_klaar"), "datumtijd")
+    regel(f"Database gebouwd op ({TIJDZONE_LABEL})", lokale_tijd(data.database.get("etl_klaar")),
+          "datumtijd")
     regel("Database: bouwwijze", data.database.get("modus"))
     rij += 1
     regel("Indicatoren", _tekst_lijst(f"{titels.get(k, k)} ({k})"
@@ -314,7 +315,7 @@ def werkboek(data: ExportData, gegenereerd_op: dt.datetime | None = None) -> byt
         _Kolom("Versie", 40), _Kolom("Jaren in deze export", 12),
         _Kolom("Peildatums in deze export", 30), _Kolom("Licentie", 20),
         _Kolom("Opgehaald op", 22, "datum"), _Kolom("URL", 50), _Kolom("Toelichting", 80, "lang"),
-        _Kolom("ETL-run", 14), _Kolom("Database gebouwd op (UTC)", 20, "datumtijd"),
+        _Kolom("ETL-run", 14), _Kolom(f"Database gebouwd op ({TIJDZONE_LABEL})", 20, "datumtijd"),
     ], op)
 
     wb.close()

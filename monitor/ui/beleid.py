@@ -21,6 +21,7 @@ import streamlit as st
 
 from monitor.beleid import opslag, validatie
 from monitor.beleid.beleidsmonitor import Kerngetal
+from monitor.domein import TIJDZONE_LABEL, lokale_tijd
 from monitor.ui import data, keuzes
 
 OMGEVING = "ARMOEDEMONITOR_BELEID_WACHTWOORD"
@@ -175,9 +176,8 @@ def geschiedenis_frame(tabel: str | None = None) -> pd.DataFrame:
     g = opslag.geschiedenis(tabel)
     if g.empty:
         return g
-    tijd = pd.to_datetime(g["tijdstip"]).dt.tz_localize("UTC").dt.tz_convert("Europe/Amsterdam")
     return pd.DataFrame({
-        "Wanneer": tijd.dt.strftime("%d-%m-%Y %H:%M"),
+        f"Wanneer ({TIJDZONE_LABEL})": [f"{lokale_tijd(t):%d-%m-%Y %H:%M}" for t in g["tijdstip"]],
         "Wie": g["wie"],
         "Wat": g["tabel"],
         "Sleutel": g["sleutel"],

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from monitor import fmt
+from monitor.domein import TIJDZONE_LABEL, lokale_tijd
 
 CBS_LICENTIE = (
     "Cijfers van het CBS (StatLine, Kerncijfers wijken en buurten en het dashboard "
@@ -61,11 +62,11 @@ def modus_tekst(modus: Any) -> str:
 
 
 def tijdstip(t: Any) -> str:
-    """``23 november 2026 om 17:24``."""
-    if t is None or pd.isna(t):
+    """``23 november 2026 om 18:24 (Nederlandse tijd)``; opgeslagen is UTC."""
+    lokaal = lokale_tijd(t)
+    if lokaal is None:
         return "onbekend"
-    t = pd.Timestamp(t)
-    return f"{fmt.datum(t.to_pydatetime())} om {t:%H:%M}"
+    return f"{fmt.datum(lokaal)} om {lokaal:%H:%M} ({TIJDZONE_LABEL})"
 
 
 def laatste_run_tekst(runs: pd.DataFrame) -> str:
