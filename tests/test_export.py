@@ -222,6 +222,19 @@ def test_beleidsindicatoren_in_de_opmaak_van_finance() -> None:
     assert not [r for r in rijen if "BBV" in str(r["Indicator"].value)]
 
 
+def test_beleidsindicatoren_zet_geen_oud_landelijk_cijfer_naast_het_verslagjaar() -> None:
+    # Nederland heeft bijstand alleen voor 2014; naast Heerlen 2024 is dat misleidend.
+    data = model.verzamel(Selectie(jaren=(2025,)))
+    rijen = _rijen(_boek(werkboek.werkboek(data))["Beleidsindicatoren"])
+    nl = [r for r in rijen if r["Regiocode"].value == "NL01"
+          and r["Indicator"].value.startswith("Personen met bijstand per 1.000")][0]
+    assert nl["Werkelijk"].value is None and nl["Status"].value == "te oud"
+    assert "laatste cijfer is van 2014" in nl["Toelichting"].value
+    heerlen = [r for r in rijen if r["Regiocode"].value == "GM0917"
+               and r["Indicator"].value.startswith("Personen met bijstand per 1.000")][0]
+    assert heerlen["Werkelijk"].value == 43.8 and heerlen["Jaar werkelijk"].value == "2024"
+
+
 def test_kwaadaardige_tekst_blijft_tekst(standaard: ExportData) -> None:
     """Tekst uit de catalogus of van gebruikers die met '=' begint, wordt nooit een formule."""
     data = standaard

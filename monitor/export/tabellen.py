@@ -11,7 +11,13 @@ from typing import Any
 import pandas as pd
 
 from monitor import fmt
-from monitor.domein import NEDERLAND, TIJDZONE_LABEL, lokale_tijd
+from monitor.domein import (
+    NEDERLAND,
+    NIET_VERGELIJKBAAR,
+    TIJDZONE_LABEL,
+    lokale_tijd,
+    vergelijkbaar,
+)
 from monitor.export.model import (
     BBV_SET,
     CIJFER_KOLOMMEN,
@@ -204,13 +210,26 @@ def beleidsindicatoren_tabel(data: ExportData) -> pd.DataFrame:
             vorige = reeks.iloc[-2] if len(reeks) > 1 else None
             s = doel.get((key, code))
             toelichting = []
+            na = zonder_na(beschikbaar.get(key)) or 0
             if laatste is None:
                 toelichting.append("geen cijfer in de database")
+            elif jaar is not None and int(laatste["jaar"]) < jaar - na:
+                # Te oud voor dit verslagjaar: leeg laten, niet een cijfer van jaren terug naast
+                # het verslagjaar zetten (Nederland bijstand 2014 naast Heerlen 2024).
+                toelichting.append(
+                    f"laatste cijfer is van {int(laatste['jaar'])}; voor verslagjaar {jaar} "
+                    f"hoort een cijfer over {jaar - na} of later, dus Werkelijk blijft leeg")
+                laatste, vorige = None, None
             elif jaar is not None and int(laatste["jaar"]) < jaar:
-                na = zonder_na(beschikbaar.get(key))
                 verwacht = (f"; cijfers over {jaar} komen op zijn vroegst in {jaar + na}"
                             if na else "")
                 toelichting.append(f"laatste cijfer is van {int(laatste['jaar'])}{verwacht}")
+            if laatste is not None and vorige is not None:
+                v = vergelijkbaar(laatste.to_dict(), vorige.to_dict())
+                if not v.ok:
+                    toelichting.append(f"vorige meting {NIET_VERGELIJKBAAR}: {v.reden}")
+            if laatste is not None and laatste["status"] != "definitief":
+                toelichting.append(f"status: {laatste['status']}")
             b = None if laatste is None else bron.get(laatste["bron_id"])
             rijen.append({
                 "Indicator": titels.get(key, key),
@@ -223,7 +242,8 @@ def beleidsindicatoren_tabel(data: ExportData) -> pd.DataFrame:
                 "Werkelijk": None if laatste is None else laatste["waarde"],
                 "Jaar werkelijk": None if laatste is None else
                 fmt.periode(int(laatste["jaar"]), laatste["status"]),
-                "Status": "geen cijfer" if laatste is None else laatste["status"],
+                "Status": ("te oud" if laatste is None and len(reeks) else "geen cijfer")
+                if laatste is None else laatste["status"],
                 f"Begroting {jaar}": None if s is None else zonder_na(s.begroting),
                 f"Streefwaarde {jaar}": None if s is None else zonder_na(s.streefwaarde),
                 "Bron": None if b is None else
