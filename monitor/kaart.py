@@ -322,7 +322,7 @@ def kaartfiguur(
     # van buiten wordt opgevraagd.
     # De vier hoeken van het gebied plus een marge: ``fitbounds`` neemt ze mee, zodat labels
     # aan de rand (Maastricht, Vaals) niet worden afgesneden.
-    bereik = omkadering(namen, marge=0.12, pad=pad)
+    bereik = omkadering(namen, marge=0.05 if in_gebied is None else 0.12, pad=pad)
     fig.add_trace(go.Scattergeo(lon=[bereik["lon"][0], bereik["lon"][1]] * 2,
                                 lat=[bereik["lat"][0]] * 2 + [bereik["lat"][1]] * 2, mode="markers",
                                 marker={"opacity": 0, "size": 1}, hoverinfo="skip",
