@@ -55,11 +55,17 @@ def test_kaart_tekent_342_gemeenten_zonder_internet(page: Page, tmp_path: Path, 
     page.screenshot(path=str(ARTEFACTEN / "kaart_nederland.png"))
 
     # Hover boven Heerlen: naam, waarde met komma, voorlopig jaar en plaats.
+    # Een punt dat echt binnen de vorm van Heerlen ligt (het midden van de omkadering ligt
+    # bij deze langgerekte gemeente in Voerendaal).
     vak = page.evaluate("""() => {
         const p = [...document.querySelectorAll('path.choroplethlocation')]
             .find(e => e.__data__ && e.__data__.loc === 'GM0917' && e.__data__.z !== undefined);
-        const r = p.getBoundingClientRect();
-        return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+        const b = p.getBBox(), m = p.getScreenCTM();
+        for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
+            const pt = new DOMPoint(b.x + b.width * i / 20, b.y + b.height * j / 20);
+            if (p.isPointInFill(pt)) { const s = pt.matrixTransform(m); return {x: s.x, y: s.y}; }
+        }
+        return null;
     }""")
     page.mouse.move(vak["x"], vak["y"])
     hover = page.locator(".hoverlayer .hovertext")
