@@ -12,8 +12,9 @@ import duckdb
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
-KWB_2024 = ROOT / "data" / "snapshot" / "bestanden" / "kwb-2024-85984NED-gemeenten-full" / "kwb2024_85984NED_gemeenten.csv"
-KWB_2021 = ROOT / "data" / "snapshot" / "bestanden" / "kwb-2021-85039NED-nlstat" / "nl_data_2021_gemeenten_flat.csv"
+BESTANDEN = ROOT / "data" / "snapshot" / "bestanden"
+KWB_2024 = BESTANDEN / "kwb-2024-85984NED-gemeenten-full" / "kwb2024_85984NED_gemeenten.csv"
+KWB_2021 = BESTANDEN / "kwb-2021-85039NED-nlstat" / "nl_data_2021_gemeenten_flat.csv"
 
 _CIJFERS = """
     SELECT c.regio_code, r.naam AS regio_naam, c.indicator_key, c.jaar, c.waarde, c.status,
@@ -44,4 +45,5 @@ def omgevingsadressendichtheid_2024() -> pd.Series:
     frame = pd.read_csv(KWB_2024, dtype=str)
     kolom = next(k for k in frame.columns if k.rsplit("_", 1)[0] == "Omgevingsadressendichtheid")
     codes = frame["WijkenEnBuurten"].str.strip()
-    return pd.Series(pd.to_numeric(frame[kolom]).to_numpy(), index=codes, name="omgevingsadressendichtheid")
+    waarden = pd.to_numeric(frame[kolom]).to_numpy()
+    return pd.Series(waarden, index=codes, name="omgevingsadressendichtheid")

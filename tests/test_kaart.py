@@ -1,4 +1,4 @@
-"""De gemeentekaart op echte snapshotcijfers: vormen, kleuren, hover, zoom, jaren, tekstalternatief."""
+"""De gemeentekaart op echte snapshotcijfers: vormen, kleuren, hover, zoom, jaren, tekst."""
 
 from __future__ import annotations
 
@@ -55,7 +55,8 @@ def test_laden_controleert_codes_tegen_regio(snapshot_database: Path) -> None:
 # ----------------------------------------------------------------------------- figuur
 
 
-def test_alle_342_gemeenten_getekend_met_gekozen_rand_en_label(armoede_2024, snapshot_database) -> None:
+def test_alle_342_gemeenten_getekend_met_gekozen_rand_en_label(armoede_2024,
+                                                               snapshot_database) -> None:
     fig = _figuur(armoede_2024, snapshot_database)
     met, = [t for t in fig.data if t.type == "choropleth" and t.name == "met cijfer"]
     zonder = [t for t in fig.data if t.name == "geen cijfer"]
@@ -154,7 +155,8 @@ def test_inzoomen_tekent_alleen_het_gebied_met_landelijke_kleuren(armoede_2024, 
     fig = _figuur(armoede_2024, snapshot_database, gebied=gebied)
     met = _spoor(fig, "met cijfer")
     assert len(met.locations) == aantal
-    assert (met.zmin, met.zmax) == (_spoor(land, "met cijfer").zmin, _spoor(land, "met cijfer").zmax)
+    landelijk = _spoor(land, "met cijfer")
+    assert (met.zmin, met.zmax) == (landelijk.zmin, landelijk.zmax)
     # Plaats blijft landelijk: "van 342"
     assert all(d[4].endswith("van 342") for d in met.customdata)
     assert list(_spoor(fig, "gekozen").locations) == ["GM0917", "GM0935"]

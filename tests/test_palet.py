@@ -6,8 +6,9 @@ import pytest
 
 from monitor import charts, palet
 
+# De vijf standaardregio's plus Kerkrade, Rotterdam, Amsterdam en Groningen.
 ACHT_REGIOS = ["GM0917", "NL01", "GM0362", "GM0396", "GM0935",
-               "GM0928", "GM0599", "GM0363", "GM0014"]  # + Kerkrade, Rotterdam, Amsterdam, Groningen
+               "GM0928", "GM0599", "GM0363", "GM0014"]
 
 
 def test_meetlat_ziet_een_bekend_slecht_paar() -> None:

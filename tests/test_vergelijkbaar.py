@@ -49,7 +49,7 @@ def test_groep_voor_heerlen_is_stabiel(reeksen: dict) -> None:
 
 
 def test_groep_is_na_te_rekenen(reeksen: dict) -> None:
-    """Afstand = euclidisch over z-scores (log10 voor inwoners en dichtheid), met eigen rekenwerk."""
+    """Afstand = euclidisch over z-scores (log10 voor inwoners en dichtheid), zelf nagerekend."""
     tabel = _groep(reeksen, k=340)
     pool = pd.concat({"i": reeksen["inwoners"], "o": reeksen["stedelijkheid"],
                       "n": reeksen["niveau"]}, axis=1).dropna()

@@ -43,7 +43,8 @@ KAN_NIET: dict[str, str] = {
 NOG_TE_HERSTELLEN: dict[tuple[str, str], str] = {
     ("", "color-contrast"): "paginas/overzicht.py zet :gray-badge[...] binnen st.caption; de "
                             "caption maakt de badgetekst 60% doorzichtig (#a4a199 op #f9f8f7, "
-                            "2,43:1). Zet de badge in st.markdown of st.badge, niet in een caption.",
+                            "2,43:1). Zet de badge in st.markdown of st.badge, niet in een "
+                            "caption.",
 }
 
 #: Bekende console- en netwerkmeldingen: patroon → (soort, reden).
@@ -116,7 +117,9 @@ def test_axe_en_console_per_pagina(page: Page, app_url: str, pad: str, uitkomste
 
     # Meldingen die eerst als console-fout en dan als 404/mislukt binnenkomen, één keer tellen.
     def _url(m: str) -> str:
-        return m.split(" @ ")[-1] if m.startswith("console:") else m.split(": ", 1)[-1].split(" (")[0]
+        if m.startswith("console:"):
+            return m.split(" @ ")[-1]
+        return m.split(": ", 1)[-1].split(" (")[0]
 
     onverklaard = [m for m in meldingen
                    if not _past(CONSOLE_KAN_NIET, _url(m))
@@ -133,7 +136,8 @@ def test_axe_en_console_per_pagina(page: Page, app_url: str, pad: str, uitkomste
         f"Ernstige toegankelijkheidsfouten op /{pad}: {schendingen}")
     for (p, regel), wat in NOG_TE_HERSTELLEN.items():
         if p == pad:
-            assert regel in ernstig, f"Opgelost? Haal ({p!r}, {regel!r}) uit NOG_TE_HERSTELLEN: {wat}"
+            assert regel in ernstig, (
+                f"Opgelost? Haal ({p!r}, {regel!r}) uit NOG_TE_HERSTELLEN: {wat}")
     assert not onverklaard, f"Onverwachte console- of netwerkmeldingen op /{pad}: {onverklaard}"
     for patroon in CONSOLE_NOG_TE_HERSTELLEN:
         assert any(re.search(patroon, _url(m)) for m in meldingen), (
