@@ -311,12 +311,13 @@ def kaartfiguur(
                 status,
                 ranglijst.plaats_tekst(int(plaats[code]), aantal).capitalize(),
                 _bron(rij),
+                code,  # voor een klik-selectie (st.plotly_chart on_select): welke gemeente
             ])
         else:
             reden = _status(rij) if rij is not None else "niet in de database"
             zonder_codes.append(code)
             zonder_data.append([naam, fmt.GEEN_CIJFER, fmt.periode(jaar, None), reden,
-                                "Geen plaats", _bron(rij) if rij is not None else "-"])
+                                "Geen plaats", _bron(rij) if rij is not None else "-", code])
 
     fig = go.Figure()
     # Eerste spoor: een onzichtbaar punt met lon/lat. plotly.js (3.x, ook in Streamlit 1.67) haalt

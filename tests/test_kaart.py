@@ -85,6 +85,8 @@ def test_hover_is_nederlands_met_jaar_status_en_plaats(armoede_2024, snapshot_da
     assert heerlen[:5] == ["Heerlen", verwacht, "2024*", "voorlopig", f"Plaats {plaats} van 342"]
     assert "84799NED" not in heerlen[5] and heerlen[5] != "onbekende bron"
     assert "Jaar: %{customdata[2]}" in met.hovertemplate
+    # De code reist mee, zodat een klik op de kaart (on_select) een gemeente kan toevoegen.
+    assert all(d[6] == c for c, d in zip(met.locations, met.customdata, strict=True))
 
 
 def test_gemeenten_zonder_cijfer_grijs_met_reden(snapshot_database) -> None:
