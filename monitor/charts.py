@@ -30,28 +30,9 @@ import plotly.graph_objects as go
 
 from monitor import fmt
 from monitor.domein import NEDERLAND
+from monitor.palet import NEDERLAND_KLEUR
 
 #: Okabe & Ito (2008), kleurenblindveilig. Heerlen krijgt het sterkste blauw.
-VASTE_KLEUREN: dict[str, str] = {
-    "GM0917": "#0072B2",  # Heerlen: blauw
-    "GM0362": "#E69F00",  # Amstelveen: oranje
-    "GM0396": "#009E73",  # Heemskerk: blauwgroen
-    "GM0935": "#CC79A7",  # Maastricht: roodpaars
-}
-#: Voor andere gemeenten: rest van Okabe-Ito plus Paul Tols "muted"-reeks (ook kleurenblindveilig).
-EXTRA_KLEUREN: tuple[str, ...] = (
-    "#D55E00",  # vermiljoen
-    "#56B4E9",  # hemelsblauw
-    "#882255",  # wijnrood
-    "#44AA99",  # teal
-    "#332288",  # indigo
-    "#999933",  # olijf
-    "#000000",  # zwart
-    "#AA4499",  # paars
-    "#117733",  # groen
-    "#DDCC77",  # zand
-)
-NEDERLAND_KLEUR = "#6E6E6E"
 #: Hoe Nederland er overal uitziet: grijs en gestippeld (lijn) of grijze stippellijn (referentie).
 NEDERLAND_STIJL: dict[str, Any] = {"color": NEDERLAND_KLEUR, "dash": "dash", "width": 2}
 #: Een landelijk cijfer uit een ander CBS-product: zelfde grijs, fijner gestippeld.
@@ -80,34 +61,6 @@ _HOVER = (
 
 
 # ----------------------------------------------------------------------------- kleuren
-
-
-def kleuren(codes: Iterable[str]) -> dict[str, str]:
-    """Kleur per regiocode: vast voor de standaardregio's, deterministisch voor de rest.
-
-    Een andere gemeente krijgt de kleur op plek ``crc32(code) % n`` in :data:`EXTRA_KLEUREN`;
-    is die al bezet binnen deze selectie, dan de volgende vrije. Zo houdt een gemeente dezelfde
-    kleur, ook als er andere gemeenten bij komen (behalve bij een botsing). Boven tien extra
-    gemeenten herhalen kleuren; de markersymbolen houden ze dan nog uit elkaar.
-    """
-    uit: dict[str, str] = {}
-    bezet: set[str] = set()
-    for code in codes:
-        if code == NEDERLAND:
-            uit[code] = NEDERLAND_KLEUR
-        elif code in VASTE_KLEUREN:
-            uit[code] = VASTE_KLEUREN[code]
-    for code in sorted(c for c in codes if c not in uit):
-        start = zlib.crc32(code.encode()) % len(EXTRA_KLEUREN)
-        for stap in range(len(EXTRA_KLEUREN)):
-            kleur = EXTRA_KLEUREN[(start + stap) % len(EXTRA_KLEUREN)]
-            if kleur not in bezet:
-                break
-        else:
-            kleur = EXTRA_KLEUREN[start]
-        bezet.add(kleur)
-        uit[code] = kleur
-    return uit
 
 
 def symbool(code: str) -> str:

@@ -1,7 +1,7 @@
 """Een vast palet van 8 regiokleuren dat ook voor kleurenblinden te onderscheiden blijft.
 
-Waarom: :func:`monitor.charts.kleuren` geeft gemeenten buiten de vijf standaardregio's een kleur
-op basis van een hash van de code. Met 8 regio's kan dan bijvoorbeeld teal (``#44AA99``) naast
+Waarom: eerder kregen gemeenten buiten de vijf standaardregio's een kleur op basis van een hash
+van de code. Met 8 regio's kan dan bijvoorbeeld teal (``#44AA99``) naast
 roodpaars (``#CC79A7``, Maastricht) komen; bij deuteranomalie liggen die 3,6 uit elkaar in
 CAM02-UCS, ver onder de drempel hieronder. Dit palet deelt de kleuren daarom op volgorde uit.
 
@@ -26,7 +26,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 
-NEDERLAND = "NL01"
+from monitor.domein import NEDERLAND
+
 NEDERLAND_KLEUR = "#6E6E6E"
 
 #: Vaste volgorde: eerst de vier standaardgemeenten, dan de vrije kleuren.

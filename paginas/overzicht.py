@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import charts, fmt
+from monitor import charts, fmt, palet
 from monitor.domein import NEDERLAND, Oordeel
 from monitor.ui import data, keuzes
 from monitor.verkennen import overzicht
@@ -71,7 +71,7 @@ with keuzes.veilig("het overzicht"):
         "stippellijn. Gearceerd of * = voorlopig."
     )
     fig = charts.kleine_staven(overzicht.panelen(reeks, tegels),
-                               codes=codes, namen=namen, kleur=charts.kleuren(codes))
+                               codes=codes, namen=namen, kleur=palet.kleuren(codes))
     st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, width="stretch")
     tabel = overzicht.naast_elkaar(reeks, tegels, codes, namen)
     st.dataframe(tabel, hide_index=True, width="stretch")

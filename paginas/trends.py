@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import charts
+from monitor import charts, palet
 from monitor.domein import NEDERLAND
 from monitor.ui import data, keuzes
 from monitor.verkennen import tabellen
@@ -38,7 +38,7 @@ with keuzes.veilig("de trends"):
     )
     keuzes.stop_zonder_keuze(gekozen, codes)
 
-    kleur = charts.kleuren(codes)
+    kleur = palet.kleuren(codes)
     reeks = data.reeks(v, tuple(gekozen), tuple(codes))
     for key in gekozen:
         meta = ind.loc[key]

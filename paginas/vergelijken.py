@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import charts, fmt
+from monitor import charts, fmt, palet
 from monitor.domein import NEDERLAND
 from monitor.ui import data, keuzes
 from monitor.verkennen import ranglijst, referentie, tabellen
@@ -72,7 +72,7 @@ with keuzes.veilig("de vergelijking"):
     st.markdown(ranglijst.uitleg(richting, titel) + " " + ranglijst.telling_tekst(telling, jaar))
 
     # --- staven met Nederland als referentielijn
-    kleur = charts.kleuren(codes)
+    kleur = palet.kleuren(codes)
     staaf_frame = jaarframe[jaarframe["regio_code"] != NEDERLAND].set_index("regio_code")
     staaf_frame = staaf_frame.reindex([c for c in codes if c in staaf_frame.index]).reset_index()
     nl, ander = None, None

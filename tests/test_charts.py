@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from monitor import charts
+from monitor import charts, palet
 
 DEFAULTS = ["GM0917", "NL01", "GM0362", "GM0396", "GM0935"]
 
@@ -20,21 +20,20 @@ def _rij(code: str, naam: str, jaar: int, waarde: float | None, status: str = "d
 
 
 def test_standaardregio_s_hebben_vaste_okabe_ito_kleuren_en_nederland_is_grijs():
-    k = charts.kleuren(DEFAULTS)
+    k = palet.kleuren(DEFAULTS)
     assert k == {"GM0917": "#0072B2", "NL01": "#6E6E6E", "GM0362": "#E69F00",
                  "GM0396": "#009E73", "GM0935": "#CC79A7"}
 
 
-def test_andere_gemeenten_krijgen_een_vaste_unieke_kleur():
-    extra = ["GM0363", "GM0599", "GM0344", "GM0518", "GM0014"]
-    eerst = charts.kleuren(DEFAULTS + extra)
-    # Zelfde gemeente, andere selectie en volgorde: dezelfde kleur (behalve bij een botsing).
-    assert charts.kleuren(list(reversed(extra)) + DEFAULTS) == eerst
-    kleuren_extra = [eerst[c] for c in extra]
-    assert len(set(kleuren_extra)) == len(extra)
-    assert not set(kleuren_extra) & set(charts.VASTE_KLEUREN.values()) - {None}
-    assert all(k in charts.EXTRA_KLEUREN for k in kleuren_extra)
-
+def test_acht_regio_s_krijgen_acht_verschillende_kleuren_uit_het_palet():
+    # Rotterdam en Kerkrade naast de standaardregio's: geen kleur dubbel, alles uit het palet dat
+    # ook bij kleurenblindheid te onderscheiden is (tests/test_palet.py).
+    extra = ["GM0599", "GM0928", "GM0363", "GM0344"]
+    k = palet.kleuren(DEFAULTS + extra)
+    gemeenten = [c for c in DEFAULTS + extra if c != "NL01"]
+    assert len({k[c] for c in gemeenten}) == len(gemeenten) == 8
+    assert {k[c] for c in gemeenten} == set(palet.PALET_8)
+    assert k["GM0599"] != k["GM0917"]
 
 def test_symbolen_per_regio_vast_en_voor_andere_gemeenten_uit_de_lijst():
     assert charts.symbool("GM0917") == "circle"
@@ -54,7 +53,7 @@ def test_staven_met_nederland_als_gestippelde_referentie_en_hover_met_bron():
     frame = pd.DataFrame([_rij("GM0917", "Heerlen", 2024, 43.79), _rij("GM0362", "Amstelveen", 2024, 12.9)])
     nl = _rij("NL01", "Nederland", 2024, 25.2)
     fig = charts.staven(frame, titel="Bijstand", eenheid="per 1.000 inwoners",
-                        kleur=charts.kleuren(["GM0917", "GM0362"]), nederland=nl).to_dict()
+                        kleur=palet.kleuren(["GM0917", "GM0362"]), nederland=nl).to_dict()
     staaf = fig["data"][0]
     assert list(staaf["y"]) == ["Heerlen", "Amstelveen"]
     assert list(staaf["text"]) == ["43,8", "12,9"]
@@ -111,7 +110,7 @@ def test_trendlijnen_interpoleren_niet_en_markeren_voorlopig():
         _rij("NL01", "Nederland", 2014, 25.2),
     ])
     fig = charts.trendlijnen(frame, titel="Bijstand", eenheid="per 1.000 inwoners",
-                             kleur=charts.kleuren(["GM0917", "NL01"]),
+                             kleur=palet.kleuren(["GM0917", "NL01"]),
                              volgorde=["GM0917", "NL01"]).to_dict()
     heerlen, nl = fig["data"]
     y = dict(zip(heerlen["x"], heerlen["y"], strict=True))
@@ -154,7 +153,7 @@ def test_kleine_staven_tonen_geen_cijfer_als_tekst():
     fig = charts.kleine_staven(
         [{"titel": "Schulden", "eenheid": "%", "jaar_tekst": "2020", "frame": frame}],
         codes=["GM0917", "NL01", "GM0362"], namen={"GM0917": "Heerlen", "GM0362": "Amstelveen"},
-        kleur=charts.kleuren(["GM0917", "GM0362"]),
+        kleur=palet.kleuren(["GM0917", "GM0362"]),
     ).to_dict()
     staaf = fig["data"][0]
     assert list(staaf["y"]) == ["Heerlen", "Amstelveen"]

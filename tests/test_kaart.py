@@ -11,7 +11,7 @@ import pytest
 from colorspacious import cspace_convert
 from plotly.colors import unlabel_rgb
 
-from monitor import kaart
+from monitor.verkennen import kaart
 from tests.kaart_hulp import KWB_2021, ROOT, cijfers, regio_codes
 
 GEKOZEN = ["GM0917", "NL01", "GM0362", "GM0396", "GM0935"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor import charts, palet
+from monitor import palet
 
 # De vijf standaardregio's plus Kerkrade, Rotterdam, Amsterdam en Groningen.
 ACHT_REGIOS = ["GM0917", "NL01", "GM0362", "GM0396", "GM0935",
@@ -28,9 +28,10 @@ def test_acht_kleuren_plus_nederland_boven_de_drempel_bij_elk_zicht() -> None:
         assert palet.kleinste_verschil(kleuren, [cvd])[0] >= palet.DREMPEL
 
 
-def test_standaardkleuren_en_grijs_gelijk_aan_charts() -> None:
-    assert palet.VASTE_KLEUREN == charts.VASTE_KLEUREN
-    assert palet.NEDERLAND_KLEUR == charts.NEDERLAND_KLEUR
+def test_standaardregio_s_houden_hun_okabe_ito_kleur() -> None:
+    assert palet.kleuren(["GM0917", "NL01", "GM0362", "GM0396", "GM0935"]) == {
+        "GM0917": "#0072B2", "NL01": "#6E6E6E", "GM0362": "#E69F00", "GM0396": "#009E73",
+        "GM0935": "#CC79A7"}
 
 
 def test_acht_gemeenten_krijgen_acht_verschillende_kleuren() -> None:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from monitor import vergelijkbaar as v
+from monitor.verkennen import vergelijkbaar as v
 from tests.kaart_hulp import cijfers, omgevingsadressendichtheid_2024
 
 HEERLEN = "GM0917"

@@ -1,7 +1,7 @@
 """Grafieken voor de pagina's Beleidsmonitor en Doeltreffendheid (frame erin, figuur eruit).
 
 Apart van ``monitor/charts.py`` (dat een andere module bezit), maar met dezelfde afspraken en
-dezelfde bouwstenen daaruit: één kleur en één markersymbool per regio (:func:`charts.kleuren`),
+dezelfde bouwstenen daaruit: één kleur en één markersymbool per regio (:func:`palet.kleuren`),
 Nederland grijs gestippeld, een landelijk cijfer uit een ander CBS-product fijner gestippeld,
 jaren als categorieën, Nederlandse scheidingstekens, voorlopige punten als open marker, en elke
 hover met waarde, jaar (``2024*``), status en bron. Gaten worden niet verbonden.
@@ -18,18 +18,17 @@ import plotly.graph_objects as go
 from monitor import fmt
 from monitor.charts import (
     ANDER_PRODUCT_STIJL,
-    NEDERLAND_KLEUR,
     NEDERLAND_STIJL,
     as_opmaak,
     as_titel,
     jaar_as,
-    kleuren,
     leeg_figuur,
     symbool,
 )
-from monitor.domein import NEDERLAND
+from monitor.domein import BELEIDSJAREN, NEDERLAND
+from monitor.palet import NEDERLAND_KLEUR, kleuren
 
-BELEIDSPERIODE = (2026, 2029)
+BELEIDSPERIODE = (BELEIDSJAREN[0], BELEIDSJAREN[-1])
 _HOVER = ("<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Jaar: %{customdata[2]} "
           "(%{customdata[3]})<br>%{customdata[4]}<extra></extra>")  # fmt: skip
 

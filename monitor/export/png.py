@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from monitor import palet
 from monitor.domein import NEDERLAND
 from monitor.export.model import ExportData, PngNietMogelijk, gebruikte_bronnen
 from monitor.export.tabellen import eenheid_per_key, titel_per_key
@@ -56,7 +57,7 @@ def grafiek(data: ExportData, indicator_key: str | None = None) -> Any:
     codes = list(data.selectie.regios)
     if not charts.nl_als_referentie(eenheid):  # 18 miljoen naast één gemeente zegt niets
         frame = frame[frame["regio_code"] != NEDERLAND]
-    fig = charts.trendlijnen(frame, titel=titel, eenheid=eenheid, kleur=charts.kleuren(codes),
+    fig = charts.trendlijnen(frame, titel=titel, eenheid=eenheid, kleur=palet.kleuren(codes),
                              volgorde=codes)
     met_waarde = frame[frame["waarde"].notna()]
     tabellen = sorted({str(t) for t in met_waarde["tabel_id"].dropna()})

@@ -16,7 +16,7 @@ API voor pagina's (dashboard.py roept :func:`zijbalk` één keer per run aan, v�
 - :func:`versie` → het versietoken van de database (voor de ``store``-functies).
 - :func:`url_keuze` → een selectbox/multiselect die in de link staat en foute linkwaarden meldt.
 - :func:`veilig` → context manager: vangt elke fout en toont een Nederlandse melding.
-- Kleuren per regio: :func:`monitor.charts.kleuren` met :func:`gekozen_regios`.
+- Kleuren per regio: :func:`monitor.palet.kleuren` met :func:`gekozen_regios`.
 """
 
 from __future__ import annotations

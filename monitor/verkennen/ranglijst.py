@@ -54,6 +54,11 @@ def uitleg(richting: str, titel: str) -> str:
             "Dit zegt niets over beter of slechter.")
 
 
+def plaats_tekst(plaats: int | None, aantal: int) -> str:
+    """``plaats 330 van 342`` (of ``geen plaats`` als de gemeente geen cijfer heeft)."""
+    return "geen plaats" if plaats is None else f"plaats {plaats} van {aantal}"
+
+
 def telling_tekst(telling: dict[str, int], jaar: int) -> str:
     """Hoeveel gemeenten een cijfer hebben, en een waarschuwing als dat er weinig zijn."""
     met, zonder, totaal = telling["met_cijfer"], telling["zonder_cijfer"], telling["gemeenten"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from monitor import kaart
+from monitor.verkennen import kaart
 from tests.e2e.conftest import ARTEFACTEN
 from tests.kaart_hulp import cijfers, regio_codes
 

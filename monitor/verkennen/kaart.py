@@ -35,9 +35,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sequential
 
-from monitor import fmt, ranglijst
+from etl.config import DATA_DIR
+from monitor import fmt
+from monitor.verkennen import ranglijst
 
-KAART_PAD = Path(__file__).resolve().parents[1] / "data" / "kaart" / "gemeenten_2024.geojson"
+KAART_PAD = DATA_DIR / "kaart" / "gemeenten_2024.geojson"
 KAART_JAAR = 2024
 #: Naamsvermelding die CC BY 4.0 vraagt; staat onder elke kaart.
 BRONVERMELDING = "Kaart: CBS, Kadaster (gebiedsindelingen 2024), CC BY 4.0; via cartomap/nl"
