@@ -28,7 +28,7 @@ from pages import PAGINAS  # noqa: E402
 
 DOEL_MB = 300
 KLAAR = "[data-testid='stApp'][data-test-script-state='notRunning']"
-TIMEOUT_MS = 180_000
+TIMEOUT_MS = 120_000
 
 
 class Bemonsteraar(threading.Thread):
@@ -55,36 +55,45 @@ class Bemonsteraar(threading.Thread):
         self.join(timeout=5)
 
 
-async def sessie(browser, basis: str, start: int, rondes: int) -> int:
-    """One browser context = one Streamlit session at a time; returns the pages loaded."""
+async def sessie(browser, basis: str, start: int, rondes: int) -> tuple[int, list[str]]:
+    """One browser context = one Streamlit session at a time; returns (pages loaded, failures).
+
+    A page that does not finish within the timeout is recorded, not fatal: the RSS peak is
+    what this benchmark is for, and a busy machine must not lose it.
+    """
+    from playwright.async_api import Error as PlaywrightFout
+
     volgorde = list(PAGINAS.values())
     volgorde = volgorde[start % len(volgorde):] + volgorde[:start % len(volgorde)]
     context = await browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
-    geladen = 0
+    geladen, fouten = 0, []
     try:
         page = await context.new_page()
         for _ in range(rondes):
             for _, pad, selector in volgorde:
-                await page.goto(f"{basis}/{pad}", timeout=TIMEOUT_MS)
-                await page.wait_for_selector(selector, state="attached", timeout=TIMEOUT_MS)
-                await page.wait_for_selector(KLAAR, state="attached", timeout=TIMEOUT_MS)
-                geladen += 1
+                try:
+                    await page.goto(f"{basis}/{pad}", timeout=TIMEOUT_MS)
+                    await page.wait_for_selector(selector, state="attached", timeout=TIMEOUT_MS)
+                    await page.wait_for_selector(KLAAR, state="attached", timeout=TIMEOUT_MS)
+                    geladen += 1
+                except PlaywrightFout as fout:
+                    fouten.append(f"/{pad}: {str(fout).splitlines()[0]}")
     finally:
         await context.close()
-    return geladen
+    return geladen, fouten
 
 
-async def belasting(basis: str, sessies: int, rondes: int) -> int:
+async def belasting(basis: str, sessies: int, rondes: int) -> tuple[int, list[str]]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            aantallen = await asyncio.gather(*(sessie(browser, basis, i, rondes)
-                                               for i in range(sessies)))
+            uitkomsten = await asyncio.gather(*(sessie(browser, basis, i, rondes)
+                                                for i in range(sessies)))
         finally:
             await browser.close()
-    return sum(aantallen)
+    return sum(n for n, _ in uitkomsten), [f for _, fs in uitkomsten for f in fs]
 
 
 def main(sessies: int = 10, rondes: int = 1) -> None:
@@ -99,7 +108,7 @@ def main(sessies: int = 10, rondes: int = 1) -> None:
             meter = Bemonsteraar(server.pid)
             meter.start()
             start = time.perf_counter()
-            geladen = asyncio.run(belasting(basis, sessies, rondes))
+            geladen, fouten = asyncio.run(belasting(basis, sessies, rondes))
             duur = time.perf_counter() - start
             time.sleep(2)  # sessions disconnect; what stays resident?
             na = rss_mb(server.pid)
@@ -110,6 +119,9 @@ def main(sessies: int = 10, rondes: int = 1) -> None:
           f"{duur:.0f} s):")
     print(f"  RSS na start {leeg:.0f} MB, piek {meter.piek:.0f} MB, 2 s na afloop {na:.0f} MB; "
           f"doel piek < {DOEL_MB} MB: {oordeel}")
+    if fouten:
+        print(f"  {len(fouten)} paginaladingen niet klaar binnen {TIMEOUT_MS // 1000} s "
+              f"(drukke machine?): {'; '.join(sorted(set(fouten))[:5])}")
 
 
 if __name__ == "__main__":
