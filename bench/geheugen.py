@@ -6,13 +6,16 @@ through all seven pages, starting at a different page, and waits on each for Str
 reads the server's VmRSS from /proc every 50 ms. Bounded: `rondes` walks per session (default 1),
 every wait has a timeout, loopback (127.0.0.1) only.
 
-Target (issue 8): peak RSS < 300 MB.
+Target (issue 8): peak RSS < 300 MB. The server inherits the environment, so
+`MALLOC_ARENA_MAX=2 .venv/bin/python bench/geheugen.py` measures the effect of fewer glibc
+malloc arenas (Streamlit runs every session's script in its own thread).
 Run: `make bench` or `.venv/bin/python bench/geheugen.py [sessies] [rondes]`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 import threading
@@ -98,6 +101,8 @@ async def belasting(basis: str, sessies: int, rondes: int) -> tuple[int, list[st
 
 def main(sessies: int = 10, rondes: int = 1) -> None:
     print(f"== bench/geheugen.py  ({machine_regel()})")
+    if os.environ.get("MALLOC_ARENA_MAX"):
+        print(f"  (server met MALLOC_ARENA_MAX={os.environ['MALLOC_ARENA_MAX']})")
     if not heeft_chromium():
         print(f"Chromium niet gevonden op {CHROMIUM}: geheugenmeting overgeslagen.")
         return
