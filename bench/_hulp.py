@@ -50,7 +50,8 @@ def vrije_poort() -> int:
 def streamlit_server(script: Path, db: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     """`streamlit run script` on 127.0.0.1:<free port>; yields (base url, process)."""
     poort = vrije_poort()
-    beleid = Path(tempfile.mkdtemp(prefix="bench-beleid-")) / "beleid.duckdb"  # never data/beleid.duckdb
+    beleid_map = tempfile.TemporaryDirectory(prefix="bench-beleid-")
+    beleid = Path(beleid_map.name) / "beleid.duckdb"  # never data/beleid.duckdb
     log = tempfile.TemporaryFile()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
@@ -83,6 +84,7 @@ def streamlit_server(script: Path, db: Path) -> Iterator[tuple[str, subprocess.P
             server.kill()
             server.wait(timeout=10)
         log.close()
+        beleid_map.cleanup()
 
 
 def rss_mb(pid: int) -> float:
