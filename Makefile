@@ -43,9 +43,15 @@ test: $(STAMP) chromium
 refresh: $(STAMP)
 	$(BIN)/python -m etl refresh
 
-bench: $(STAMP)
-	$(BIN)/python bench/etl_build.py
-	$(BIN)/python bench/pages.py
+# Benchmarks (issue 8). Each prints medians with min/max and the machine load; output also in
+# bench/results/ (git-ignored). Needs Debian's Chromium for the browser parts (make chromium).
+bench: $(STAMP) chromium
+	@mkdir -p bench/results
+	@echo "Let op: $$(nproc) cores, load $$(cut -d' ' -f1-3 /proc/loadavg); andere testruns delen de machine."
+	$(BIN)/python bench/etl_build.py 3 | tee bench/results/etl_build.txt
+	$(BIN)/python bench/pages.py 7 3 | tee bench/results/pages.txt
+	$(BIN)/python bench/schaal.py --herhaal 7 | tee bench/results/schaal.txt
+	$(BIN)/python bench/geheugen.py 10 1 | tee bench/results/geheugen.txt
 
 clean:
 	rm -rf $(VENV) data/monitor.duckdb data/monitor.duckdb.tmp tests/artifacts
