@@ -126,6 +126,13 @@ def gemeenten_in_jaar(versie: str, indicator_key: str, jaar: int) -> pd.DataFram
         AND c.waarde IS NOT NULL ORDER BY c.waarde""", {"ind": indicator_key, "jaar": jaar})
 
 
+def kaartcijfers(versie: str, indicator_key: str, jaar: int) -> pd.DataFrame:
+    """Alle gemeenten voor één indicator en jaar, ook zonder waarde (de status zegt waarom)."""
+    return _query(_REEKS + """
+        WHERE c.indicator_key = $ind AND c.jaar = $jaar AND r.soort = 'gemeente'
+        ORDER BY c.regio_code""", {"ind": indicator_key, "jaar": jaar})
+
+
 def jaren(versie: str, indicator_key: str) -> list[int]:
     """Years in which any region has a value for the indicator, newest first."""
     frame = _query("""SELECT DISTINCT jaar FROM cijfer WHERE indicator_key = ? AND waarde IS NOT NULL

@@ -7,7 +7,7 @@ import streamlit as st
 from monitor import charts, fmt, palet
 from monitor.domein import NEDERLAND
 from monitor.ui import data, keuzes
-from monitor.verkennen import ranglijst, referentie, tabellen
+from monitor.verkennen import kaart, ranglijst, referentie, tabellen
 
 st.title("Vergelijken")
 
@@ -109,3 +109,24 @@ with keuzes.veilig("de vergelijking"):
         tabellen.vergelijk_tabel(jaarframe, codes, namen, eenheid, jaar, plaatsen, aantal),
         hide_index=True, width="stretch",
     )
+
+    # --- kaart van alle gemeenten: waar staat de gemeente in het land en in Zuid-Limburg?
+    st.subheader("Alle gemeenten op de kaart")
+    gebied = keuzes.url_keuze(
+        "Kaartgebied", list(kaart.GEBIEDEN), sleutel="kaart", standaard="nederland",
+        format_func=lambda g: kaart.GEBIEDEN[g][0],
+        melding=lambda fout: "De link noemt een onbekend kaartgebied. U ziet heel Nederland.")
+    kaartcijfers = data.kaartcijfers(v, key, jaar)
+    st.plotly_chart(
+        kaart.kaartfiguur(kaartcijfers, codes, richting, f"{titel}, {fmt.periode(jaar, None)}",
+                          eenheid=eenheid, jaar=jaar, gebied=gebied,
+                          regio_codes=tuple(namen)),
+        config=charts.PLOTLY_CONFIG, width="stretch", key="kaart")
+    st.caption(kaart.kaart_tekst(kaartcijfers, hoofd, richting, indicator_titel=titel,
+                                 eenheid=eenheid, jaar=jaar))
+    niet_getekend = kaart.niet_tekenbaar_tekst(kaartcijfers, jaar)
+    if niet_getekend:
+        st.caption(niet_getekend)
+    st.caption("Grijs = geen cijfer. Hoe donkerder, hoe ongunstiger (bij een neutrale indicator: "
+               "hoe hoger). Dikke rand = gekozen regio. Kaart: CBS en Kadaster, gemeentegrenzen "
+               "2024, CC BY 4.0.")

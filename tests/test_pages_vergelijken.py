@@ -147,3 +147,27 @@ def test_geen_plaats_n_van_n_als_de_bron_maar_tien_gemeenten_heeft():
                                      "hebben een cijfer, dus een plaats zou misleiden.")
     tabel = tabellen(at)[0]
     assert not tabel["Plaats"].str.contains(" van 10").any()
+
+
+def test_kaart_van_alle_gemeenten_met_gekozen_regio_s_en_tekstalternatief():
+    at = open_pagina(PAGINA)
+    geen_fouten(at)
+    kaart = figuren(at)[-1]
+    choropleth = [t for t in kaart["data"] if t.get("type") == "choropleth"]
+    getekend = set().union(*(set(t.get("locations") or []) for t in choropleth))
+    assert len(getekend) == 342 and "GM0917" in getekend
+    omrand = [t for t in choropleth if "GM0917" in (t.get("locations") or [])
+              and (t.get("marker", {}).get("line", {}).get("width") or 0) >= 2]
+    assert omrand, "Heerlen heeft een dikke rand"
+    tekst = teksten(at)
+    assert "Personen met bijstand per 1.000 inwoners, 2024: Heerlen 43,8" in tekst
+    assert "CBS en Kadaster" in tekst
+
+
+def test_kaart_zoomt_naar_zuid_limburg_via_de_link():
+    at = open_pagina(PAGINA, kaart="zuid-limburg")
+    geen_fouten(at)
+    kaart = figuren(at)[-1]
+    choropleth = [t for t in kaart["data"] if t.get("type") == "choropleth"]
+    getekend = set().union(*(set(t.get("locations") or []) for t in choropleth))
+    assert len(getekend) == 16 and "GM0917" in getekend and "GM0363" not in getekend

@@ -294,6 +294,9 @@ def kaartfiguur(
     gemeenten = cijfers[cijfers["regio_code"].str.startswith("GM")]
     plaats = ranglijst.plaatsen(gemeenten, richting)
     aantal = len(plaats)
+    # Dezelfde regel als de kop van Vergelijken: onder 90% dekking geen plaats in de hover.
+    volledig = ranglijst.volledig_genoeg({"met_cijfer": aantal, "zonder_cijfer": 0,
+                                          "gemeenten": len(alle_namen)})
 
     met_codes: list[str] = []
     met_z: list[float] = []
@@ -311,7 +314,8 @@ def kaartfiguur(
                 fmt.waarde(rij["waarde"], eenheid),
                 fmt.periode(rij.get("jaar", jaar), status),
                 status,
-                ranglijst.plaats_tekst(int(plaats[code]), aantal).capitalize(),
+                ranglijst.plaats_tekst(int(plaats[code]), aantal).capitalize() if volledig
+                else "Geen plaats: te weinig gemeenten met een cijfer",
                 _bron(rij),
                 code,  # voor een klik-selectie (st.plotly_chart on_select): welke gemeente
             ])
@@ -447,6 +451,8 @@ def kaart_tekst(
         return f"{indicator_titel}, {jaar}: geen cijfers voor gemeenten."
     plaats = ranglijst.plaatsen(gemeenten, richting)
     aantal = len(plaats)
+    volledig = ranglijst.volledig_genoeg({"met_cijfer": aantal, "zonder_cijfer": 0,
+                                          "gemeenten": len(kaart_namen())})
     gesorteerd = gemeenten.sort_values(["waarde", "regio_naam"], kind="stable")
     laag, hoog = gesorteerd.iloc[0], gesorteerd.iloc[-1]
     # Het sterretje van de meeste cijfers (CBS publiceert een jaar in één keer voorlopig).
@@ -459,7 +465,9 @@ def kaart_tekst(
         r = rij.iloc[0]
         deel = (f"{r['regio_naam']} {fmt.waarde(r['waarde'], eenheid)}, "
                 f"{ranglijst.plaats_tekst(int(plaats[hoofd]), aantal)} gemeenten "
-                f"({_plaats_een(richting)})")
+                f"({_plaats_een(richting)})" if volledig else
+                f"{r['regio_naam']} {fmt.waarde(r['waarde'], eenheid)} (geen plaats: maar "
+                f"{aantal} gemeenten hebben een cijfer)")
     return (f"{indicator_titel}, {periode}: {deel}; laagste {laag['regio_naam']} "
             f"{fmt.waarde(laag['waarde'], eenheid)}, hoogste {hoog['regio_naam']} "
             f"{fmt.waarde(hoog['waarde'], eenheid)}.")
