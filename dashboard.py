@@ -10,7 +10,8 @@ st.set_page_config(page_title="Armoedemonitor", page_icon=":material/monitoring:
 
 PAGINAS = {
     "Verkennen": [
-        st.Page("paginas/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
+        st.Page("paginas/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True,
+                url_path="start"),
         st.Page("paginas/vergelijken.py", title="Vergelijken", icon=":material/bar_chart:"),
         st.Page("paginas/trends.py", title="Trends", icon=":material/show_chart:"),
     ],
@@ -24,6 +25,12 @@ PAGINAS = {
     ],
 }
 
-pagina = st.navigation(PAGINAS)
+# Overzicht staat op "/" (de standaardpagina); een link naar /overzicht moet ook werken, en niet
+# "Page not found" geven. Streamlit geeft de standaardpagina altijd het pad "", dus een verborgen
+# tweede ingang naar hetzelfde bestand.
+OVERZICHT_LINK = st.Page("paginas/overzicht.py", title="Overzicht", url_path="overzicht",
+                         visibility="hidden")
+
+pagina = st.navigation({**PAGINAS, "": [OVERZICHT_LINK]})
 zijbalk()
 pagina.run()

@@ -23,6 +23,8 @@ from tests.e2e.conftest import REPO, _gezond, _vrije_poort, schermafdruk, wacht_
 PAGINAS = [
     # (pad, naam van de schermafdruk, kop, tekst die op de pagina moet staan, heeft grafiek)
     ("", "overzicht", "Heerlen in één oogopslag", "87.522", True),
+    # Een directe link naar /overzicht gaf "Page not found": nu dezelfde pagina.
+    ("overzicht", "overzicht_link", "Heerlen in één oogopslag", "87.522", True),
     ("vergelijken", "vergelijken", "Vergelijken", "Heerlen staat op plaats", True),
     ("trends", "trends", "Trends", "Beleidsperiode 2026-2029", True),
     ("bronnen", "bronnen", "Bronnen en definities", "CC BY 4.0", False),
@@ -48,6 +50,7 @@ def test_pagina_laadt_en_tekent(page: Page, app_url: str, pad: str, naam: str, k
     page.goto(f"{app_url}/{pad}")
     wacht_tot_klaar(page)
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
     expect(page.get_by_role("heading", name=kop).first).to_be_visible()
     expect(page.get_by_text(tekst).first).to_be_visible()
     # De gedeelde zijbalk draait op elke pagina, en de link draagt keuze en dataversie.
