@@ -186,8 +186,6 @@ def staven(
                 "color": [kleur.get(c, NEDERLAND_KLEUR) for c in codes],
                 "pattern": _arcering(voorlopig),
             },
-            text=[d[1] for d in data],
-            textposition="outside",
             cliponaxis=False,
             customdata=data,
             hovertemplate=_HOVER,
@@ -213,9 +211,17 @@ def staven(
         fig.add_annotation(x=float(ref["waarde"]), y=1.0, yref="paper", yanchor="bottom",
                            text=tekst, showarrow=False, font={"color": NEDERLAND_KLEUR, "size": 12},
                            xanchor="left", bgcolor="rgba(255,255,255,0.8)")
+    # Waardelabels als annotaties met een witte achtergrond, boven de referentielijn: de lijn van
+    # Nederland loopt nooit door een getal heen ("€ 34.0|00").
+    for naam, waarde, d in zip(namen, rijen["waarde"], data, strict=True):
+        fig.add_annotation(x=float(waarde), y=naam, text=d[1], showarrow=False, xanchor="left",
+                           xshift=3, bgcolor="white", font={"size": 12, "color": "#333333"})
     fig.update_yaxes(type="category", autorange="reversed", categoryorder="array",
                      categoryarray=namen, title=None)
-    fig.update_xaxes(title=as_titel(eenheid), rangemode="tozero", gridcolor="#e5e5e5",
+    hoogste = max([float(w) for w in rijen["waarde"]] + [float(r["waarde"]) for r in
+                  (nederland, ander_product) if r is not None and pd.notna(r.get("waarde"))]
+                  or [0.0])
+    fig.update_xaxes(title=as_titel(eenheid), range=[0, hoogste * 1.18 or 1], gridcolor="#e5e5e5",
                      **as_opmaak(eenheid))
     return _basis(fig, titel, 140 + 42 * max(len(namen), 1))
 

@@ -56,7 +56,10 @@ def test_staven_met_nederland_als_gestippelde_referentie_en_hover_met_bron():
                         kleur=palet.kleuren(["GM0917", "GM0362"]), nederland=nl).to_dict()
     staaf = fig["data"][0]
     assert list(staaf["y"]) == ["Heerlen", "Amstelveen"]
-    assert list(staaf["text"]) == ["43,8", "12,9"]
+    # Waardelabels zijn annotaties met witte achtergrond, bovenop de referentielijn.
+    labels = {a["y"]: a for a in fig["layout"]["annotations"] if a["y"] in ("Heerlen", "Amstelveen")}
+    assert [labels[n]["text"] for n in ("Heerlen", "Amstelveen")] == ["43,8", "12,9"]
+    assert all(a["bgcolor"] == "white" and a["xanchor"] == "left" for a in labels.values())
     assert list(staaf["marker"]["color"]) == ["#0072B2", "#E69F00"]
     assert staaf["customdata"][0][1:] == ["43,8", "2024", "definitief",
                                           "Kerncijfers wijken en buurten 2024 (85984NED)"]
