@@ -16,10 +16,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import bestanden, lokaal, schulden, statline
+from etl import bestanden, lokaal, manifest, schulden, statline
 from etl.catalogus import Bron, Catalogus, laad_catalogus
-from etl.config import DATA_DIR, LOG_MAP, STATLINE_MAP, database_pad
+from etl.config import LOG_MAP, SNAPSHOT_MAP, STATLINE_MAP, data_map, database_pad
 from etl.fouten import EtlFout
+from etl.slot import WACHT, bouwslot, ruim_op
 from etl.ruw import Ruw
 from etl.transform import TIDY, naar_tidy, regio_tabel
 from etl.validate import problemen
@@ -177,19 +178,27 @@ def _log_fout(data_dir: Path, melding: str) -> None:
         f.write(f"{datetime.now(UTC).isoformat(timespec='seconds')} MISLUKT {melding}\n")
 
 
-def bouw_database(doel: Path | None = None, data_dir: Path = DATA_DIR,
-                  catalogus: Catalogus | None = None) -> Path:
+def bouw_database(doel: Path | None = None, data_dir: Path | None = None,
+                  catalogus: Catalogus | None = None, *, wacht: float = WACHT) -> Path:
     """Build, validate and publish the database; on any problem keep the old one and raise EtlFout.
 
-    The run's mode says where the CBS tables came from: "snapshot" (all from the shipped files),
-    "online" (all fetched with cbsodata) or "snapshot+online" (some of each).
+    Only one build runs at a time (a lock beside the database; a second one waits up to `wacht`
+    seconds). The run's mode says where the CBS tables came from: "snapshot" (all from the
+    shipped files), "online" (all fetched with cbsodata) or "snapshot+online" (some of each).
     """
     doel = Path(doel or database_pad())
+    data_dir = Path(data_dir or data_map())
     doel.parent.mkdir(parents=True, exist_ok=True)
+    with bouwslot(doel, wacht):
+        return _bouw(doel, data_dir, catalogus)
+
+
+def _bouw(doel: Path, data_dir: Path, catalogus: Catalogus | None) -> Path:
     tijdelijk = doel.with_name(doel.name + ".tmp")
     gestart = datetime.now(UTC).replace(tzinfo=None)
-    tijdelijk.unlink(missing_ok=True)
+    ruim_op(doel)
     try:
+        manifest.controleer(data_dir / SNAPSHOT_MAP)
         catalogus = catalogus or laad_catalogus()
         waarnemingen, niet_geladen, info = verzamel(catalogus, data_dir)
         with duckdb.connect(tijdelijk) as con:
@@ -213,11 +222,11 @@ def bouw_database(doel: Path | None = None, data_dir: Path = DATA_DIR,
         os.replace(tijdelijk, doel)
         return doel
     except EtlFout as fout:
-        tijdelijk.unlink(missing_ok=True)
+        ruim_op(doel)
         _log_fout(data_dir, str(fout))
         raise
     except Exception as fout:  # unexpected: still keep the old database and say so in Dutch
-        tijdelijk.unlink(missing_ok=True)
+        ruim_op(doel)
         _log_fout(data_dir, repr(fout))
         raise EtlFout(f"Het bouwen van de database mislukte onverwacht ({fout}). "
                       "De vorige database blijft in gebruik.") from fout

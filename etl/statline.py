@@ -26,6 +26,7 @@ from tenacity import (
     wait_exponential,
 )
 
+from etl import manifest
 from etl.catalogus import Bron
 from etl.fouten import EtlFout
 from etl.ruw import Ruw, basisnaam, lees_csv, zoek_kolommen
@@ -226,6 +227,7 @@ def haal_op(bron: Bron, doel_map: Path, *, timeout: float = 60.0, pogingen: int 
             doel_map.rename(oud)
         tijdelijk.rename(doel_map)
         shutil.rmtree(oud, ignore_errors=True)
+        manifest.werk_bij_map(doel_map.parent.parent, doel_map)  # data/snapshot/statline/<id>
         return doel_map
     finally:
         shutil.rmtree(tijdelijk, ignore_errors=True)
