@@ -81,6 +81,7 @@ class Bron(BaseModel):
     factor: dict[str, float] = {}
     ontbrekend: list[str] = []
     herstel_aanhalingstekens: bool = False
+    decimaal: Literal["punt", "komma"] | None = None  # number dialect of the file; see dialect()
     perioden_codes: str | None = None
     vaste_regio: str | None = None
     reeksen: dict[str, str] = {}
@@ -92,6 +93,12 @@ class Bron(BaseModel):
         if needs_year and self.jaar is None and self.perioden is None and self.jaren is None:
             raise ValueError(f"bron {self.id}: geef 'jaar', 'jaren' of 'perioden'")
         return self
+
+    def dialect(self) -> Literal["punt", "komma"]:
+        """Declared number dialect: StatLine exports and OData v4 CSV use a decimal comma."""
+        if self.decimaal:
+            return self.decimaal
+        return "komma" if self.formaat in ("statline_export", "odata4_csv") else "punt"
 
     def online_kolommen(self) -> dict[str, str | list[str]]:
         return (self.online.kolommen if self.online and self.online.kolommen else self.kolommen)

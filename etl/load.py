@@ -108,7 +108,9 @@ def verzamel(catalogus: Catalogus, data_dir: Path) -> tuple[pd.DataFrame, pd.Dat
     for bron in volgorde:
         info[bron.id] = {"versie": bron.versie, "opgehaald_op": bron.opgehaald_op, "modus": "snapshot"}
         if bron.formaat == "schulden_csv":
-            delen.append(schulden.lees_schulden(data_dir / bron.bestand, bron))
+            frame, overgeslagen = schulden.lees_schulden(data_dir / bron.bestand, bron)
+            delen.append(frame)
+            niet_geladen += [{"bron_id": bron.id, "regel": nr, "reden": r} for nr, r in overgeslagen]
         elif bron.formaat == "lokaal_csv":
             frame, overgeslagen = lokaal.lees_lokaal(data_dir / bron.bestand, bron, indicatoren)
             delen.append(frame)

@@ -47,7 +47,7 @@ def _ruw_uit_rijen(
     rijen: pd.DataFrame, bron: Bron, kolommen: dict[str, str], regio_kolom: str,
     periode_status: dict[str, str] | None = None, naam_kolom: str | None = None,
 ) -> pd.DataFrame:
-    frame = pd.DataFrame({"regio_code": rijen[regio_kolom].astype(str)})
+    frame = pd.DataFrame({"regio_code": rijen[regio_kolom].astype(str), "regel": rijen.index})
     frame["regio_naam"] = rijen[naam_kolom].astype(str).str.strip() if naam_kolom in rijen else None
     if bron.perioden:
         perioden = rijen[bron.perioden].astype(str).str.strip()
@@ -68,8 +68,11 @@ def lees_odata_csv(pad: Path, bron: Bron) -> Ruw:
     if regio_kolom not in rijen.columns:
         raise EtlFout(f"Tabel {bron.tabel_id}: de regiokolom '{regio_kolom}' ontbreekt in {pad.name}.")
     kolommen = zoek_kolommen(list(rijen.columns), bron.kolommen, bron.tabel_id)
+    if bron.naam and bron.naam not in rijen.columns:
+        raise EtlFout(f"Tabel {bron.tabel_id}: de naamkolom '{bron.naam}' ontbreekt in {pad.name}.")
     frame = _ruw_uit_rijen(rijen, bron, kolommen, regio_kolom, naam_kolom=bron.naam)
-    return Ruw(frame, kolommen, lege_rijen_overslaan=bron.perioden is not None)
+    return Ruw(frame, kolommen, lege_rijen_overslaan=bron.perioden is not None, bestand=pad.name,
+               decimaal=bron.dialect())
 
 
 def _lees_json(pad: Path, tabel: str) -> list[dict]:
@@ -100,6 +103,7 @@ def lees_statline_map(map_: Path, bron: Bron) -> Ruw:
     topics = [p["Key"] for p in eigenschappen if p.get("Type") == "Topic" and p.get("Key")]
     dimensies = [p["Key"] for p in eigenschappen if "Dimension" in str(p.get("Type")) or p.get("Type") == "GeoDetail"]
     rijen = pd.DataFrame(_lees_json(data_pad, tabel))
+    rijen.index = pd.RangeIndex(1, len(rijen) + 1, name="regel")  # record number in the JSON list
     if rijen.empty:
         raise EtlFout(f"Tabel {tabel}: de opgehaalde gegevens bevatten geen rijen.")
     kolommen = zoek_kolommen(topics, bron.online_kolommen(), tabel)
@@ -123,7 +127,8 @@ def lees_statline_map(map_: Path, bron: Bron) -> Ruw:
     tabelinfo = _lees_json(map_ / "TableInfos.json", tabel) if (map_ / "TableInfos.json").exists() else []
     versie = f"gewijzigd {tabelinfo[0].get('Modified')}" if tabelinfo else None
     return Ruw(frame, kolommen, versie=versie, opgehaald_op=info.get("opgehaald_op"),
-               lege_rijen_overslaan=bron.perioden is not None)
+               lege_rijen_overslaan=bron.perioden is not None,
+               bestand=f"{map_.name}/{data_pad.name}", regelwoord="record", decimaal="punt")
 
 
 def lees_odata4_csv(pad: Path, bron: Bron, data_dir: Path) -> Ruw:
@@ -153,15 +158,19 @@ def lees_odata4_csv(pad: Path, bron: Bron, data_dir: Path) -> Ruw:
             "jaar": sel["Perioden"].map(_jaar_uit_periode),
             "periode_status": sel["Perioden"].map(status.get),
             "indicator": indicator,
-            "waarde": sel["Value"].str.replace(",", ".", regex=False),
+            "waarde": sel["Value"], "regel": sel.index,
         })
         delen.append(deel)
         kolommen[indicator] = selectie
     lang = pd.concat(delen)
-    breed = lang.pivot_table(index=["regio_code", "jaar", "periode_status"], columns="indicator",
-                             values="waarde", aggfunc="first").reset_index()
+    sleutel = ["regio_code", "jaar", "periode_status"]
+    breed = lang.pivot_table(index=sleutel, columns="indicator", values="waarde",
+                             aggfunc="first").reset_index()
+    # One observation per line in this long file; the error names the first line of the year.
+    regels = lang.groupby(sleutel)["regel"].min().rename("regel").reset_index()
+    breed = breed.merge(regels, on=sleutel)
     breed["regio_naam"] = None
-    return Ruw(breed, kolommen)
+    return Ruw(breed, kolommen, bestand=pad.name, decimaal=bron.dialect())
 
 
 # ----------------------------------------------------------------------------- online

@@ -39,15 +39,19 @@ def naar_tidy(ruw: Ruw, bron: Bron, indicatoren: dict[str, Indicator]) -> pd.Dat
     keys = list(ruw.bron_kolom)
     ontbrekend = set(bron.ontbrekend)
 
-    def parse(waarde: object, indicator: str, regio: str, jaar: int) -> float | None:
+    def parse(waarde: object, indicator: str, r: dict) -> float | None:
         try:
-            return getal(waarde, ontbrekend)
+            return getal(waarde, ontbrekend, ruw.decimaal,
+                         geheel=indicatoren[indicator].eenheid == "aantal")
         except ValueError as fout:
-            raise EtlFout(f"Tabel {bron.tabel_id}: {fout} bij {indicator}, {regio}, {jaar}.") from fout
+            plaats = ruw.plaats(r.get("regel"))
+            raise EtlFout(f"Tabel {bron.tabel_id}: {plaats + ', ' if plaats else ''}kolom "
+                          f"{ruw.bron_kolom[indicator]}: {fout} ({indicator}, {r['regio_code']}, "
+                          f"{r['jaar']}). Het bestand is niet geladen.") from fout
 
     rijen = []
     for r in frame.to_dict("records"):
-        waarden = {k: parse(r[k], k, r["regio_code"], r["jaar"]) for k in keys}
+        waarden = {k: parse(r[k], k, r) for k in keys}
         if ruw.lege_rijen_overslaan and all(v is None for v in waarden.values()):
             continue  # the region did not exist in that period of the table
         for key, waarde in waarden.items():
