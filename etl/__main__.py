@@ -27,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     for p in (build, refresh):
         p.add_argument("--wacht", type=float, default=WACHT,
                        help="seconden wachten op een build die al draait (standaard %(default)s)")
+        p.add_argument("--accepteer-verschil", action="store_true",
+                       help="publiceer ook als er veel minder regio's of cijfers zijn dan in de vorige "
+                            "database, of inwonertallen sterk springen (lees eerst de lijst)")
     accepteer = sub.add_parser("accepteer", help="neem een bewust vervangen snapshotbestand op in het manifest")
     accepteer.add_argument("pad", nargs="+", type=Path, help="bestand of map onder data/snapshot/")
     args = parser.parse_args(argv)
@@ -54,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
                     except EtlFout as fout:
                         print(f"Mislukt: {fout}", file=sys.stderr)
                         mislukt.append(bron.tabel_id)
-        pad = bouw_database(database_pad(), data_dir, wacht=args.wacht)
+        pad = bouw_database(database_pad(), data_dir, wacht=args.wacht,
+                           accepteer_verschil=args.accepteer_verschil)
     except EtlFout as fout:
         print(f"Mislukt: {fout}", file=sys.stderr)
         return 1

@@ -56,6 +56,7 @@ def lees_lokaal(pad: Path, bron: Bron, indicatoren: dict[str, Indicator]) -> tup
             "bron_id": bron.id,
             "bron_kolom": f"regel {nr}: {r['document']}, {r['vindplaats']} "
                           f"(oorspronkelijke bron: {r['oorspronkelijke_bron']})",
+            "plaats": f"{pad.name} regel {nr}",
         })
     return pd.DataFrame(rijen), overgeslagen
 

@@ -118,5 +118,6 @@ def lees_schulden(pad: Path, bron: Bron) -> tuple[pd.DataFrame, list[tuple[str, 
                 "indicator_key": indicator, "jaar": jaar,
                 "peildatum": peildatum.date() if peildatum is not None else None,
                 "waarde": waarde, "status": status, "bron_id": bron.id, "bron_kolom": herkomst,
+                "plaats": f"{pad.name} regel {nr}",
             })
     return pd.DataFrame(rijen), niet_geladen

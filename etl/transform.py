@@ -13,7 +13,7 @@ from etl.fouten import EtlFout
 from etl.ruw import Ruw, getal, regiocode
 
 TIDY = ["regio_code", "regio_naam", "indicator_key", "jaar", "peildatum", "waarde", "status",
-        "bron_id", "bron_kolom"]
+        "bron_id", "bron_kolom", "plaats"]  # plaats: file and line, for validation messages only
 
 
 def peildatum(indicator: Indicator, jaar: int) -> date | None:
@@ -67,7 +67,7 @@ def naar_tidy(ruw: Ruw, bron: Bron, indicatoren: dict[str, Indicator]) -> pd.Dat
                 "jaar": int(r["jaar"]),
                 "peildatum": peildatum(indicatoren[key], r["jaar"]),
                 "waarde": waarde, "status": status, "bron_id": bron.id,
-                "bron_kolom": ruw.bron_kolom[key],
+                "bron_kolom": ruw.bron_kolom[key], "plaats": ruw.plaats(r.get("regel")) or None,
             })
     return pd.DataFrame(rijen, columns=TIDY)
 

@@ -272,6 +272,7 @@ def test_percentage_van_140_wordt_afgekeurd(data_kopie: Path, gepubliceerd: Path
     with pytest.raises(EtlFout, match="percentages buiten 0-100") as fout:
         bouw_database(gepubliceerd, data_dir=data_kopie)
     assert "85618NED" in str(fout.value)
+    assert "kwb2023_85618NED_10_gemeenten.csv regel" in str(fout.value), "de fout noemt bestand en regel"
     assert vingerafdruk(gepubliceerd) == voor
 
 

@@ -132,3 +132,60 @@ def test_achtergebleven_wal_van_een_afgebroken_build_wordt_opgeruimd(data_kopie:
 def test_make_clean_ruimt_ook_de_wal_op():
     uit = subprocess.run(["make", "-n", "clean"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert "data/monitor.duckdb.tmp.wal" in uit and "data/monitor.duckdb.lock" in uit
+
+
+# ----------------------------------------------------------------------------- plausibility
+def _kwb_regels(data_kopie: Path) -> tuple[Path, list[str]]:
+    pad = data_kopie / KWB2024
+    return pad, pad.read_text(encoding="utf-8").split("\n")
+
+
+def test_afgekapt_op_een_regelgrens_wordt_gezien_tegen_de_vorige_database(data_kopie: Path,
+                                                                        gepubliceerd: Path):
+    """Cut after 30 whole rows: valid CSV, so only the comparison with the last good build sees it."""
+    pad, regels = _kwb_regels(data_kopie)
+    pad.write_text("\n".join(regels[:31]) + "\n", encoding="utf-8")
+    manifest.accepteer(data_kopie / "snapshot", [pad])
+    voor = vingerafdruk(gepubliceerd)
+    with pytest.raises(EtlFout) as fout:
+        bouw_database(gepubliceerd, data_dir=data_kopie)
+    assert "bron 85984NED: 30 regio's met cijfers (was 342)" in str(fout.value)
+    assert "--accepteer-verschil" in str(fout.value)
+    assert vingerafdruk(gepubliceerd) == voor
+    # After reading the list, a person may accept it; the run says so.
+    bouw_database(gepubliceerd, data_dir=data_kopie, accepteer_verschil=True)
+    with duckdb.connect(str(gepubliceerd), read_only=True) as con:
+        melding = con.execute("SELECT melding FROM etl_run ORDER BY klaar DESC LIMIT 1").fetchone()[0]
+    assert "verschil met de vorige database geaccepteerd" in melding
+
+
+def test_inwonersprong_zonder_herindeling_stopt_de_build(data_kopie: Path, gepubliceerd: Path):
+    """Heerlen's row gets Maastricht's real inhabitants (a row mix-up): +37% in 2024, no merger."""
+    pad, regels = _kwb_regels(data_kopie)
+    kop = regels[0].split(",")
+    kolom = kop.index("AantalInwoners_5")
+    rij = {r.split(",", 1)[0].strip(): n for n, r in enumerate(regels) if r.startswith("GM")}
+    heerlen, maastricht = regels[rij["GM0917"]].split(","), regels[rij["GM0935"]].split(",")
+    heerlen[kolom] = maastricht[kolom]
+    regels[rij["GM0917"]] = ",".join(heerlen)
+    pad.write_text("\n".join(regels), encoding="utf-8")
+    manifest.accepteer(data_kopie / "snapshot", [pad])
+    with pytest.raises(EtlFout) as fout:
+        bouw_database(gepubliceerd, data_dir=data_kopie)
+    assert f"inwoners GM0917 2024 in bron 85984NED: {int(maastricht[kolom]):,}".replace(",", ".") in str(fout.value)
+    assert "zonder gemeentelijke herindeling" in str(fout.value)
+
+
+def test_bereikcontrole_per_1000_en_per_huishouden(snapshot_database: Path, tmp_path: Path):
+    from etl.validate import problemen
+    kopie = tmp_path / "kopie.duckdb"
+    kopie.write_bytes(snapshot_database.read_bytes())
+    with duckdb.connect(str(kopie)) as con:
+        # 87.461 read as 87,461 inhabitants: what the per-1.000 rate then became.
+        con.execute("UPDATE waarneming SET waarde = 1000 * 3830 / 87.461 WHERE regio_code='GM0917' "
+                    "AND indicator_key='bijstand_per_1000' AND jaar=2024")
+        con.execute("UPDATE waarneming SET waarde = waarde / 1000 WHERE regio_code='GM0917' "
+                    "AND indicator_key='besteedbaar_inkomen_hh' AND jaar=2024")
+        gevonden = " | ".join(problemen(con))
+    assert "cijfer per 1.000 inwoners buiten 0-1.000" in gevonden and "GM0917" in gevonden
+    assert "bedrag per huishouden buiten 5.000-500.000 euro" in gevonden
