@@ -7,6 +7,7 @@ the reason to `data/logs/etl.log`.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import uuid
@@ -174,11 +175,48 @@ def _schrijf(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, waarnemingen:
                                        "noemer": a.noemer, "bron": a.bron, "formule": a.formule()})
 
 
-def _log_fout(data_dir: Path, melding: str) -> None:
+MISLUKTE_RUNS = "mislukte_refresh.jsonl"  # refreshes that fetched nothing; the next build records them
+
+
+def log_melding(data_dir: Path, melding: str) -> None:
+    """One line in data/logs/etl.log: what failed, for whoever looks after the server."""
     map_ = data_dir / LOG_MAP
     map_.mkdir(parents=True, exist_ok=True)
     with (map_ / "etl.log").open("a", encoding="utf-8") as f:
         f.write(f"{datetime.now(UTC).isoformat(timespec='seconds')} MISLUKT {melding}\n")
+
+
+
+
+def ontdek_bronnen(catalogus: Catalogus, data_dir: Path) -> list[Bron]:
+    """Sources for downloaded editions the catalogue does not list, from their `_opgehaald.json`."""
+    bekend = {b.tabel_id.casefold() for b in catalogus.bron}
+    reeksen = {r.id: r for r in catalogus.reeks}
+    bronnen = []
+    for info_pad in sorted((data_dir / STATLINE_MAP).glob("*/_opgehaald.json")):
+        info = json.loads(info_pad.read_text(encoding="utf-8"))
+        tabel = info_pad.parent.name
+        if tabel.casefold() in bekend or info.get("reeks") not in reeksen:
+            continue
+        bronnen.append(reeksen[info["reeks"]].bron_voor(tabel, info.get("titel") or tabel, info.get("jaar")))
+    return bronnen
+
+
+def _mislukte_runs(con: duckdb.DuckDBPyConnection, data_dir: Path) -> Path | None:
+    """Record refreshes that fetched nothing (they did not touch the database) in etl_run."""
+    pad = data_dir / LOG_MAP / MISLUKTE_RUNS
+    if not pad.exists():
+        return None
+    for tekst in pad.read_text(encoding="utf-8").splitlines():
+        if not tekst.strip():
+            continue
+        run = json.loads(tekst)
+        con.execute("INSERT INTO etl_run VALUES (?, ?, ?, 'refresh', 'mislukt', ?)",
+                    [run["run_id"], run["gestart"], run["klaar"], run["melding"]])
+        con.executemany("INSERT INTO etl_run_tabel VALUES (?, ?, ?, 'niet opgehaald', ?)",
+                        [(run["run_id"], tabel, tabel, f"ophalen bij CBS mislukt: {reden}")
+                         for tabel, reden in run["tabellen"]])
+    return pad
 
 
 def bouw_database(doel: Path | None = None, data_dir: Path | None = None,
@@ -262,6 +300,8 @@ def _bouw(doel: Path, data_dir: Path, catalogus: Catalogus | None, accepteer_ver
     try:
         manifest.controleer(data_dir / SNAPSHOT_MAP)
         catalogus = catalogus or laad_catalogus()
+        catalogus = catalogus.model_copy(
+            update={"bron": [*catalogus.bron, *ontdek_bronnen(catalogus, data_dir)]})
         waarnemingen, niet_geladen, info = verzamel(catalogus, data_dir)
         with duckdb.connect(tijdelijk) as con:
             _schrijf(con, catalogus, waarnemingen, niet_geladen, info)
@@ -282,17 +322,20 @@ def _bouw(doel: Path, data_dir: Path, catalogus: Catalogus | None, accepteer_ver
                     con.register("vorige", vorige)
                     con.execute(f"INSERT INTO {tabel} BY NAME SELECT * FROM vorige")  # noqa: S608
                     con.unregister("vorige")
+            verwerkt = _mislukte_runs(con, data_dir)
             _schrijf_run(con, catalogus, info, gestart, ophaalverslag, afwijkingen)
             con.execute("DROP TABLE herkomst")
             con.execute("CHECKPOINT")
         os.replace(tijdelijk, doel)
+        if verwerkt:
+            verwerkt.unlink(missing_ok=True)
         return doel
     except EtlFout as fout:
         ruim_op(doel)
-        _log_fout(data_dir, str(fout))
+        log_melding(data_dir, str(fout))
         raise
     except Exception as fout:  # unexpected: still keep the old database and say so in Dutch
         ruim_op(doel)
-        _log_fout(data_dir, repr(fout))
+        log_melding(data_dir, repr(fout))
         raise EtlFout(f"Het bouwen van de database mislukte onverwacht ({fout}). "
                       "De vorige database blijft in gebruik.") from fout

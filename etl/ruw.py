@@ -43,6 +43,7 @@ class Ruw:
     bestand: str | None = None  # file name for error messages; `frame["regel"]` holds the line
     decimaal: Decimaal = "punt"  # the file's declared number dialect
     regelwoord: str = "regel"  # "record" for a JSON list
+    status_per_indicator: dict[str, str] = field(default_factory=dict)  # from the table's metadata
 
     def plaats(self, regel: object) -> str:
         """'bestand.csv regel 12' for error messages, or '' when the source has no lines."""
@@ -57,12 +58,15 @@ def basisnaam(key: str) -> str:
 
 
 def zoek_kolommen(
-    beschikbaar: list[str], gewenst: dict[str, str | list[str]], tabel: str
+    beschikbaar: list[str], gewenst: dict[str, str | list[str]], tabel: str,
+    ontbrekend_mag: list[str] | tuple[str, ...] = (),
 ) -> dict[str, str]:
     """Resolve wanted base names against the keys a table really has.
 
     CBS renumbers column suffixes between editions and even between versions of one table,
-    so a hard-coded `_94` breaks silently; matching on the base name does not.
+    so a hard-coded `_94` breaks silently; matching on the base name does not. Indicators in
+    `ontbrekend_mag` may be absent (an edition without that topic): they are left out of the
+    result, and the caller records why in `niet_geladen`.
     """
     per_basis: dict[str, list[str]] = {}
     for key in beschikbaar:
@@ -71,6 +75,8 @@ def zoek_kolommen(
     for indicator, namen in gewenst.items():
         kandidaten = [namen] if isinstance(namen, str) else list(namen)
         treffers = [k for naam in kandidaten for k in per_basis.get(naam, [])]
+        if not treffers and indicator in ontbrekend_mag:
+            continue
         if not treffers:
             raise EtlFout(
                 f"Tabel {tabel}: de kolom '{' of '.join(kandidaten)}' voor indicator "

@@ -58,7 +58,8 @@ def naar_tidy(ruw: Ruw, bron: Bron, indicatoren: dict[str, Indicator]) -> pd.Dat
             if waarde is None:
                 status = "onbekend"
             else:
-                status = (bron.status_per_indicator.get(key) or r.get("periode_status") or bron.status)
+                status = (bron.status_per_indicator.get(key) or ruw.status_per_indicator.get(key)
+                          or r.get("periode_status") or bron.status)
                 waarde = _omrekenen(waarde, bron.factor.get(key))
             rijen.append({
                 "regio_code": r["regio_code"],
