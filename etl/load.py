@@ -129,8 +129,9 @@ def verzamel(catalogus: Catalogus, data_dir: Path) -> tuple[pd.DataFrame, pd.Dat
                     raise EtlFout(f"Tabel {bron.tabel_id}: geen enkele gemeente of Nederland gevonden.")
                 delen.append(tidy)
                 niet_geladen += [{"bron_id": bron.id, "regel": r, "reden": reden} for r, reden in ruw.niet_geladen]
-                if ruw.versie:
-                    info[bron.id] = {"versie": ruw.versie, "opgehaald_op": ruw.opgehaald_op, "modus": "online"}
+                if ruw.versie or ruw.opgehaald_op:  # read from a folder `etl refresh` wrote
+                    info[bron.id] = {"versie": ruw.versie or bron.versie, "opgehaald_op": ruw.opgehaald_op,
+                                     "modus": "online"}
                 laatste = tidy.dropna(subset=["regio_naam"]).sort_values("jaar")
                 namen.update(dict(zip(laatste["regio_naam"].str.strip(), laatste["regio_code"], strict=True)))
     alles = pd.concat([d for d in delen if not d.empty], ignore_index=True)[TIDY]

@@ -55,8 +55,8 @@ class Taak:
     extra: dict = field(default_factory=dict)
 
 
-def _binnen(termijn: float, functie, *args, **kwargs):
-    """Run `functie` in a daemon thread and wait at most `termijn` seconds.
+def _binnen(wachttijd: float, functie, /, *args, **kwargs):
+    """Run `functie` in a daemon thread and wait at most `wachttijd` seconds.
 
     The last line of defence: timeouts per request bound each read, but an answer that trickles
     in byte by byte could still take long. The thread is abandoned, never killed; `haal_op`
@@ -72,9 +72,10 @@ def _binnen(termijn: float, functie, *args, **kwargs):
 
     draad = threading.Thread(target=werk, daemon=True)
     draad.start()
-    draad.join(max(termijn, 0))
+    draad.join(max(wachttijd, 0))
     if draad.is_alive():
-        raise TimeoutError(f"geen volledig antwoord binnen {termijn:.0f} s")
+        raise TimeoutError(f"CBS gaf geen volledig antwoord binnen {wachttijd:.0f} s; "
+                           "de vorige gegevens blijven in gebruik")
     if "fout" in uitkomst:
         raise uitkomst["fout"]
     return uitkomst.get("waarde")

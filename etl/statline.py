@@ -268,7 +268,10 @@ def haal_op(bron: Bron, doel_map: Path, *, timeout: float | tuple[float, float] 
             topics = [p["Key"] for p in eigenschappen if p.get("Type") == "Topic"]
             kolommen = zoek_kolommen(topics, bron.online_kolommen(), tabel, ontbrekend_mag=bron.optioneel)
             regio = (bron.online.regio or bron.regio) or ""
-            namen = zoek_kolommen(topics, {"naam": basisnaam(bron.naam)}, tabel) if bron.naam else {}
+            # The name column's key differs between a snapshot CSV ('gemeentenaam') and CBS
+            # ('Gemeentenaam_1'); match the base name without case.
+            naam_basis = basisnaam(bron.naam).casefold() if bron.naam else None
+            namen = {"naam": k for k in topics if naam_basis and basisnaam(k).casefold() == naam_basis}
             select = [regio, *([bron.perioden] if bron.perioden else []), *namen.values(),
                       *kolommen.values()]
             _met_herhaling(cbsodata.download_data, tabel, dir=str(tijdelijk),
