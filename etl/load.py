@@ -17,9 +17,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import bestanden, lokaal, manifest, plausibel, schulden, statline
+from etl import bestanden, importeer, lokaal, manifest, plausibel, schulden, statline
 from etl.catalogus import Bron, Catalogus, laad_catalogus
-from etl.config import LOG_MAP, SNAPSHOT_MAP, STATLINE_MAP, data_map, database_pad
+from etl.config import IMPORT_MAP, LOG_MAP, SNAPSHOT_MAP, STATLINE_MAP, data_map, database_pad
 from etl.fouten import EtlFout
 from etl.slot import WACHT, bouwslot, ruim_op
 from etl.ruw import Ruw
@@ -112,8 +112,9 @@ def verzamel(catalogus: Catalogus, data_dir: Path) -> tuple[pd.DataFrame, pd.Dat
     # Sources that name regions instead of coding them go last, so every name can be matched.
     volgorde = sorted(catalogus.bron, key=lambda b: b.formaat == "statline_export")
     for bron in volgorde:
-        info[bron.id] = {"versie": bron.versie, "opgehaald_op": bron.opgehaald_op,
-                         "modus": "lokaal" if bron.bestand.startswith("lokaal/") else "snapshot"}
+        modus = ("lokaal" if bron.bestand.startswith("lokaal/")
+                 else "import" if bron.bestand.startswith(f"{IMPORT_MAP}/") else "snapshot")
+        info[bron.id] = {"versie": bron.versie, "opgehaald_op": bron.opgehaald_op, "modus": modus}
         if bron.formaat == "schulden_csv":
             frame, overgeslagen = schulden.lees_schulden(data_dir / bron.bestand, bron)
             delen.append(frame)
@@ -260,7 +261,7 @@ def _schrijf_run(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, info: dic
     run_id = uuid.uuid4().hex[:12]
     aantal = con.execute("SELECT count(*) FROM waarneming").fetchone()[0]
     ophaalbaar = {b.id for b in catalogus.bron if b.online}
-    modi = {info[i]["modus"] for i in ophaalbaar}
+    modi = {info[i]["modus"] for i in ophaalbaar} - {"import"}
     modus = "online" if modi == {"online"} else "snapshot" if modi <= {"snapshot"} else "snapshot+online"
     status = "deels mislukt" if ophaalverslag else "gelukt"
     melding = f"{aantal} waarnemingen uit {len(catalogus.bron)} bronnen"
@@ -301,8 +302,9 @@ def _bouw(doel: Path, data_dir: Path, catalogus: Catalogus | None, accepteer_ver
     try:
         manifest.controleer(data_dir / SNAPSHOT_MAP)
         catalogus = catalogus or laad_catalogus()
-        catalogus = catalogus.model_copy(
-            update={"bron": [*catalogus.bron, *ontdek_bronnen(catalogus, data_dir)]})
+        catalogus = catalogus.model_copy(update={"bron": [
+            *catalogus.bron, *ontdek_bronnen(catalogus, data_dir),
+            *importeer.import_bronnen(catalogus, data_dir)]})
         waarnemingen, niet_geladen, info = verzamel(catalogus, data_dir)
         with duckdb.connect(tijdelijk) as con:
             _schrijf(con, catalogus, waarnemingen, niet_geladen, info)
