@@ -282,16 +282,25 @@ def _schrijf_run(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, info: dic
     con.executemany("INSERT INTO etl_run_tabel VALUES (?, ?, ?, ?, ?)", rijen)
 
 
-def _vorige_tabel(doel: Path, tabel: str) -> pd.DataFrame | None:
-    """Rows of a history table of the published database, so history survives each rebuild."""
+def _neem_geschiedenis_over(con: duckdb.DuckDBPyConnection, doel: Path) -> None:
+    """Copy etl_run and etl_run_tabel of the published database, so history survives rebuilds.
+
+    One ATTACH for both tables; an older database without etl_run_tabel keeps its etl_run.
+    """
     if not doel.exists():
-        return None
+        return
     try:
-        with duckdb.connect() as con:
-            con.execute(f"ATTACH '{doel.as_posix()}' AS oud (READ_ONLY)")
-            return con.execute(f"SELECT * FROM oud.{tabel}").df()  # noqa: S608 (fixed names)
+        con.execute(f"ATTACH '{doel.as_posix()}' AS geschiedenis (READ_ONLY)")
     except duckdb.Error:
-        return None
+        return  # not a readable database: nothing to keep
+    try:
+        for tabel in ("etl_run", "etl_run_tabel"):
+            try:
+                con.execute(f"INSERT INTO {tabel} BY NAME SELECT * FROM geschiedenis.{tabel}")  # noqa: S608
+            except duckdb.CatalogException:
+                pass
+    finally:
+        con.execute("DETACH geschiedenis")
 
 
 def _bouw(doel: Path, data_dir: Path, catalogus: Catalogus | None, accepteer_verschil: bool,
@@ -319,12 +328,7 @@ def _bouw(doel: Path, data_dir: Path, catalogus: Catalogus | None, accepteer_ver
                     + " | ".join(afwijkingen[:20]) + meer + ". Controleer de bronbestanden. Klopt het "
                     "verschil toch (u hebt de lijst gelezen), bouw dan opnieuw met "
                     "python -m etl build --accepteer-verschil.")
-            for tabel in ("etl_run", "etl_run_tabel"):
-                vorige = _vorige_tabel(doel, tabel)
-                if vorige is not None and not vorige.empty:
-                    con.register("vorige", vorige)
-                    con.execute(f"INSERT INTO {tabel} BY NAME SELECT * FROM vorige")  # noqa: S608
-                    con.unregister("vorige")
+            _neem_geschiedenis_over(con, doel)
             verwerkt = _mislukte_runs(con, data_dir)
             _schrijf_run(con, catalogus, info, gestart, ophaalverslag, afwijkingen)
             con.execute("DROP TABLE herkomst")
