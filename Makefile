@@ -9,7 +9,7 @@ DB      := data/monitor.duckdb
 PORT    ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test refresh build bench chromium clean
+.PHONY: run test refresh build bench chromium clean accepteer
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -53,5 +53,11 @@ bench: $(STAMP) chromium
 	$(BIN)/python bench/schaal.py --herhaal 7 | tee bench/results/schaal.txt
 	$(BIN)/python bench/geheugen.py 10 1 | tee bench/results/geheugen.txt
 
+# Accept a snapshot file you replaced on purpose: make accepteer BESTAND=data/snapshot/...
+accepteer: $(STAMP)
+	@test -n "$(BESTAND)" || { echo "Geef het bestand: make accepteer BESTAND=data/snapshot/..."; exit 2; }
+	$(BIN)/python -m etl accepteer $(BESTAND)
+
 clean:
-	rm -rf $(VENV) data/monitor.duckdb data/monitor.duckdb.tmp tests/artifacts
+	rm -rf $(VENV) tests/artifacts
+	rm -f $(DB) $(DB).tmp $(DB).tmp.wal $(DB).wal $(DB).lock

@@ -26,15 +26,16 @@ def lees_label_csv(pad: Path, bron: Bron, jaar: int) -> Ruw:
     """A file with one row per gemeente and human-readable column labels (map attributes)."""
     rijen = lees_csv(pad, bron.tabel_id)
     labels = bron.bestand_kolommen
-    _kolommen_bestaan(rijen, [bron.regio or "", *labels.values()], bron.tabel_id, pad.name)
+    _kolommen_bestaan(rijen, [bron.regio or "", *([bron.naam] if bron.naam else []), *labels.values()],
+                      bron.tabel_id, pad.name)
     frame = pd.DataFrame({
         "regio_code": rijen[bron.regio],
-        "regio_naam": rijen[bron.naam].str.strip() if bron.naam in rijen else None,
-        "jaar": jaar, "periode_status": None,
-    })
+        "regio_naam": rijen[bron.naam].str.strip() if bron.naam else None,
+        "jaar": jaar, "periode_status": None, "regel": rijen.index,
+    }, index=rijen.index)
     for indicator, label in labels.items():
         frame[indicator] = rijen[label].to_numpy()
-    return Ruw(frame, dict(labels))
+    return Ruw(frame, dict(labels), bestand=pad.name, decimaal=bron.dialect())
 
 
 def _naamsleutel(naam: str) -> str:
@@ -76,11 +77,11 @@ def lees_statline_export(pad: Path, bron: Bron, namen: dict[str, str]) -> Ruw:
     frame = pd.DataFrame({
         "regio_code": codes, "regio_naam": rijen[bron.regio_naam],
         "jaar": pd.to_numeric(periode.str.rstrip("*"), errors="coerce"),
-        "periode_status": periode.map(_periode_status),
+        "periode_status": periode.map(_periode_status), "regel": rijen.index,
     })
     if frame["jaar"].isna().any():
         raise EtlFout(f"Tabel {bron.tabel_id}: onbekende periode in {pad.name}.")
     frame["jaar"] = frame["jaar"].astype(int)
     for indicator, label in labels.items():
-        frame[indicator] = rijen[label].str.replace(".", "", regex=False).str.replace(",", ".", regex=False).to_numpy()
-    return Ruw(frame, dict(labels))
+        frame[indicator] = rijen[label].to_numpy()
+    return Ruw(frame, dict(labels), bestand=pad.name, decimaal=bron.dialect())

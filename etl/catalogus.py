@@ -82,10 +82,12 @@ class Bron(BaseModel):
     factor: dict[str, float] = {}
     ontbrekend: list[str] = []
     herstel_aanhalingstekens: bool = False
+    decimaal: Literal["punt", "komma"] | None = None  # number dialect of the file; see dialect()
     perioden_codes: str | None = None
     vaste_regio: str | None = None
     reeksen: dict[str, str] = {}
     online: Online | None = None
+    optioneel: list[str] = []  # indicators an edition may lack (listed in niet_geladen, not an error)
 
     @model_validator(mode="after")
     def _jaar_of_perioden(self) -> "Bron":
@@ -94,14 +96,55 @@ class Bron(BaseModel):
             raise ValueError(f"bron {self.id}: geef 'jaar', 'jaren' of 'perioden'")
         return self
 
+    def dialect(self) -> Literal["punt", "komma"]:
+        """Declared number dialect: StatLine exports and OData v4 CSV use a decimal comma."""
+        if self.decimaal:
+            return self.decimaal
+        return "komma" if self.formaat in ("statline_export", "odata4_csv") else "punt"
+
     def online_kolommen(self) -> dict[str, str | list[str]]:
         return (self.online.kolommen if self.online and self.online.kolommen else self.kolommen)
+
+
+class Reeks(BaseModel):
+    """A series of CBS tables found by title in CBS's table list, one table per edition.
+
+    `titel` is a regular expression over the full title, with a group `jaar` for the edition
+    year ("Kerncijfers wijken en buurten (?P<jaar>\\d{4})"). An edition the catalogue does not
+    list as a `[[bron]]` is loaded with these settings; every indicator is optional there,
+    because editions differ (a missing column is listed in `niet_geladen`).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    titel: str
+    vanaf: int = 0
+    rang: int
+    regio: str
+    naam: str | None = None
+    perioden: str | None = None
+    filter: str
+    kolommen: dict[str, str | list[str]]
+    factor: dict[str, float] = {}
+    licentie: str = "CC BY 4.0 (CBS)"
+    toelichting: str = ""
+
+    def bron_voor(self, tabel_id: str, titel: str, jaar: int | None) -> Bron:
+        return Bron(
+            id=tabel_id, soort="statline", tabel_id=tabel_id, titel=titel,
+            versie="gevonden in de tabellenlijst van CBS", licentie=self.licentie, rang=self.rang,
+            url=f"https://opendata.cbs.nl/ODataFeed/odata/{tabel_id}/", formaat="odata_csv",
+            bestand=f"snapshot/statline/{tabel_id}", regio=self.regio, naam=self.naam, jaar=jaar,
+            perioden=self.perioden, kolommen=self.kolommen, factor=self.factor,
+            optioneel=list(self.kolommen), online=Online(filter=self.filter, regio=self.regio),
+            toelichting=self.toelichting or f"Editie gevonden in de CBS-catalogus (reeks '{self.id}').")
 
 
 class Catalogus(BaseModel):
     model_config = ConfigDict(extra="forbid")
     indicator: list[Indicator]
     bron: list[Bron]
+    reeks: list[Reeks] = []
 
     @model_validator(mode="after")
     def _samenhang(self) -> "Catalogus":
@@ -121,6 +164,10 @@ class Catalogus(BaseModel):
             for key in [*b.kolommen, *b.bestand_kolommen, *b.reeksen, *b.factor]:
                 if key not in known:
                     raise ValueError(f"bron {b.id} noemt onbekende indicator {key}")
+        for r in self.reeks:
+            for key in [*r.kolommen, *r.factor]:
+                if key not in known:
+                    raise ValueError(f"reeks {r.id} noemt onbekende indicator {key}")
         return self
 
     def indicatoren(self) -> dict[str, Indicator]:

@@ -8,8 +8,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
 CATALOGUS = Path(__file__).with_name("catalog.toml")
+SNAPSHOT_MAP = "snapshot"  # relative to the data dir: the shipped, recorded CBS files
 STATLINE_MAP = "snapshot/statline"  # relative to the data dir: cbsodata dir= output per table
+IMPORT_MAP = "import"  # relative to the data dir: CBS downloads a person puts there by hand
 LOG_MAP = "logs"
+
+
+def data_map() -> Path:
+    """The data folder; ARMOEDEMONITOR_DATA points a test's subprocess at its own copy."""
+    return Path(os.environ.get("ARMOEDEMONITOR_DATA", DATA_DIR))
 
 
 def database_pad() -> Path:

@@ -7,6 +7,7 @@ the reason to `data/logs/etl.log`.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import uuid
@@ -16,10 +17,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import bestanden, lokaal, schulden, statline
+from etl import bestanden, importeer, lokaal, manifest, plausibel, schulden, statline
 from etl.catalogus import Bron, Catalogus, laad_catalogus
-from etl.config import DATA_DIR, LOG_MAP, STATLINE_MAP, database_pad
+from etl.config import IMPORT_MAP, LOG_MAP, SNAPSHOT_MAP, STATLINE_MAP, data_map, database_pad
 from etl.fouten import EtlFout
+from etl.slot import WACHT, bouwslot, ruim_op
 from etl.ruw import Ruw
 from etl.transform import TIDY, naar_tidy, regio_tabel
 from etl.validate import problemen
@@ -49,6 +51,11 @@ CREATE TABLE indicator_meta (key VARCHAR PRIMARY KEY, volgorde INTEGER, peildatu
 CREATE TABLE bron_meta (bron_id VARCHAR PRIMARY KEY, rang INTEGER NOT NULL, formaat VARCHAR,
     bestand VARCHAR, toelichting VARCHAR);
 CREATE TABLE niet_geladen (bron_id VARCHAR, regel VARCHAR, reden VARCHAR);
+-- Per run and source: where its figures came from (online, snapshot, lokaal, import) and why,
+-- e.g. that a refresh failed for that table and the snapshot was used instead.
+CREATE TABLE etl_run_tabel (run_id VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, tabel_id VARCHAR,
+    herkomst VARCHAR NOT NULL CHECK (herkomst IN ('online', 'snapshot', 'lokaal', 'import', 'niet opgehaald')),
+    melding VARCHAR);
 -- The figure the dashboard shows per region, indicator and year: a value before a gap, then the
 -- preferred source (bron_meta.rang), then the latest peildatum.
 CREATE VIEW cijfer AS
@@ -105,9 +112,13 @@ def verzamel(catalogus: Catalogus, data_dir: Path) -> tuple[pd.DataFrame, pd.Dat
     # Sources that name regions instead of coding them go last, so every name can be matched.
     volgorde = sorted(catalogus.bron, key=lambda b: b.formaat == "statline_export")
     for bron in volgorde:
-        info[bron.id] = {"versie": bron.versie, "opgehaald_op": bron.opgehaald_op, "modus": "snapshot"}
+        modus = ("lokaal" if bron.bestand.startswith("lokaal/")
+                 else "import" if bron.bestand.startswith(f"{IMPORT_MAP}/") else "snapshot")
+        info[bron.id] = {"versie": bron.versie, "opgehaald_op": bron.opgehaald_op, "modus": modus}
         if bron.formaat == "schulden_csv":
-            delen.append(schulden.lees_schulden(data_dir / bron.bestand, bron))
+            frame, overgeslagen = schulden.lees_schulden(data_dir / bron.bestand, bron)
+            delen.append(frame)
+            niet_geladen += [{"bron_id": bron.id, "regel": nr, "reden": r} for nr, r in overgeslagen]
         elif bron.formaat == "lokaal_csv":
             frame, overgeslagen = lokaal.lees_lokaal(data_dir / bron.bestand, bron, indicatoren)
             delen.append(frame)
@@ -118,8 +129,10 @@ def verzamel(catalogus: Catalogus, data_dir: Path) -> tuple[pd.DataFrame, pd.Dat
                 if tidy.empty:
                     raise EtlFout(f"Tabel {bron.tabel_id}: geen enkele gemeente of Nederland gevonden.")
                 delen.append(tidy)
-                if ruw.versie:
-                    info[bron.id] = {"versie": ruw.versie, "opgehaald_op": ruw.opgehaald_op, "modus": "online"}
+                niet_geladen += [{"bron_id": bron.id, "regel": r, "reden": reden} for r, reden in ruw.niet_geladen]
+                if ruw.versie or ruw.opgehaald_op:  # read from a folder `etl refresh` wrote
+                    info[bron.id] = {"versie": ruw.versie or bron.versie, "opgehaald_op": ruw.opgehaald_op,
+                                     "modus": "online"}
                 laatste = tidy.dropna(subset=["regio_naam"]).sort_values("jaar")
                 namen.update(dict(zip(laatste["regio_naam"].str.strip(), laatste["regio_code"], strict=True)))
     alles = pd.concat([d for d in delen if not d.empty], ignore_index=True)[TIDY]
@@ -145,7 +158,13 @@ def _schrijf(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, waarnemingen:
     bron_meta = pd.DataFrame([{
         "bron_id": b.id, "rang": b.rang, "formaat": b.formaat, "bestand": b.bestand,
         "toelichting": b.toelichting} for b in catalogus.bron])
-    waarneming = waarnemingen.drop(columns=["regio_naam"])
+    waarneming = waarnemingen.drop(columns=["regio_naam", "plaats"])
+    herkomst = (waarnemingen.dropna(subset=["plaats"])
+                [["regio_code", "indicator_key", "jaar", "bron_id", "plaats"]]
+                .drop_duplicates(["regio_code", "indicator_key", "jaar", "bron_id"]))
+    con.register("invoer_herkomst", herkomst)
+    con.execute("CREATE TEMP TABLE herkomst AS SELECT * FROM invoer_herkomst")
+    con.unregister("invoer_herkomst")
     for tabel, frame in [("regio", regio), ("indicator", indicator), ("indicator_meta", indicator_meta),
                          ("bron", bron), ("bron_meta", bron_meta), ("waarneming", waarneming),
                          ("niet_geladen", niet_geladen)]:
@@ -159,66 +178,172 @@ def _schrijf(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, waarnemingen:
                                        "noemer": a.noemer, "bron": a.bron, "formule": a.formule()})
 
 
-def _vorige_runs(doel: Path) -> pd.DataFrame | None:
-    """Earlier etl_run rows, so the run history survives each rebuild."""
-    if not doel.exists():
-        return None
-    try:
-        with duckdb.connect() as con:
-            con.execute(f"ATTACH '{doel.as_posix()}' AS oud (READ_ONLY)")
-            return con.execute("SELECT * FROM oud.etl_run").df()
-    except duckdb.Error:
-        return None
+MISLUKTE_RUNS = "mislukte_refresh.jsonl"  # refreshes that fetched nothing; the next build records them
 
 
-def _log_fout(data_dir: Path, melding: str) -> None:
+def log_melding(data_dir: Path, melding: str) -> None:
+    """One line in data/logs/etl.log: what failed, for whoever looks after the server."""
     map_ = data_dir / LOG_MAP
     map_.mkdir(parents=True, exist_ok=True)
     with (map_ / "etl.log").open("a", encoding="utf-8") as f:
         f.write(f"{datetime.now(UTC).isoformat(timespec='seconds')} MISLUKT {melding}\n")
 
 
-def bouw_database(doel: Path | None = None, data_dir: Path = DATA_DIR,
-                  catalogus: Catalogus | None = None) -> Path:
+
+
+def ontdek_bronnen(catalogus: Catalogus, data_dir: Path) -> list[Bron]:
+    """Sources for downloaded editions the catalogue does not list, from their `_opgehaald.json`."""
+    bekend = {b.tabel_id.casefold() for b in catalogus.bron}
+    reeksen = {r.id: r for r in catalogus.reeks}
+    bronnen = []
+    for info_pad in sorted((data_dir / STATLINE_MAP).glob("*/_opgehaald.json")):
+        info = json.loads(info_pad.read_text(encoding="utf-8"))
+        tabel = info_pad.parent.name
+        if tabel.casefold() in bekend or info.get("reeks") not in reeksen:
+            continue
+        bronnen.append(reeksen[info["reeks"]].bron_voor(tabel, info.get("titel") or tabel, info.get("jaar")))
+    return bronnen
+
+
+def _mislukte_runs(con: duckdb.DuckDBPyConnection, data_dir: Path) -> Path | None:
+    """Record refreshes that fetched nothing (they did not touch the database) in etl_run."""
+    pad = data_dir / LOG_MAP / MISLUKTE_RUNS
+    if not pad.exists():
+        return None
+    for tekst in pad.read_text(encoding="utf-8").splitlines():
+        if not tekst.strip():
+            continue
+        run = json.loads(tekst)
+        con.execute("INSERT INTO etl_run VALUES (?, ?, ?, 'refresh', 'mislukt', ?)",
+                    [run["run_id"], run["gestart"], run["klaar"], run["melding"]])
+        con.executemany("INSERT INTO etl_run_tabel VALUES (?, ?, ?, 'niet opgehaald', ?)",
+                        [(run["run_id"], tabel, tabel, f"ophalen bij CBS mislukt: {reden}")
+                         for tabel, reden in run["tabellen"]])
+    return pad
+
+
+def bouw_database(doel: Path | None = None, data_dir: Path | None = None,
+                  catalogus: Catalogus | None = None, *, wacht: float = WACHT,
+                  accepteer_verschil: bool = False, ophaalverslag: dict[str, str] | None = None) -> Path:
     """Build, validate and publish the database; on any problem keep the old one and raise EtlFout.
 
-    The run's mode says where the CBS tables came from: "snapshot" (all from the shipped files),
-    "online" (all fetched with cbsodata) or "snapshot+online" (some of each).
+    Only one build runs at a time (a lock beside the database; a second one waits up to `wacht`
+    seconds). A build that loses many regions or figures against the last good database, or
+    makes inhabitants jump, stops unless `accepteer_verschil`. `ophaalverslag` (table id ->
+    reason) comes from a refresh: tables it could not fetch, recorded in `etl_run_tabel`.
+    The run's mode says where the CBS tables came from: "snapshot", "online" or "snapshot+online".
     """
     doel = Path(doel or database_pad())
+    data_dir = Path(data_dir or data_map())
     doel.parent.mkdir(parents=True, exist_ok=True)
+    with bouwslot(doel, wacht):
+        return _bouw(doel, data_dir, catalogus, accepteer_verschil, ophaalverslag or {})
+
+
+def _herkomst_melding(bron: Bron, info: dict, ophaalverslag: dict[str, str]) -> tuple[str, str]:
+    """Where one source's figures came from in this run, and why, in Dutch."""
+    modus = info["modus"]
+    if modus == "online":
+        melding = f"opgehaald bij CBS ({info.get('versie') or 'versie onbekend'}, op {info.get('opgehaald_op')})"
+    elif modus == "import":
+        melding = f"met de hand geïmporteerd: {bron.bestand}"
+    elif modus == "lokaal":
+        melding = f"lokaal bestand {bron.bestand}"
+    else:
+        melding = f"meegeleverde snapshot {bron.bestand} (opgehaald op {bron.opgehaald_op or 'onbekend'})"
+    if bron.tabel_id in ophaalverslag and modus != "online":
+        melding = f"ophalen bij CBS mislukt: {ophaalverslag[bron.tabel_id]}; gebruikt: {melding}"
+    return modus, melding
+
+
+def _schrijf_run(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, info: dict, gestart: datetime,
+                 ophaalverslag: dict[str, str], geaccepteerd: list[str]) -> None:
+    """One etl_run row for this build and one etl_run_tabel row per source."""
+    run_id = uuid.uuid4().hex[:12]
+    aantal = con.execute("SELECT count(*) FROM waarneming").fetchone()[0]
+    ophaalbaar = {b.id for b in catalogus.bron if b.online}
+    modi = {info[i]["modus"] for i in ophaalbaar} - {"import"}
+    modus = "online" if modi == {"online"} else "snapshot" if modi <= {"snapshot"} else "snapshot+online"
+    status = "deels mislukt" if ophaalverslag else "gelukt"
+    melding = f"{aantal} waarnemingen uit {len(catalogus.bron)} bronnen"
+    if ophaalverslag:
+        melding += f"; niet opgehaald: {', '.join(sorted(ophaalverslag))} (vorige gegevens gebruikt)"
+    if geaccepteerd:
+        melding += "; verschil met de vorige database geaccepteerd: " + " | ".join(geaccepteerd[:10])
+    con.execute("INSERT INTO etl_run VALUES (?, ?, ?, ?, ?, ?)", [
+        run_id, gestart, datetime.now(UTC).replace(tzinfo=None), modus, status, melding])
+    rijen = []
+    for bron in catalogus.bron:
+        herkomst, tekst = _herkomst_melding(bron, info[bron.id], ophaalverslag)
+        rijen.append((run_id, bron.id, bron.tabel_id, herkomst, tekst))
+    bekend = {b.tabel_id for b in catalogus.bron}
+    for tabel, reden in sorted(ophaalverslag.items()):
+        if tabel not in bekend:  # a newly discovered edition that could not be fetched
+            rijen.append((run_id, tabel, tabel, "niet opgehaald", f"ophalen bij CBS mislukt: {reden}"))
+    con.executemany("INSERT INTO etl_run_tabel VALUES (?, ?, ?, ?, ?)", rijen)
+
+
+def _neem_geschiedenis_over(con: duckdb.DuckDBPyConnection, doel: Path) -> None:
+    """Copy etl_run and etl_run_tabel of the published database, so history survives rebuilds.
+
+    One ATTACH for both tables; an older database without etl_run_tabel keeps its etl_run.
+    """
+    if not doel.exists():
+        return
+    try:
+        con.execute(f"ATTACH '{doel.as_posix()}' AS geschiedenis (READ_ONLY)")
+    except duckdb.Error:
+        return  # not a readable database: nothing to keep
+    try:
+        for tabel in ("etl_run", "etl_run_tabel"):
+            try:
+                con.execute(f"INSERT INTO {tabel} BY NAME SELECT * FROM geschiedenis.{tabel}")  # noqa: S608
+            except duckdb.CatalogException:
+                pass
+    finally:
+        con.execute("DETACH geschiedenis")
+
+
+def _bouw(doel: Path, data_dir: Path, catalogus: Catalogus | None, accepteer_verschil: bool,
+          ophaalverslag: dict[str, str]) -> Path:
     tijdelijk = doel.with_name(doel.name + ".tmp")
     gestart = datetime.now(UTC).replace(tzinfo=None)
-    tijdelijk.unlink(missing_ok=True)
+    ruim_op(doel)
     try:
+        manifest.controleer(data_dir / SNAPSHOT_MAP)
         catalogus = catalogus or laad_catalogus()
+        catalogus = catalogus.model_copy(update={"bron": [
+            *catalogus.bron, *ontdek_bronnen(catalogus, data_dir),
+            *importeer.import_bronnen(catalogus, data_dir)]})
         waarnemingen, niet_geladen, info = verzamel(catalogus, data_dir)
         with duckdb.connect(tijdelijk) as con:
             _schrijf(con, catalogus, waarnemingen, niet_geladen, info)
             fouten = problemen(con)
             if fouten:
                 raise EtlFout("De nieuwe database is afgekeurd: " + " | ".join(fouten))
-            vorige = _vorige_runs(doel)
-            if vorige is not None and not vorige.empty:
-                con.register("vorige", vorige)
-                con.execute("INSERT INTO etl_run SELECT * FROM vorige")
-            aantal = con.execute("SELECT count(*) FROM waarneming").fetchone()[0]
-            ophaalbaar = {b.id for b in catalogus.bron if b.online}
-            modi = {info[i]["modus"] for i in ophaalbaar}
-            modus = "online" if modi == {"online"} else "snapshot" if modi == {"snapshot"} else "snapshot+online"
-            con.execute("INSERT INTO etl_run VALUES (?, ?, ?, ?, 'gelukt', ?)", [
-                uuid.uuid4().hex[:12], gestart, datetime.now(UTC).replace(tzinfo=None),
-                modus,
-                f"{aantal} waarnemingen uit {len(catalogus.bron)} bronnen"])
+            afwijkingen = plausibel.verschillen(con, doel)
+            if afwijkingen and not accepteer_verschil:
+                meer = f" (en nog {len(afwijkingen) - 20})" if len(afwijkingen) > 20 else ""
+                raise EtlFout(
+                    "De nieuwe database wijkt te veel af van de vorige en is niet gepubliceerd: "
+                    + " | ".join(afwijkingen[:20]) + meer + ". Controleer de bronbestanden. Klopt het "
+                    "verschil toch (u hebt de lijst gelezen), bouw dan opnieuw met "
+                    "python -m etl build --accepteer-verschil.")
+            _neem_geschiedenis_over(con, doel)
+            verwerkt = _mislukte_runs(con, data_dir)
+            _schrijf_run(con, catalogus, info, gestart, ophaalverslag, afwijkingen)
+            con.execute("DROP TABLE herkomst")
             con.execute("CHECKPOINT")
         os.replace(tijdelijk, doel)
+        if verwerkt:
+            verwerkt.unlink(missing_ok=True)
         return doel
     except EtlFout as fout:
-        tijdelijk.unlink(missing_ok=True)
-        _log_fout(data_dir, str(fout))
+        ruim_op(doel)
+        log_melding(data_dir, str(fout))
         raise
     except Exception as fout:  # unexpected: still keep the old database and say so in Dutch
-        tijdelijk.unlink(missing_ok=True)
-        _log_fout(data_dir, repr(fout))
+        ruim_op(doel)
+        log_melding(data_dir, repr(fout))
         raise EtlFout(f"Het bouwen van de database mislukte onverwacht ({fout}). "
                       "De vorige database blijft in gebruik.") from fout

@@ -13,7 +13,7 @@ import pandas as pd
 
 from etl.catalogus import Bron, Indicator
 from etl.fouten import EtlFout
-from etl.ruw import getal, lees_csv, regiocode
+from etl.ruw import Decimaal, getal, lees_csv, regiocode
 
 VEREIST = ["regio_code", "regio_naam", "indicator", "jaar", "peildatum", "waarde", "eenheid",
            "status", "oorspronkelijke_bron", "document", "vindplaats", "opmerking"]
@@ -28,8 +28,12 @@ def lees_lokaal(pad: Path, bron: Bron, indicatoren: dict[str, Indicator]) -> tup
     ontbreekt = [k for k in VEREIST if k not in ruw.columns]
     if ontbreekt:
         raise EtlFout(f"Bron {bron.titel}: kolommen {ontbreekt} ontbreken in {pad.name}.")
+    onbekend = [k for k in ruw.columns if k not in VEREIST]
+    if onbekend:
+        raise EtlFout(f"Bron {bron.titel}: {pad.name} heeft onbekende kolom(men) {onbekend}; "
+                      f"verwacht precies: {', '.join(VEREIST)}. Is een kolom hernoemd?")
     rijen, overgeslagen = [], []
-    for nr, r in enumerate(ruw.to_dict("records"), start=2):
+    for nr, r in zip(ruw.index, ruw.to_dict("records"), strict=True):
         r = {k: str(v).strip() for k, v in r.items()}
         if r["status"] in NIET_STATISTISCH:
             overgeslagen.append((nr, f"{r['indicator']}: {NIET_STATISTISCH[r['status']]}"))
@@ -41,21 +45,23 @@ def lees_lokaal(pad: Path, bron: Bron, indicatoren: dict[str, Indicator]) -> tup
             overgeslagen.append((nr, f"{r['indicator']} ({r['regio_naam']}, {r['waarde']}): "
                                      f"jaar ontbreekt in de bron ({r['opmerking'] or 'geen toelichting'})"))
             continue
-        fout = _controleer(r, indicatoren[r["indicator"]])
+        fout = _controleer(r, indicatoren[r["indicator"]], bron.dialect())
         if fout:
             raise EtlFout(f"Bron {bron.titel}, {pad.name} regel {nr}: {fout}. Het bestand is niet geladen.")
         rijen.append({
             "regio_code": regiocode(r["regio_code"]), "regio_naam": r["regio_naam"] or None,
             "indicator_key": r["indicator"], "jaar": int(r["jaar"]),
             "peildatum": pd.to_datetime(r["peildatum"]).date() if r["peildatum"] else None,
-            "waarde": getal(r["waarde"]), "status": STATUS[r["status"]], "bron_id": bron.id,
+            "waarde": getal(r["waarde"], decimaal=bron.dialect()), "status": STATUS[r["status"]],
+            "bron_id": bron.id,
             "bron_kolom": f"regel {nr}: {r['document']}, {r['vindplaats']} "
                           f"(oorspronkelijke bron: {r['oorspronkelijke_bron']})",
+            "plaats": f"{pad.name} regel {nr}",
         })
     return pd.DataFrame(rijen), overgeslagen
 
 
-def _controleer(r: dict[str, str], indicator: Indicator) -> str | None:
+def _controleer(r: dict[str, str], indicator: Indicator, decimaal: Decimaal) -> str | None:
     """Why a line is wrong, in Dutch, or None."""
     if regiocode(r["regio_code"]) is None:
         return f"onbekende regiocode '{r['regio_code']}'"
@@ -64,9 +70,9 @@ def _controleer(r: dict[str, str], indicator: Indicator) -> str | None:
     if r["peildatum"] and pd.isna(pd.to_datetime(r["peildatum"], errors="coerce")):
         return f"'{r['peildatum']}' is geen datum (gebruik jjjj-mm-dd)"
     try:
-        waarde = getal(r["waarde"])
+        waarde = getal(r["waarde"], decimaal=decimaal, geheel=indicator.eenheid == "aantal")
     except ValueError as fout:
-        return str(fout)
+        return f"kolom waarde: {fout}"
     if waarde is None:
         return "de waarde ontbreekt"
     if r["eenheid"] != indicator.eenheid:

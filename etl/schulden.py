@@ -12,8 +12,9 @@ from pathlib import Path
 import pandas as pd
 
 from etl.catalogus import Bron
+from etl.config import STATUSSEN
 from etl.fouten import EtlFout
-from etl.ruw import getal, regiocode
+from etl.ruw import getal, lees_csv, regiocode
 
 KOLOMMEN = {
     "regio_code": ("regio_code", "regiocode", "code"),
@@ -24,54 +25,92 @@ KOLOMMEN = {
     "aantal": ("aantal_huishoudens", "aantal", "huishoudens met problematische schulden (aantal)"),
     "status": ("status",),
     "vindplaats": ("vindplaats", "bron"),
+    "opmerking": ("opmerking", "toelichting"),
 }
+VEREIST = ("regio_code", "percentage")
+INDICATOREN = (("problematische_schulden_hh_pct", "percentage", False),
+               ("problematische_schulden_hh", "aantal", True))
 
 
 def _lees_bestand(pad: Path, tabel: str) -> pd.DataFrame:
+    """CSV through the strict reader; Excel as text, indexed by its row number in the sheet."""
+    if pad.suffix.lower() not in (".xlsx", ".xls"):
+        return lees_csv(pad, tabel)
     try:
-        if pad.suffix.lower() in (".xlsx", ".xls"):
-            return pd.read_excel(pad, dtype=str).fillna("")
-        return pd.read_csv(pad, dtype=str, keep_default_na=False, sep=None, engine="python",
-                           encoding="utf-8-sig")
+        frame = pd.read_excel(pad, dtype=str).fillna("")
     except FileNotFoundError as fout:
         raise EtlFout(f"Bron {tabel}: het bestand {pad.name} ontbreekt.") from fout
-    except (ValueError, pd.errors.ParserError) as fout:
+    except ValueError as fout:
         raise EtlFout(f"Bron {tabel}: {pad.name} is niet leesbaar ({fout}).") from fout
+    frame.index = pd.RangeIndex(2, len(frame) + 2, name="regel")
+    return frame
 
 
-def lees_schulden(pad: Path, bron: Bron) -> pd.DataFrame:
-    """Tidy rows for problematische_schulden_hh_pct and problematische_schulden_hh."""
+def herken_kolommen(kolommen: list[str]) -> dict[str, str | None]:
+    """Which file column holds which field; None where an optional field is absent."""
+    kop = {c.strip().casefold(): c for c in kolommen}
+    return {doel: next((kop[n] for n in namen if n in kop), None) for doel, namen in KOLOMMEN.items()}
+
+
+def verwachte_kolommen() -> str:
+    return ", ".join(f"{namen[0]}{'' if doel in VEREIST else ' (optioneel)'}"
+                     for doel, namen in KOLOMMEN.items())
+
+
+def lees_schulden(pad: Path, bron: Bron) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """Tidy rows for problematische_schulden_hh_pct and _hh, plus (line, reason) not loaded.
+
+    An unknown column (often a renamed one) stops the build with the columns expected; an
+    absent optional column is listed in `niet_geladen`, never dropped in silence.
+    """
     ruw = _lees_bestand(pad, bron.tabel_id)
-    kop = {c.strip().casefold(): c for c in ruw.columns}
-    kolom = {}
-    for doel, namen in KOLOMMEN.items():
-        kolom[doel] = next((kop[n] for n in namen if n in kop), None)
-    for nodig in ("regio_code", "percentage"):
+    kolom = herken_kolommen(list(ruw.columns))
+    bekend = {c for c in kolom.values() if c}
+    onbekend = [c for c in ruw.columns if c not in bekend]
+    if onbekend:
+        raise EtlFout(f"Bron {bron.tabel_id}: {pad.name} heeft onbekende kolom(men) {onbekend}. "
+                      f"Verwacht: {verwachte_kolommen()}. Is een kolom hernoemd?")
+    for nodig in VEREIST:
         if kolom[nodig] is None:
-            raise EtlFout(f"Bron {bron.tabel_id}: kolom '{nodig}' ontbreekt in {pad.name}.")
+            raise EtlFout(f"Bron {bron.tabel_id}: kolom '{KOLOMMEN[nodig][0]}' ontbreekt in {pad.name}. "
+                          f"Verwacht: {verwachte_kolommen()}.")
     if kolom["jaar"] is None and kolom["peildatum"] is None:
-        raise EtlFout(f"Bron {bron.tabel_id}: geef per regel een jaar of een peildatum.")
+        raise EtlFout(f"Bron {bron.tabel_id}: {pad.name} heeft geen kolom jaar of peildatum.")
+    niet_geladen = [("kop", f"kolom '{KOLOMMEN[naam][0]}' ontbreekt in {pad.name}: {indicator} is "
+                            "niet geladen") for indicator, naam, _ in INDICATOREN if kolom[naam] is None]
+    dialect = bron.dialect()
     rijen = []
-    for nr, r in enumerate(ruw.to_dict("records"), start=2):
+    for nr, r in zip(ruw.index, ruw.to_dict("records"), strict=True):
         def veld(naam: str, r: dict = r) -> str:
             return str(r[kolom[naam]]).strip() if kolom[naam] else ""
+
+        def fout(tekst: str, kolomnaam: str | None = None, nr: int = nr) -> EtlFout:
+            waar = f", kolom {kolomnaam}" if kolomnaam else ""
+            return EtlFout(f"Bron {bron.tabel_id}, {pad.name} regel {nr}{waar}: {tekst}. "
+                           "Het bestand is niet geladen.")
         code = regiocode(veld("regio_code"))
         if code is None:
-            raise EtlFout(f"Bron {bron.tabel_id}, regel {nr}: onbekende regiocode '{veld('regio_code')}'.")
+            raise fout(f"onbekende regiocode '{veld('regio_code')}'", kolom["regio_code"])
         peildatum = pd.to_datetime(veld("peildatum"), errors="coerce") if veld("peildatum") else None
         if veld("peildatum") and pd.isna(peildatum):
-            raise EtlFout(f"Bron {bron.tabel_id}, regel {nr}: '{veld('peildatum')}' is geen datum.")
+            raise fout(f"'{veld('peildatum')}' is geen datum (gebruik jjjj-mm-dd)", kolom["peildatum"])
+        if veld("jaar") and not (veld("jaar").isdigit() and 1990 <= int(veld("jaar")) <= 2100):
+            raise fout(f"'{veld('jaar')}' is geen jaartal", kolom["jaar"])
+        if not veld("jaar") and peildatum is None:
+            raise fout("jaar en peildatum ontbreken allebei")
         jaar = int(veld("jaar")) if veld("jaar") else peildatum.year
         status = veld("status").lower() or bron.status
+        if status not in STATUSSEN:
+            raise fout(f"onbekende status '{veld('status')}' (toegestaan: {', '.join(STATUSSEN)})",
+                       kolom["status"])
         herkomst = f"regel {nr}: {veld('vindplaats')}".strip()
-        for indicator, naam in (("problematische_schulden_hh_pct", "percentage"),
-                                ("problematische_schulden_hh", "aantal")):
+        for indicator, naam, geheel in INDICATOREN:
             if kolom[naam] is None:
                 continue
             try:
-                waarde = getal(veld(naam), decimaalkomma="," in veld(naam))
-            except ValueError as fout:
-                raise EtlFout(f"Bron {bron.tabel_id}, regel {nr}: {fout}.") from fout
+                waarde = getal(veld(naam), decimaal=dialect, geheel=geheel)
+            except ValueError as e:
+                raise fout(str(e), kolom[naam]) from e
             if waarde is None:
                 continue
             rijen.append({
@@ -79,5 +118,6 @@ def lees_schulden(pad: Path, bron: Bron) -> pd.DataFrame:
                 "indicator_key": indicator, "jaar": jaar,
                 "peildatum": peildatum.date() if peildatum is not None else None,
                 "waarde": waarde, "status": status, "bron_id": bron.id, "bron_kolom": herkomst,
+                "plaats": f"{pad.name} regel {nr}",
             })
-    return pd.DataFrame(rijen)
+    return pd.DataFrame(rijen), niet_geladen

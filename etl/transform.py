@@ -13,7 +13,7 @@ from etl.fouten import EtlFout
 from etl.ruw import Ruw, getal, regiocode
 
 TIDY = ["regio_code", "regio_naam", "indicator_key", "jaar", "peildatum", "waarde", "status",
-        "bron_id", "bron_kolom"]
+        "bron_id", "bron_kolom", "plaats"]  # plaats: file and line, for validation messages only
 
 
 def peildatum(indicator: Indicator, jaar: int) -> date | None:
@@ -39,22 +39,27 @@ def naar_tidy(ruw: Ruw, bron: Bron, indicatoren: dict[str, Indicator]) -> pd.Dat
     keys = list(ruw.bron_kolom)
     ontbrekend = set(bron.ontbrekend)
 
-    def parse(waarde: object, indicator: str, regio: str, jaar: int) -> float | None:
+    def parse(waarde: object, indicator: str, r: dict) -> float | None:
         try:
-            return getal(waarde, ontbrekend)
+            return getal(waarde, ontbrekend, ruw.decimaal,
+                         geheel=indicatoren[indicator].eenheid == "aantal")
         except ValueError as fout:
-            raise EtlFout(f"Tabel {bron.tabel_id}: {fout} bij {indicator}, {regio}, {jaar}.") from fout
+            plaats = ruw.plaats(r.get("regel"))
+            raise EtlFout(f"Tabel {bron.tabel_id}: {plaats + ', ' if plaats else ''}kolom "
+                          f"{ruw.bron_kolom[indicator]}: {fout} ({indicator}, {r['regio_code']}, "
+                          f"{r['jaar']}). Het bestand is niet geladen.") from fout
 
     rijen = []
     for r in frame.to_dict("records"):
-        waarden = {k: parse(r[k], k, r["regio_code"], r["jaar"]) for k in keys}
+        waarden = {k: parse(r[k], k, r) for k in keys}
         if ruw.lege_rijen_overslaan and all(v is None for v in waarden.values()):
             continue  # the region did not exist in that period of the table
         for key, waarde in waarden.items():
             if waarde is None:
                 status = "onbekend"
             else:
-                status = (bron.status_per_indicator.get(key) or r.get("periode_status") or bron.status)
+                status = (bron.status_per_indicator.get(key) or ruw.status_per_indicator.get(key)
+                          or r.get("periode_status") or bron.status)
                 waarde = _omrekenen(waarde, bron.factor.get(key))
             rijen.append({
                 "regio_code": r["regio_code"],
@@ -63,7 +68,7 @@ def naar_tidy(ruw: Ruw, bron: Bron, indicatoren: dict[str, Indicator]) -> pd.Dat
                 "jaar": int(r["jaar"]),
                 "peildatum": peildatum(indicatoren[key], r["jaar"]),
                 "waarde": waarde, "status": status, "bron_id": bron.id,
-                "bron_kolom": ruw.bron_kolom[key],
+                "bron_kolom": ruw.bron_kolom[key], "plaats": ruw.plaats(r.get("regel")) or None,
             })
     return pd.DataFrame(rijen, columns=TIDY)
 

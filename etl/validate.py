@@ -1,4 +1,8 @@
-"""Checks a freshly built database before it may replace the published one."""
+"""Checks a freshly built database before it may replace the published one.
+
+Row-level findings name the file and line they came from, through the temporary table
+`herkomst` (regio, indicator, jaar, bron -> plaats) that the build fills and drops.
+"""
 
 from __future__ import annotations
 
@@ -36,17 +40,36 @@ CONTROLES: list[tuple[str, str]] = [
     ("inwonertal van Nederland buiten het bereik 10-25 miljoen", """
         SELECT jaar, waarde FROM waarneming WHERE regio_code = 'NL01'
         AND indicator_key = 'inwoners' AND waarde NOT BETWEEN 10e6 AND 25e6"""),
-    ("gemiddeld inkomen buiten 5.000-500.000 euro", """
-        SELECT regio_code, indicator_key, jaar, waarde FROM waarneming
-        WHERE indicator_key IN ('besteedbaar_inkomen_hh', 'gestandaardiseerd_inkomen_hh')
-        AND waarde NOT BETWEEN 5000 AND 500000"""),
+    ("bedrag per huishouden buiten 5.000-500.000 euro", """
+        SELECT w.regio_code, w.indicator_key, w.jaar, w.waarde, w.bron_id FROM waarneming w
+        JOIN indicator i ON i.key = w.indicator_key
+        WHERE i.eenheid = 'euro' AND w.indicator_key LIKE '%\\_hh' ESCAPE '\\'
+        AND w.waarde NOT BETWEEN 5000 AND 500000"""),
+    # A rate per 1.000 inhabitants above 1.000 is impossible: a thousands point read as a
+    # decimal (87.461 inhabitants) gave 43.790,9 bijstand per 1.000.
+    ("cijfer per 1.000 inwoners buiten 0-1.000", """
+        SELECT w.regio_code, w.indicator_key, w.jaar, w.waarde, w.bron_id FROM waarneming w
+        JOIN indicator i ON i.key = w.indicator_key
+        WHERE i.eenheid LIKE 'per 1.000 %' AND w.waarde NOT BETWEEN 0 AND 1000"""),
+    ("'1 op de N inwoners' kleiner dan 1", """
+        SELECT w.regio_code, w.indicator_key, w.jaar, w.waarde, w.bron_id FROM waarneming w
+        JOIN indicator i ON i.key = w.indicator_key
+        WHERE i.eenheid = '1 op de N inwoners' AND w.waarde < 1"""),
 ]
+MET_PLAATS = """
+    SELECT q.*, h.plaats FROM ({sql}) q
+    LEFT JOIN herkomst h USING (regio_code, indicator_key, jaar, bron_id)"""
 
 
 def problemen(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Dutch descriptions of everything wrong, each with up to three examples."""
     gevonden = []
+    heeft_herkomst = bool(con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'herkomst'").fetchone()[0])
     for omschrijving, sql in CONTROLES:
+        kolommen = [k[0] for k in con.execute(f"DESCRIBE {sql}").fetchall()]
+        if heeft_herkomst and {"regio_code", "indicator_key", "jaar", "bron_id"} <= set(kolommen):
+            sql = MET_PLAATS.format(sql=sql)
         rijen = con.execute(sql).fetchall()
         if rijen:
             voorbeelden = "; ".join(str(r) for r in rijen[:3])

@@ -3,11 +3,14 @@
 It answers the requests cbsodata 1.3.5 makes (service document, TableInfos, DataProperties,
 CategoryGroups, one endpoint per dimension, TypedDataSet), pages the data set with an absolute
 `odata.nextLink` and keeps CBS's right-padded dimension keys, so a forgotten `.strip()` fails.
+It can serve several tables and the table list (`/ODataCatalog/Tables`, what
+`cbsodata.get_table_list()` reads). `HangendeServer` accepts connections and never answers.
 """
 
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -30,11 +33,17 @@ class OpgenomenTabel:
 
 
 class CbsNabootsing:
-    """Context manager: `with CbsNabootsing(tabel) as basis:` gives 'host:port' for cbsodata."""
+    """Context manager: `with CbsNabootsing(tabel) as basis:` gives 'host:port' for cbsodata.
 
-    def __init__(self, tabel: OpgenomenTabel) -> None:
-        self.tabel = tabel
-        tabel_ref = tabel
+    `CbsNabootsing(t1, t2, catalogus=[{"Identifier": ..., "Title": ...}, ...])` serves several
+    tables and the table list; a table not served answers 404, as CBS does for an unknown id.
+    """
+
+    def __init__(self, *tabellen: OpgenomenTabel, catalogus: list[dict] | None = None) -> None:
+        self.tabel = tabellen[0]
+        per_id = {t.tabel_id: t for t in tabellen}
+        self.catalogus_verzoeken: list[str] = []
+        catalogus_verzoeken = self.catalogus_verzoeken
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args: object) -> None:  # keep test output clean
@@ -42,11 +51,17 @@ class CbsNabootsing:
 
             def do_GET(self) -> None:  # noqa: N802 (http.server naming)
                 url = urlparse(self.path)
-                tabel_ref.verzoeken.append(self.path)
-                deel = url.path.split(f"/ODataFeed/odata/{tabel_ref.tabel_id}/", 1)
-                if len(deel) != 2:
+                if url.path.rstrip("/") == "/ODataCatalog/Tables" and catalogus is not None:
+                    catalogus_verzoeken.append(self.path)
+                    basis = f"http://{self.headers['Host']}/ODataCatalog/"
+                    return self._stuur(200, {"odata.metadata": basis + "$metadata#Tables",
+                                             "value": catalogus})
+                delen = url.path.split("/")
+                tabel_ref = per_id.get(delen[3]) if len(delen) > 4 and delen[1:3] == ["ODataFeed", "odata"] else None
+                if tabel_ref is None:
                     return self._stuur(404, {"error": "onbekende tabel"})
-                entiteit = deel[1]
+                tabel_ref.verzoeken.append(self.path)
+                entiteit = "/".join(delen[4:])
                 storing = tabel_ref.storingen.get(entiteit or "service")
                 if storing == "500":
                     return self._stuur(500, {"error": "Internal Server Error"})
@@ -101,3 +116,22 @@ class CbsNabootsing:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class HangendeServer:
+    """A loopback port that accepts connections (the kernel's backlog) and never answers.
+
+    What a hanging proxy or a stalled CBS looks like to `requests`: connect succeeds, reads wait.
+    """
+
+    def __init__(self) -> None:
+        self.sok = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sok.bind(("127.0.0.1", 0))
+        self.sok.listen(64)
+
+    def __enter__(self) -> str:
+        host, port = self.sok.getsockname()
+        return f"{host}:{port}"
+
+    def __exit__(self, *exc: object) -> None:
+        self.sok.close()

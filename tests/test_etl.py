@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from etl import manifest
 from etl.catalogus import laad_catalogus
 from etl.config import STATLINE_MAP
 from etl.fouten import EtlFout
@@ -216,6 +217,11 @@ def _verwacht_fout_en_onveranderd(data_kopie: Path, gepubliceerd: Path, tabel: s
     return fout.value
 
 
+def accepteer(data_kopie: Path) -> None:
+    """What a person does after replacing a snapshot file on purpose: record it in the manifest."""
+    manifest.accepteer(data_kopie / "snapshot", [data_kopie / "snapshot"])
+
+
 def _online_map(data_kopie: Path, cbs_op) -> Path:
     cbs_op(opname_kwb2024())
     return haal_op(bron("85984NED"), data_kopie / STATLINE_MAP / "85984NED", timeout=5)
@@ -225,6 +231,9 @@ def test_afgekapte_json_houdt_de_vorige_database(cbs_op, data_kopie: Path, gepub
     map_ = _online_map(data_kopie, cbs_op)
     inhoud = (map_ / "TypedDataSet.json").read_text(encoding="utf-8")
     (map_ / "TypedDataSet.json").write_text(inhoud[: len(inhoud) // 2], encoding="utf-8")
+    fout = _verwacht_fout_en_onveranderd(data_kopie, gepubliceerd, "statline/85984NED/TypedDataSet.json")
+    assert "MANIFEST" in str(fout) and "python -m etl accepteer" in str(fout)
+    accepteer(data_kopie)  # even when accepted, the reader refuses the broken file
     fout = _verwacht_fout_en_onveranderd(data_kopie, gepubliceerd, "85984NED")
     assert "beschadigd" in str(fout)
 
@@ -232,6 +241,7 @@ def test_afgekapte_json_houdt_de_vorige_database(cbs_op, data_kopie: Path, gepub
 def test_ontbrekende_dataproperties_houdt_de_vorige_database(cbs_op, data_kopie: Path, gepubliceerd: Path):
     map_ = _online_map(data_kopie, cbs_op)
     (map_ / "DataProperties.json").unlink()
+    accepteer(data_kopie)
     fout = _verwacht_fout_en_onveranderd(data_kopie, gepubliceerd, "85984NED")
     assert "DataProperties.json ontbreekt" in str(fout)
 
@@ -241,6 +251,7 @@ def test_weggehaalde_kolom_houdt_de_vorige_database(data_kopie: Path, gepublicee
     tekst = pad.read_text(encoding="utf-8")
     pad.write_text(tekst.replace("PersonenPerSoortUitkeringBijstand_87", "Bijstandsontvangers_87", 1),
                    encoding="utf-8")
+    accepteer(data_kopie)
     fout = _verwacht_fout_en_onveranderd(data_kopie, gepubliceerd, "85984NED")
     assert "PersonenPerSoortUitkeringBijstand" in str(fout)
 
@@ -256,10 +267,12 @@ def test_percentage_van_140_wordt_afgekeurd(data_kopie: Path, gepubliceerd: Path
             velden[kolom] = "140"
             regels[n] = ",".join(velden)
     pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    accepteer(data_kopie)
     voor = vingerafdruk(gepubliceerd)
     with pytest.raises(EtlFout, match="percentages buiten 0-100") as fout:
         bouw_database(gepubliceerd, data_dir=data_kopie)
     assert "85618NED" in str(fout.value)
+    assert "kwb2023_85618NED_10_gemeenten.csv regel" in str(fout.value), "de fout noemt bestand en regel"
     assert vingerafdruk(gepubliceerd) == voor
 
 
