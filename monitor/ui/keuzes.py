@@ -22,6 +22,7 @@ API voor pagina's (dashboard.py roept :func:`zijbalk` één keer per run aan, v�
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
@@ -37,6 +38,13 @@ from monitor.ui import data
 log = logging.getLogger(__name__)
 
 MAX_REGIOS = 10
+#: Langste stuk tekst van buiten (link, bestand, gebruiker) dat we letterlijk herhalen.
+MAX_TEKST = 60
+#: Hoeveel foute linkwaarden we hooguit noemen; de rest wordt "en N andere".
+MAX_GENOEMD = 3
+# CommonMark §2.4: elk ASCII-leesteken mag met een backslash letterlijk worden gemaakt. Dat
+# breekt ook Streamlits eigen opmaak (:material/..:, :red[..], $..$) en kale links (http://).
+_MARKDOWN_TEKEN = re.compile(r"([!-/:-@\[-`{-~])")
 
 PARAM_REGIO = "regio"
 PARAM_DATA = "data"
@@ -47,6 +55,28 @@ _DATA_UIT_LINK = "_data_uit_link"
 
 
 # ----------------------------------------------------------------------------- kleine hulpjes
+
+
+def als_tekst(waarde: object, max_lengte: int = MAX_TEKST) -> str:
+    """Tekst van buiten (link, upload, gebruiker) veilig voor st.warning/st.info/st.markdown.
+
+    Die functies tonen Markdown: een link of plaatje uit de link zou echt getoond worden
+    (en de browser haalt het plaatje op). Daarom eerst inkorten, dan elk leesteken escapen,
+    zodat alles letterlijk als tekst verschijnt. Regelovergangen worden spaties.
+    """
+    tekst = " ".join(str(waarde).split())
+    if len(tekst) > max_lengte:
+        tekst = tekst[: max_lengte - 1].rstrip() + "…"
+    return _MARKDOWN_TEKEN.sub(r"\\\1", tekst)
+
+
+def _opsomming(waarden: Sequence[str]) -> list[str]:
+    """Foute linkwaarden, veilig en begrensd: hooguit ``MAX_GENOEMD`` plus "en N andere"."""
+    genoemd = [als_tekst(w) for w in waarden[:MAX_GENOEMD]]
+    if len(waarden) > MAX_GENOEMD:
+        genoemd.append(f"en {len(waarden) - MAX_GENOEMD} andere")
+    return genoemd
+
 
 
 def versie() -> str:
@@ -159,7 +189,7 @@ def zijbalk() -> None:
 
     onbekend = st.session_state.pop(_ONBEKEND, None)
     if onbekend:
-        lijst = ", ".join(f"'{w}'" for w in onbekend)
+        lijst = ", ".join(f"'{w}'" for w in _opsomming(onbekend))
         st.warning(
             f"De link noemt een regio die niet in de database staat: {lijst}. "
             "Die is weggelaten. Kies regio's in de zijbalk.",
@@ -206,7 +236,8 @@ def _versie_melding(info: dict[str, Any], v: str) -> None:
         if klaar is not None and not pd.isna(klaar):
             wanneer = f" op {fmt.datum(klaar)}"
         if st.session_state.get(_DATA_UIT_LINK):
-            tekst = (f"Deze link hoort bij een andere versie van de cijfers ({basis}). "
+            tekst = (f"Deze link hoort bij een andere versie van de cijfers "
+                     f"({als_tekst(basis)}). "
                      f"De cijfers zijn daarna bijgewerkt{wanneer}. U ziet de nieuwe cijfers; "
                      "die kunnen afwijken van wat de afzender van de link zag.")
         else:
@@ -266,8 +297,9 @@ def url_keuze(
         geldig = [op_tekst[w] for w in uit_url if w in op_tekst]
         onbekend = [w for w in uit_url if w not in op_tekst]
         if onbekend and bewaard not in st.session_state:
-            lijst = ", ".join(f"'{w}'" for w in onbekend)
-            st.warning(melding(onbekend) if melding else
+            veilig_genoemd = _opsomming(onbekend)
+            lijst = ", ".join(f"'{w}'" for w in veilig_genoemd)
+            st.warning(melding(veilig_genoemd) if melding else
                        f"De link bevat een onbekende keuze voor '{label}': {lijst}. "
                        "U ziet nu de standaardkeuze.", icon=":material/warning:")
         if meerdere:
