@@ -45,6 +45,9 @@ MAX_GENOEMD = 3
 # CommonMark §2.4: elk ASCII-leesteken mag met een backslash letterlijk worden gemaakt. Dat
 # breekt ook Streamlits eigen opmaak (:material/..:, :red[..], $..$) en kale links (http://).
 _MARKDOWN_TEKEN = re.compile(r"([!-/:-@\[-`{-~])")
+# GFM maakt van kale adressen (http://…, www.…, naam@domein) een link, ook ná het escapen (de
+# frontend zoekt ze in de tekst zelf). Een onzichtbare spatie (U+200B) breekt dat patroon.
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=ftp)(?=:)|(?<=www)(?=\.)|(?<=@)")
 
 PARAM_REGIO = "regio"
 PARAM_DATA = "data"
@@ -67,7 +70,7 @@ def als_tekst(waarde: object, max_lengte: int = MAX_TEKST) -> str:
     tekst = " ".join(str(waarde).split())
     if len(tekst) > max_lengte:
         tekst = tekst[: max_lengte - 1].rstrip() + "…"
-    return _MARKDOWN_TEKEN.sub(r"\\\1", tekst)
+    return _MARKDOWN_TEKEN.sub(r"\\\1", _AUTOLINK.sub("\u200b", tekst))
 
 
 def _opsomming(waarden: Sequence[str]) -> list[str]:
