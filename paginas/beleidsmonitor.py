@@ -186,7 +186,9 @@ def csv_uitwisseling(v: str, ind: pd.DataFrame, regio: str, keys: list[str],
             return
         res = importeren.importeer_streefwaarden(
             bestand.getvalue(), indicatoren=ind, regio_codes=set(namen),
-            voorstel_voor=lambda k, r: nulmeting.nulmeting_voorstel(data.reeks(v, (k,), (r,)), r),
+            voorstellen=lambda paren: nulmeting.voorstellen(data.reeks(
+                v, tuple(sorted({k for k, _ in paren})), tuple(sorted({r for _, r in paren}))),
+                paren),
             wie=bewerker, reden=reden, bevestigd=bevestigd)  # fmt: skip
         # Meldingen herhalen tekst uit het bestand: als tekst tonen, niet als Markdown.
         if res.fouten:

@@ -511,6 +511,51 @@ def _schrijf_nulmeting(con: duckdb.DuckDBPyConnection, nieuw: dict, wie: str, re
     return True
 
 
+_NULMETING_KOLOMMEN = ("indicator_key", "regio_code", "jaar", "waarde", "status", "bron_id",
+                       "herkomst", "bron", "toelichting")  # fmt: skip
+
+
+def _schrijf_nulmetingen(con: duckdb.DuckDBPyConnection, nieuwe: Sequence[dict], wie: str,
+                         reden: str) -> int:  # fmt: skip
+    """Veel nulmetingen tegelijk (CSV-import): één keer lezen, één keer schrijven, één log-insert."""
+    if not nieuwe:
+        return 0
+    if len(nieuwe) == 1:
+        return int(_schrijf_nulmeting(con, nieuwe[0], wie, reden))
+    bestaand = {(o["indicator_key"], o["regio_code"]): {k: (None if _is_leeg(v) else v)
+                                                         for k, v in o.items()}
+                for o in _frame(con, "SELECT * FROM nulmeting").to_dict("records")}  # fmt: skip
+    rijen, log_rijen = [], []
+    for n in nieuwe:
+        oud = bestaand.get((n["indicator_key"], n["regio_code"]))
+        if oud is not None and all(_gelijk(oud.get(k), v) for k, v in n.items()):
+            continue
+        rijen.append(n)
+        log_rijen.append({"sleutel": f"{n['indicator_key']}|{n['regio_code']}",
+                          "oud": _json(oud), "nieuw": _json(n)})
+    if not rijen:
+        return 0
+    con.register("_nieuwe_nulmetingen", pd.DataFrame(rijen, columns=list(_NULMETING_KOLOMMEN)))
+    con.register("_logboek_nul", pd.DataFrame(log_rijen, columns=["sleutel", "oud", "nieuw"]))
+    try:
+        con.execute("""
+            INSERT INTO nulmeting SELECT indicator_key, regio_code, CAST(jaar AS INTEGER),
+                CAST(waarde AS DOUBLE), CAST(status AS VARCHAR), CAST(bron_id AS VARCHAR),
+                herkomst, CAST(bron AS VARCHAR), CAST(toelichting AS VARCHAR)
+            FROM _nieuwe_nulmetingen
+            ON CONFLICT (indicator_key, regio_code) DO UPDATE SET jaar = excluded.jaar,
+                waarde = excluded.waarde, status = excluded.status, bron_id = excluded.bron_id,
+                herkomst = excluded.herkomst, bron = excluded.bron,
+                toelichting = excluded.toelichting""")
+        con.execute("INSERT INTO geschiedenis (tijdstip, wie, tabel, sleutel, oud, nieuw, reden) "
+                    "SELECT ?, ?, 'nulmeting', sleutel, CAST(oud AS VARCHAR), "
+                    "CAST(nieuw AS VARCHAR), ? FROM _logboek_nul", [_nu(), wie, reden])
+    finally:
+        con.unregister("_nieuwe_nulmetingen")
+        con.unregister("_logboek_nul")
+    return len(rijen)
+
+
 def _gelijk(a: object, b: object) -> bool:
     if _is_leeg(a) and _is_leeg(b):
         return True
@@ -605,27 +650,29 @@ def schrijf_streefwaarden(rijen: Sequence[tuple[str, str, int, float | None, str
                                     "(tabel = 'streefwaarde' AND starts_with(sleutel, ?)) OR "
                                     "(tabel = 'nulmeting' AND sleutel = ?)",
                                     [f"{k}|{r}|", f"{k}|{r}"])
-            for (k, r), voorstel in nulmetingen_nodig.items():
-                _schrijf_nulmeting(con, {
-                    "indicator_key": k, "regio_code": r, "jaar": int(voorstel["jaar"]),
-                    "waarde": float(voorstel["waarde"]), "status": voorstel.get("status"),
-                    "bron_id": voorstel.get("bron_id"), "herkomst": "database", "bron": None,
-                    "toelichting": voorstel.get("toelichting")
-                    or "Standaard: laatste jaar met een cijfer vóór 2026.",
-                }, wie, f"Nulmeting: {reden}")  # fmt: skip
+            _schrijf_nulmetingen(con, [{
+                "indicator_key": k, "regio_code": r, "jaar": int(voorstel["jaar"]),
+                "waarde": float(voorstel["waarde"]), "status": voorstel.get("status"),
+                "bron_id": voorstel.get("bron_id"), "herkomst": "database", "bron": None,
+                "toelichting": voorstel.get("toelichting")
+                or "Standaard: laatste jaar met een cijfer vóór 2026.",
+            } for (k, r), voorstel in nulmetingen_nodig.items()], wie, f"Nulmeting: {reden}")  # fmt: skip
+            bestaand = {(o["indicator_key"], o["regio_code"], int(o["jaar"])): o for o in (
+                {k: (None if _is_leeg(v) else v) for k, v in rij.items()}
+                for rij in _frame(con, "SELECT * FROM streefwaarde").to_dict("records"))}
+            weg: list[tuple[str, str, int]] = []
+            nieuw_rijen: list[dict] = []
+            log_rijen: list[dict] = []
+            tijd = _nu()
             for k, r, j, w, toel in rijen:
-                oud = _rij(_frame(con, "SELECT * FROM streefwaarde WHERE indicator_key = ? AND "
-                                       "regio_code = ? AND jaar = ?", [k, r, j]))  # fmt: skip
+                oud = bestaand.get((k, r, j))
                 sleutel = f"{k}|{r}|{j}"
                 toel = (toel or "").strip() or None
                 if w is None:
                     if oud is None:
                         continue
-                    con.execute("DELETE FROM streefwaarde WHERE indicator_key = ? AND "
-                                "regio_code = ? AND jaar = ?", [k, r, j])  # fmt: skip
-                    log_wijziging(con, wie=wie, tabel="streefwaarde", sleutel=sleutel, oud=oud, nieuw=None,
-                         reden=reden)
-                    aantal += 1
+                    weg.append((k, r, j))
+                    log_rijen.append({"sleutel": sleutel, "oud": _json(oud), "nieuw": None})
                     continue
                 nieuw = {"indicator_key": k, "regio_code": r, "jaar": j, "waarde": w,
                          "soort": "gemeentelijk", "toelichting": toel,
@@ -637,15 +684,38 @@ def schrijf_streefwaarden(rijen: Sequence[tuple[str, str, int, float | None, str
                     nieuw["bron"] = oud.get("bron") if oud.get("soort") == "referentie" else \
                         nieuw["bron"]
                     nieuw["soort"] = oud.get("soort") or "gemeentelijk"
-                con.execute("""
-                    INSERT INTO streefwaarde VALUES ($indicator_key, $regio_code, $jaar, $waarde,
-                        $soort, $toelichting, $bron)
-                    ON CONFLICT (indicator_key, regio_code, jaar) DO UPDATE SET
-                        waarde = excluded.waarde, soort = excluded.soort,
-                        toelichting = excluded.toelichting, bron = excluded.bron""", nieuw)
-                log_wijziging(con, wie=wie, tabel="streefwaarde", sleutel=sleutel, oud=oud, nieuw=nieuw,
-                     reden=reden)
-                aantal += 1
+                nieuw_rijen.append(nieuw)
+                log_rijen.append({"sleutel": sleutel, "oud": _json(oud), "nieuw": _json(nieuw)})
+            # Alles in een paar opdrachten over een tabel, niet één query per regel.
+            if weg:
+                con.executemany("DELETE FROM streefwaarde WHERE indicator_key = ? AND "
+                                "regio_code = ? AND jaar = ?", weg)  # fmt: skip
+            if nieuw_rijen:
+                invoer = pd.DataFrame(nieuw_rijen, columns=["indicator_key", "regio_code", "jaar",
+                                                            "waarde", "soort", "toelichting",
+                                                            "bron"])  # fmt: skip
+                con.register("_nieuwe_streefwaarden", invoer)
+                try:
+                    con.execute("""
+                        INSERT INTO streefwaarde SELECT indicator_key, regio_code,
+                            CAST(jaar AS INTEGER), CAST(waarde AS DOUBLE), soort,
+                            CAST(toelichting AS VARCHAR), bron FROM _nieuwe_streefwaarden
+                        ON CONFLICT (indicator_key, regio_code, jaar) DO UPDATE SET
+                            waarde = excluded.waarde, soort = excluded.soort,
+                            toelichting = excluded.toelichting, bron = excluded.bron""")
+                finally:
+                    con.unregister("_nieuwe_streefwaarden")
+            if log_rijen:
+                logboek = pd.DataFrame(log_rijen, columns=["sleutel", "oud", "nieuw"])
+                con.register("_logboek", logboek)
+                try:
+                    con.execute("INSERT INTO geschiedenis (tijdstip, wie, tabel, sleutel, oud, "
+                                "nieuw, reden) SELECT ?, ?, 'streefwaarde', sleutel, "
+                                "CAST(oud AS VARCHAR), CAST(nieuw AS VARCHAR), ? FROM _logboek",
+                                [tijd, wie, reden])
+                finally:
+                    con.unregister("_logboek")
+            aantal = len(log_rijen)
     return aantal
 
 
