@@ -9,7 +9,7 @@ DB      := data/monitor.duckdb
 PORT    ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test refresh build bench chromium clean
+.PHONY: run test refresh build bench chromium clean backup
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -43,9 +43,15 @@ test: $(STAMP) chromium
 refresh: $(STAMP)
 	$(BIN)/python -m etl refresh
 
+# Reservekopie van data/beleid.duckdb plus een CSV per tabel in data/backup/<tijd>/.
+# Terugzetten: .venv/bin/python -m monitor.beleid herstel data/backup/<tijd>
+backup: $(STAMP)
+	$(BIN)/python -m monitor.beleid backup
+
 bench: $(STAMP)
 	$(BIN)/python bench/etl_build.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/import.py
 
 clean:
 	rm -rf $(VENV) data/monitor.duckdb data/monitor.duckdb.tmp tests/artifacts

@@ -15,7 +15,7 @@ import streamlit as st
 
 from monitor import domein
 from monitor.beleid import beleidsmonitor as logica
-from monitor.beleid import importeren, nulmeting, opslag, toets, validatie
+from monitor.beleid import backup, importeren, nulmeting, opslag, toets, validatie
 from monitor.beleid.grafieken import doel_figuur
 from monitor.charts import PLOTLY_CONFIG
 from monitor.tabelbestand import tabel_csv
@@ -261,6 +261,17 @@ def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
 # ----------------------------------------------------------------------------- geschiedenis
 
 
+def backup_knop(bewerker: str | None) -> None:
+    """Reservekopie in de bewerkmodus (ook: make backup)."""
+    if not bewerker:
+        return
+    if st.button("Reservekopie maken", key="beleid_backup", icon=":material/backup:",
+                 help="Kopie van alle beleidsgegevens plus een CSV per tabel in data/backup/. "
+                      "Terugzetten: python -m monitor.beleid herstel MAP."):
+        map_ = backup.maak_backup(backup.BACKUP_MAP)
+        st.success(f"Reservekopie gemaakt in data/backup/{map_.name}.")
+
+
 def geschiedenis_sectie() -> None:
     st.subheader("Geschiedenis van alle wijzigingen")
     st.caption("Niets wordt overschreven zonder spoor: elke wijziging staat hier met oude en "
@@ -296,3 +307,4 @@ with keuzes.veilig("de beleidsmonitor"):
         uitvoering_sectie(indicatoren, naam)
     with tab_gesch:
         geschiedenis_sectie()
+        backup_knop(naam)

@@ -169,6 +169,13 @@ def verbinding(pad: Path | None = None, *, schema: bool = True
 
 
 @contextlib.contextmanager
+def schrijfslot() -> Iterator[None]:
+    """Het slot waaronder alle verbindingen van dit proces lopen (voor herstel van een kopie)."""
+    with _SCHRIJFSLOT:
+        yield
+
+
+@contextlib.contextmanager
 def transactie(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """All or nothing: a change and its history entry are written together, or not at all."""
     con.execute("BEGIN TRANSACTION")

@@ -32,6 +32,7 @@ import pandas as pd
 import streamlit as st
 
 from monitor import fmt, store
+from monitor.beleid.validatie import BeleidFout
 from monitor.domein import NEDERLAND, STANDAARD_REGIOS
 from monitor.ui import data
 
@@ -153,6 +154,13 @@ def veilig(wat: str = "deze pagina") -> Iterator[None]:
         yield
     except store.GeenDatabase as fout:
         st.error(str(fout))
+    except UnicodeError:
+        log.exception("Onleesbare tekst bij %s", wat)
+        st.error("Een bestand of tekst was niet te lezen (onbekende codering). Sla het bestand "
+                 "op als 'CSV UTF-8' en probeer het opnieuw.")
+    except BeleidFout as fout:  # tekst voor gebruikers, maar kan getypte tekst bevatten
+        log.info("Afgekeurd bij %s: %s", wat, fout)
+        st.error(als_tekst(str(fout), 500))
     except Exception:  # noqa: BLE001 - bewust: nooit een traceback naar de gebruiker
         log.exception("Fout bij het tonen van %s", wat)
         st.error(f"Er ging iets mis bij het tonen van {wat}. Laad de pagina opnieuw; "
