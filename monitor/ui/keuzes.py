@@ -45,7 +45,8 @@ MAX_TEKST = 60
 MAX_GENOEMD = 3
 # CommonMark §2.4: elk ASCII-leesteken mag met een backslash letterlijk worden gemaakt. Dat
 # breekt ook Streamlits eigen opmaak (:material/..:, :red[..], $..$) en kale links (http://).
-_MARKDOWN_TEKEN = re.compile(r"([!-/:-@\[-`{-~])")
+# Een '_' midden in een woord (bestaat_niet) kan geen opmaak openen of sluiten: die blijft.
+_MARKDOWN_TEKEN = re.compile(r"([!-/:-@\[-^`{-~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
 # GFM maakt van kale adressen (http://…, www.…, naam@domein) een link, ook ná het escapen (de
 # frontend zoekt ze in de tekst zelf). Een onzichtbare spatie (U+200B) breekt dat patroon.
 _AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=ftp)(?=:)|(?<=www)(?=\.)|(?<=@)")
