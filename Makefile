@@ -9,7 +9,7 @@ DB      := data/monitor.duckdb
 PORT    ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test refresh build bench chromium clean accepteer
+.PHONY: run test refresh build bench chromium clean accepteer backup
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -51,12 +51,19 @@ bench: $(STAMP) chromium
 	$(BIN)/python bench/etl_build.py 3 | tee bench/results/etl_build.txt
 	$(BIN)/python bench/pages.py 7 3 | tee bench/results/pages.txt
 	$(BIN)/python bench/schaal.py --herhaal 7 | tee bench/results/schaal.txt
+	$(BIN)/python bench/import.py | tee bench/results/import.txt
 	$(BIN)/python bench/geheugen.py 10 1 | tee bench/results/geheugen.txt
 
 # Accept a snapshot file you replaced on purpose: make accepteer BESTAND=data/snapshot/...
 accepteer: $(STAMP)
 	@test -n "$(BESTAND)" || { echo "Geef het bestand: make accepteer BESTAND=data/snapshot/..."; exit 2; }
 	$(BIN)/python -m etl accepteer $(BESTAND)
+
+# Reservekopie van data/beleid.duckdb plus een CSV per tabel in data/backup/<tijd>/.
+# Terugzetten: .venv/bin/python -m monitor.beleid herstel data/backup/<tijd>
+backup: $(STAMP)
+	$(BIN)/python -m monitor.beleid backup
+
 
 clean:
 	rm -rf $(VENV) tests/artifacts

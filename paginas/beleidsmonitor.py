@@ -15,7 +15,7 @@ import streamlit as st
 
 from monitor import domein
 from monitor.beleid import beleidsmonitor as logica
-from monitor.beleid import importeren, nulmeting, opslag, toets, validatie
+from monitor.beleid import backup, importeren, nulmeting, opslag, toets, validatie
 from monitor.beleid.grafieken import doel_figuur
 from monitor.charts import PLOTLY_CONFIG
 from monitor.tabelbestand import tabel_csv
@@ -122,6 +122,15 @@ def bewerk_streefwaarden(key: str, regio: str, r: pd.DataFrame, eenheid: str, ri
     sw = opslag.streefwaarden(key, regio)
     kandidaten = logica.nulmeting_kandidaten(r)
     jaren = [int(j) for j in kandidaten["jaar"]]
+    # Wat de gebruiker ziet, met de versie erbij: opslaan op een oude versie wordt geweigerd.
+    editor, gezien_sleutel = f"ed_streef_{key}_{regio}", f"_gezien_streef_{key}_{regio}"
+    conflict = f"streef_{key}_{regio}"
+    if beleid_ui.conflict_paneel(conflict):
+        return
+    if gezien_sleutel not in st.session_state:
+        st.session_state[gezien_sleutel] = (opslag.versie_doel(key, regio),
+                                             logica.streef_invoer(gemeentelijk, sw))
+    versie, invoer = st.session_state[gezien_sleutel]
     with st.form(f"streef_{key}_{regio}"):
         st.markdown("##### Streefwaarden bewerken")
         nul_keuze = None
@@ -132,7 +141,7 @@ def bewerk_streefwaarden(key: str, regio: str, r: pd.DataFrame, eenheid: str, ri
                 format_func=partial(beleid_ui.label, logica.nulmeting_labels(kandidaten, eenheid)),
                 help="Standaard het laatste jaar vóór 2026 met een cijfer.")  # fmt: skip
         bewerkt = st.data_editor(
-            logica.streef_invoer(gemeentelijk, sw), key=f"ed_streef_{key}_{regio}", hide_index=True,
+            invoer, key=editor, hide_index=True,
             num_rows="fixed", disabled=["Jaar"], width="stretch", placeholder="",
             column_config={"Jaar": st.column_config.TextColumn(),
                            "Streefwaarde": st.column_config.NumberColumn(
@@ -150,8 +159,9 @@ def bewerk_streefwaarden(key: str, regio: str, r: pd.DataFrame, eenheid: str, ri
     beleid_ui.sla_op(_MELDING, lambda: opslag.sla_streefwaarden_op(
         key, regio, waarden, toelichtingen=toelichtingen, eenheid=eenheid, richting=richting,
         wie=bewerker, reden=reden, nulmeting_voorstel=voorstel, nieuwe_nulmeting=nieuwe_nul,
-        bevestigd=bevestigd),
-        "{n} streefwaarde(n) opgeslagen. De wijziging staat in de geschiedenis.")
+        bevestigd=bevestigd, versie=versie),
+        "{n} streefwaarde(n) opgeslagen. De wijziging staat in de geschiedenis.",
+        herladen=(gezien_sleutel, editor), conflict=conflict)
 
 
 def csv_uitwisseling(v: str, ind: pd.DataFrame, regio: str, keys: list[str],
@@ -176,13 +186,17 @@ def csv_uitwisseling(v: str, ind: pd.DataFrame, regio: str, keys: list[str],
             return
         res = importeren.importeer_streefwaarden(
             bestand.getvalue(), indicatoren=ind, regio_codes=set(namen),
-            voorstel_voor=lambda k, r: nulmeting.nulmeting_voorstel(data.reeks(v, (k,), (r,)), r),
+            voorstellen=lambda paren: nulmeting.voorstellen(data.reeks(
+                v, tuple(sorted({k for k, _ in paren})), tuple(sorted({r for _, r in paren}))),
+                paren),
             wie=bewerker, reden=reden, bevestigd=bevestigd)  # fmt: skip
+        # Meldingen herhalen tekst uit het bestand: als tekst tonen, niet als Markdown.
         if res.fouten:
-            st.error(logica.opsomming(res.fouten), icon=":material/error:")
+            st.error(logica.opsomming(keuzes.als_tekst(f, 300) for f in res.fouten),
+                     icon=":material/error:")
         elif res.bevestiging_nodig:
             st.warning("Niets ingelezen. Bevestig eerst deze waarschuwingen:\n"
-                       + logica.opsomming(res.waarschuwingen))
+                       + logica.opsomming(keuzes.als_tekst(w, 300) for w in res.waarschuwingen))
         else:
             beleid_ui.klaar(_MELDING, logica.ingelezen_tekst(res))
 
@@ -207,9 +221,16 @@ def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
                            "Status": st.column_config.TextColumn(width="small"),
                            "Opdracht": st.column_config.TextColumn(width="large")})  # fmt: skip
         return
+    if beleid_ui.conflict_paneel("opdrachten"):
+        return
+    gezien_sleutel = "_gezien_opdrachten"
+    if gezien_sleutel not in st.session_state:
+        st.session_state[gezien_sleutel] = (opslag.versies_opdrachten(),
+                                            logica.opdrachten_invoer(ops))
+    versies, invoer = st.session_state[gezien_sleutel]
     with st.form("opdrachten"):
         bewerkt = st.data_editor(
-            ops[logica.OPDRACHT_KOLOMMEN],
+            invoer,
             key="ed_opdrachten", hide_index=True, num_rows="fixed", width="stretch", placeholder="",
             height=_HOOGTE, disabled=["nr", "thema", "samenvatting"],
             column_config={
@@ -230,12 +251,25 @@ def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
         reden = st.text_input("Reden van de wijziging (verplicht)", key="reden_opdrachten")
         opslaan = st.form_submit_button("Opdrachten opslaan", type="primary")
     if opslaan:
+        gewijzigd = logica.gewijzigde_opdrachten(invoer, bewerkt)
         beleid_ui.sla_op(_MELDING, lambda: opslag.sla_opdrachten_op(
-            bewerkt, wie=bewerker, reden=reden, indicator_keys=ind["key"]),
-            "{n} opdracht(en) bijgewerkt.")
+            gewijzigd, wie=bewerker, reden=reden, indicator_keys=ind["key"], versies=versies),
+            "{n} opdracht(en) bijgewerkt.", herladen=(gezien_sleutel, "ed_opdrachten"),
+            conflict="opdrachten")
 
 
 # ----------------------------------------------------------------------------- geschiedenis
+
+
+def backup_knop(bewerker: str | None) -> None:
+    """Reservekopie in de bewerkmodus (ook: make backup)."""
+    if not bewerker:
+        return
+    if st.button("Reservekopie maken", key="beleid_backup", icon=":material/backup:",
+                 help="Kopie van alle beleidsgegevens plus een CSV per tabel in data/backup/. "
+                      "Terugzetten: python -m monitor.beleid herstel MAP."):
+        map_ = backup.maak_backup(backup.BACKUP_MAP)
+        st.success(f"Reservekopie gemaakt in data/backup/{map_.name}.")
 
 
 def geschiedenis_sectie() -> None:
@@ -273,3 +307,4 @@ with keuzes.veilig("de beleidsmonitor"):
         uitvoering_sectie(indicatoren, naam)
     with tab_gesch:
         geschiedenis_sectie()
+        backup_knop(naam)

@@ -12,6 +12,7 @@ import streamlit as st
 from monitor import charts, fmt
 from monitor.export import csvbestand, model, png, tabellen, vastlegging, werkboek
 from monitor.export.model import Selectie
+from monitor.ui import beleid as beleid_ui
 from monitor.ui import data, keuzes
 
 st.title("Export voor jaarrekening en P&C")
@@ -114,19 +115,26 @@ with keuzes.veilig("de export"):
         "ook niet als CBS cijfers herziet: u kunt hem later precies zo opnieuw downloaden. "
         "Een naam kan maar één keer gebruikt worden."
     )
-    with st.form("vastleggen", clear_on_submit=False, enter_to_submit=False):
-        naam = st.text_input("Naam", max_chars=80, placeholder="Bijvoorbeeld: Jaarrekening 2025")
-        omschrijving = st.text_area("Omschrijving", max_chars=500,
-                                    placeholder="Waarvoor zijn deze cijfers gebruikt?")
-        if st.form_submit_button("Vastleggen", icon=":material/lock:"):
-            try:
-                info = vastlegging.leg_vast(naam, data, omschrijving)
-            except vastlegging.VastleggingFout as fout:
-                st.error(str(fout))
-            else:
-                st.success(
-                    f"Vastgelegd als '{info['naam']}': {fmt.getal(info['aantal_cijfers'])} "
-                    f"cijferregels. Controlegetal (SHA-256): {info['sha256']}")
+    bewerker = beleid_ui.bewerkmodus()
+    if not bewerker:
+        st.caption("Vastleggen kan alleen in de bewerkmodus: een vastlegging is nooit meer weg "
+                   "te halen, dus staat erbij wie hem maakte en wanneer.")
+    else:
+        with st.form("vastleggen", clear_on_submit=False, enter_to_submit=False):
+            naam = st.text_input("Naam", max_chars=80, key="vast_naam",
+                                 placeholder="Bijvoorbeeld: Jaarrekening 2025")
+            omschrijving = st.text_area("Omschrijving", max_chars=500, key="vast_omschrijving",
+                                        placeholder="Waarvoor zijn deze cijfers gebruikt?")
+            if st.form_submit_button("Vastleggen", icon=":material/lock:"):
+                try:
+                    info = vastlegging.leg_vast(naam, data, omschrijving, wie=bewerker)
+                except vastlegging.VastleggingFout as fout:
+                    st.error(keuzes.als_tekst(str(fout), 400))
+                else:
+                    st.success(
+                        f"Vastgelegd als '{keuzes.als_tekst(info['naam'])}' door "
+                        f"{keuzes.als_tekst(bewerker)}: {fmt.getal(info['aantal_cijfers'])} "
+                        f"cijferregels. Controlegetal (SHA-256): {info['sha256']}")
 
     # ------------------------------------------------------------------- vastleggingen
     st.subheader("Vastgelegde sets")

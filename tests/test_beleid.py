@@ -204,7 +204,7 @@ def test_fout_csv_wordt_helemaal_geweigerd_met_regel_en_reden(indicatoren, regio
     assert not res.gelukt and res.gewijzigd == 0
     tekst = "\n".join(res.fouten)
     assert "niets veranderd" in res.fouten[0]
-    assert "Regel 3: De streefwaarde is geen getal ('41.5': gebruik een komma" in tekst
+    assert "Regel 3, kolom 4 (streefwaarde): De streefwaarde is geen getal ('41.5': gebruik een komma" in tekst
     assert "Regel 4: Jaar 2030 kan niet" in tekst
     assert "Regel 5: indicator 'bestaat_niet' bestaat niet." in tekst
     assert "Regel 6: regiocode 'GM9999' bestaat niet." in tekst
@@ -351,3 +351,52 @@ def test_eigenschap_waarschuwing_precies_als_doel_slechter_is_dan_nulmeting(nul,
         richting == "hoger_is_beter" and doel < nul)
     assert bool(c.waarschuwingen) == slechter
     assert c.ok
+
+
+# ----------------------------------------------------------------------------- issue 11: strikte import
+
+
+def _importeer(data: bytes, indicatoren, regio_codes) -> importeren.ImportResultaat:
+    return importeren.importeer_streefwaarden(data, indicatoren=indicatoren, regio_codes=regio_codes,
+                                              voorstel_voor=voorstel, wie=NAAM, reden=REDEN,
+                                              bevestigd=True)
+
+
+def test_decimaalkomma_in_kommabestand_is_een_fout(indicatoren, regio_codes) -> None:
+    """Issue 11: '41,5' in een bestand met komma's werd stil 41 (extra veld genegeerd)."""
+    data = b"indicator_key,regio_code,jaar,streefwaarde\nbijstand_per_1000,GM0917,2026,41,5\n"
+    res = _importeer(data, indicatoren, regio_codes)
+    assert not res.gelukt and res.gewijzigd == 0
+    assert any(f.startswith("Regel 2: 5 velden, de kopregel heeft er 4.") and "punt (41.5)" in f
+               for f in res.fouten), res.fouten
+    assert opslag.streefwaarden(IND, H).empty
+
+
+def test_duizendtal_zonder_decimaal_is_dubbelzinnig(indicatoren, regio_codes) -> None:
+    """Issue 11: '1.234' in een puntkommabestand: 1234 of 1,234? Nu een fout met kolom."""
+    goed = b"indicator_key;regio_code;jaar;streefwaarde\ngestandaardiseerd_inkomen_hh;GM0917;2026;31.234,5\n"
+    assert _importeer(goed, indicatoren, regio_codes).gelukt
+    assert opslag.streefwaarden("gestandaardiseerd_inkomen_hh", H)["waarde"].tolist() == [31234.5]
+    fout = b"indicator_key;regio_code;jaar;streefwaarde\ngestandaardiseerd_inkomen_hh;GM0917;2027;1.234\n"
+    res = _importeer(fout, indicatoren, regio_codes)
+    assert not res.gelukt
+    assert any("Regel 2, kolom 4 (streefwaarde): '1.234' is dubbelzinnig" in f for f in res.fouten)
+
+
+@pytest.mark.parametrize("codering", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp1252"])
+def test_codering_wordt_herkend(indicatoren, regio_codes, codering: str) -> None:
+    """Issue 11: UTF-16 gaf 'kolommen ontbreken'; cp1252 (é, €) moet ook."""
+    tekst = ("indicator_key;regio_code;jaar;streefwaarde;toelichting\n"
+             "bijstand_per_1000;GM0917;2027;41,5;Raadsbesluit, één doel (€ 0)\n")
+    res = _importeer(tekst.encode(codering), indicatoren, regio_codes)
+    assert res.gelukt, res.fouten
+    sw = opslag.streefwaarden(IND, H)
+    assert sw["waarde"].tolist() == [41.5]
+    assert sw["toelichting"].tolist() == ["Raadsbesluit, één doel (€ 0)"]
+
+
+def test_onleesbare_bytes_geven_nederlandse_fout(indicatoren, regio_codes) -> None:
+    """Issue 11: onleesbare bytes gaven UnicodeDecodeError en 'Er ging iets mis'."""
+    res = _importeer(bytes(range(256)) * 8, indicatoren, regio_codes)
+    assert not res.gelukt
+    assert any("codering" in f or "CSV" in f for f in res.fouten), res.fouten

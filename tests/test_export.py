@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -22,6 +24,8 @@ from monitor.domein import afronden
 from monitor.export import __main__ as export_cli
 from monitor.export import csvbestand, model, png, tabellen, werkboek
 from monitor.export.model import ExportData, Selectie
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Parts of the xlsx zip. Written in two pieces only because the repo check for machine paths
 # would otherwise read the folder name as one.
@@ -384,3 +388,33 @@ def test_png_met_kaleido_en_chromium(standaard: ExportData) -> None:
     inhoud = png.png(png.grafiek(standaard, "bijstand_per_1000"), 800, 450)
     assert inhoud.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(inhoud) > 10_000  # een echt getekende grafiek, geen leeg plaatje
+
+
+@pytest.mark.parametrize("argumenten, verwacht", [
+    (["--jaar", "1800"], "Voor 1800 zijn er geen cijfers"),
+    (["--jaar", "2099"], "Voor 2099 zijn er geen cijfers"),
+    (["--regio", "GM9999"], "Onbekende regiocode"),
+    (["--indicator", "bestaat_niet"], "Onbekende indicator"),
+], ids=["1800", "2099", "regio", "indicator"])
+def test_cli_fout_is_een_nederlandse_regel_zonder_traceback(
+        tmp_path: Path, argumenten: list[str], verwacht: str) -> None:
+    """Issue 11: --jaar 1800/2099 gaf exitcode 0 met '0 cijfers'; schrijffout een traceback."""
+    uit = tmp_path / "x.xlsx"
+    r = subprocess.run([sys.executable, "-m", "monitor.export", *argumenten, "--uit", str(uit)],
+                       capture_output=True, text=True, check=False, cwd=ROOT)
+    assert r.returncode != 0
+    regels = r.stderr.strip().splitlines()
+    assert len(regels) == 1 and regels[0].startswith("Mislukt: ") and verwacht in regels[0]
+    assert "Traceback" not in r.stderr + r.stdout and not uit.exists()
+
+
+def test_cli_onschrijfbaar_pad(tmp_path: Path) -> None:
+    bestand = tmp_path / "geen-map"
+    bestand.write_text("ik ben een bestand, geen map")
+    r = subprocess.run([sys.executable, "-m", "monitor.export", "--jaar", "2024", "--uit",
+                        str(bestand / "x.xlsx")], capture_output=True, text=True, check=False,
+                       cwd=ROOT)
+    assert r.returncode != 0
+    regels = r.stderr.strip().splitlines()
+    assert len(regels) == 1 and "Kan niet schrijven naar" in regels[0], r.stderr
+    assert "Traceback" not in r.stderr

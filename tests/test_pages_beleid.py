@@ -6,13 +6,15 @@ beleidsopslag per test (conftest).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from monitor import store
-from monitor.beleid import opslag, toets
+from monitor.beleid import inlogrem, opslag, toets
 from monitor.beleid.grafieken import doel_figuur, pretrend_figuur, verandering_figuur
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,10 +26,13 @@ EDITOR = "ed_streef_bijstand_per_1000_GM0917"
 
 
 @pytest.fixture(autouse=True)
-def _zonder_wachtwoord_uit_omgeving(monkeypatch: pytest.MonkeyPatch) -> None:
+def _zonder_wachtwoord_uit_omgeving(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     # Het wachtwoord komt in deze tests uit at.secrets; een omgevingsvariabele (bijv. van de
     # browsertests in dezelfde sessie) zou voorgaan.
     monkeypatch.delenv("ARMOEDEMONITOR_BELEID_WACHTWOORD", raising=False)
+    inlogrem.herstel()  # de rem telt voor de hele server (dit proces): elke test begint schoon
+    yield
+    inlogrem.herstel()
 
 
 def start(pagina: str, *, wachtwoord: str | None = None, **params: str) -> AppTest:
@@ -53,6 +58,11 @@ def bewerkmodus_aan(at: AppTest, naam: str = NAAM, wachtwoord: str = WACHTWOORD)
 
 def knop(at: AppTest, label: str):
     return next(b for b in at.button if b.label == label)
+
+
+def zichtbaar(markdown: str) -> str:
+    """Wat de lezer ziet: Markdown-escapes (backslash + leesteken) tonen alleen het teken."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
 
 
 def teksten(at: AppTest) -> str:
@@ -147,7 +157,7 @@ def test_doel_slechter_dan_nulmeting_vraagt_bevestiging_op_pagina() -> None:
                                 "deleted_rows": []}
     at.text_input(key="reden_bijstand_per_1000_GM0917").input("proef")
     knop(at, "Streefwaarden opslaan").click().run()
-    assert any("hoger dan de nulmeting (43,8)" in w.value for w in at.warning)
+    assert any("hoger dan de nulmeting (43,8)" in zichtbaar(w.value) for w in at.warning)
     assert opslag.streefwaarden("bijstand_per_1000", "GM0917").empty
 
 
@@ -162,7 +172,7 @@ def test_foute_csv_wordt_geweigerd_en_opslag_blijft_gelijk() -> None:
     at.text_input(key="csv_reden").input("voorbereid in Excel").run()
     knop(at, "Inlezen").click().run()
     assert not at.exception, at.exception
-    fout = " ".join(e.value for e in at.error)
+    fout = zichtbaar(" ".join(e.value for e in at.error))
     assert "niets veranderd" in fout and "Regel 3: Jaar 2031 kan niet" in fout
     assert (opslag.streefwaarden().to_dict("records"), len(opslag.geschiedenis())) == voor
 
@@ -308,3 +318,129 @@ def test_pretrend_en_verandering_figuren() -> None:
     assert list(ver.data[0].y) == ["Heerlen", "Amstelveen", "Heemskerk", "Maastricht"]
     assert list(ver.data[0].text) == ["−12,4", "+1,5", "−0,7", "−4,2"]
     assert "Geen cijfer in beide jaren: Nederland" in ver.layout.annotations[0].text
+
+
+# ----------------------------------------------------------------------------- issue 11
+
+
+def _editor_wijzig(at: AppTest, sleutel: str, rijen: dict) -> None:
+    at.session_state[sleutel] = {"edited_rows": rijen, "added_rows": [], "deleted_rows": []}
+
+
+def test_twee_sessies_streefwaarde_tweede_wordt_geweigerd_en_kan_opnieuw() -> None:
+    """Issue 11: A slaat 38,5 op, B (eerder geladen) 37: B zag 'opgeslagen' en 37 won stil."""
+    a = bewerkmodus_aan(start(BELEID, wachtwoord=WACHTWOORD, doel="bijstand_per_1000"), "Anna")
+    b = bewerkmodus_aan(start(BELEID, wachtwoord=WACHTWOORD, doel="bijstand_per_1000"), "Bert")
+
+    _editor_wijzig(a, EDITOR, {3: {"Streefwaarde": 38.5}})
+    a.text_input(key="reden_bijstand_per_1000_GM0917").input("Raadsbesluit")
+    knop(a, "Streefwaarden opslaan").click().run()
+    assert "1 streefwaarde(n) opgeslagen" in " ".join(s.value for s in a.success)
+
+    _editor_wijzig(b, EDITOR, {3: {"Streefwaarde": 37.0}})
+    b.text_input(key="reden_bijstand_per_1000_GM0917").input("Eigen voorstel")
+    knop(b, "Streefwaarden opslaan").click().run()
+    assert not b.exception, b.exception
+    assert not b.success
+    fout = zichtbaar(" ".join(e.value for e in b.error))
+    assert "intussen gewijzigd door Anna om " in fout
+    assert "waarde: — → 38,5" in fout and "Niets opgeslagen" in fout
+    assert opslag.streefwaarden("bijstand_per_1000", "GM0917")["waarde"].tolist() == [38.5]
+
+    # B laadt opnieuw, ziet 38,5 en voert 37 opnieuw in: nu gaat het door.
+    knop(b, "Opnieuw laden (uw wijziging vervalt; voer hem daarna opnieuw in)").click().run()
+    assert not b.error
+    assert b.data_editor(key=EDITOR).value["Streefwaarde"].tolist()[3] == 38.5
+    _editor_wijzig(b, EDITOR, {3: {"Streefwaarde": 37.0}})
+    b.text_input(key="reden_bijstand_per_1000_GM0917").input("Eigen voorstel, na overleg")
+    knop(b, "Streefwaarden opslaan").click().run()
+    assert "1 streefwaarde(n) opgeslagen" in " ".join(s.value for s in b.success)
+    assert opslag.streefwaarden("bijstand_per_1000", "GM0917")["waarde"].tolist() == [37.0]
+    wie = opslag.geschiedenis("streefwaarde")["wie"].tolist()
+    assert wie[:2] == ["Bert", "Anna"]
+
+
+def test_twee_sessies_opdrachten_geen_wijziging_verdwijnt() -> None:
+    """Issue 11: B's nieuwe eigenaar verdween met 'Niets gewijzigd' nadat A had opgeslagen."""
+    a = bewerkmodus_aan(start(BELEID, wachtwoord=WACHTWOORD), "Anna")
+    b = bewerkmodus_aan(start(BELEID, wachtwoord=WACHTWOORD), "Bert")
+
+    _editor_wijzig(a, "ed_opdrachten", {12: {"eigenaar": "Team Schulden"}})
+    a.text_input(key="reden_opdrachten").input("Startoverleg")
+    knop(a, "Opdrachten opslaan").click().run()
+    assert "1 opdracht(en) bijgewerkt." in " ".join(s.value for s in a.success)
+
+    # B wijzigt een andere opdracht: gaat door, en A's wijziging blijft staan.
+    _editor_wijzig(b, "ed_opdrachten", {4: {"eigenaar": "Team Werk"}})
+    b.text_input(key="reden_opdrachten").input("Overdracht")
+    knop(b, "Opdrachten opslaan").click().run()
+    assert not b.exception, b.exception
+    assert "1 opdracht(en) bijgewerkt." in " ".join(s.value for s in b.success)
+    eigenaar = opslag.opdrachten().set_index("nr")["eigenaar"]
+    assert (eigenaar[13], eigenaar[5]) == ("Team Schulden", "Team Werk")
+
+    # Nu wijzigt A opdracht 5 opnieuw (A zag nog de oude versie): geweigerd, met wie en wat.
+    _editor_wijzig(a, "ed_opdrachten", {4: {"status": "loopt"}})
+    a.text_input(key="reden_opdrachten").input("Status bijgewerkt")
+    knop(a, "Opdrachten opslaan").click().run()
+    fout = zichtbaar(" ".join(e.value for e in a.error))
+    assert "Opdracht 5 is intussen gewijzigd door Bert om " in fout
+    assert "eigenaar: — → Team Werk" in fout
+    assert opslag.opdrachten().set_index("nr").loc[5, "status"] == "niet gestart"
+    knop(a, "Opnieuw laden (uw wijziging vervalt; voer hem daarna opnieuw in)").click().run()
+    _editor_wijzig(a, "ed_opdrachten", {4: {"status": "loopt"}})
+    a.text_input(key="reden_opdrachten").input("Status bijgewerkt")
+    knop(a, "Opdrachten opslaan").click().run()
+    assert "1 opdracht(en) bijgewerkt." in " ".join(s.value for s in a.success)
+    nr5 = opslag.opdrachten().set_index("nr").loc[5]
+    assert (nr5["status"], nr5["eigenaar"]) == ("loopt", "Team Werk")
+
+
+def test_inlogrem_verdubbelt_per_sessie_en_voor_de_server(monkeypatch: pytest.MonkeyPatch,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    """Issue 11: 200 foute wachtwoorden in 137 s, daarna werd het goede gewoon geaccepteerd."""
+    nu = [1000.0]
+    monkeypatch.setattr(inlogrem, "klok", lambda: nu[0])
+    caplog.set_level("INFO")
+    at = start(BELEID, wachtwoord=WACHTWOORD)
+    for _ in range(4):  # vier keer fout: geen wachttijd, wel "klopt niet"
+        bewerkmodus_aan(at, wachtwoord="raad-1234")
+        assert [e.value for e in at.error] == ["Dat wachtwoord klopt niet."]
+    bewerkmodus_aan(at, wachtwoord="raad-1234")  # de vijfde: vanaf nu wachten
+    assert "Wacht 1 seconde(n)" in at.error[0].value
+    # Ook het goede wachtwoord helpt niet tijdens de wachttijd.
+    bewerkmodus_aan(at)
+    assert "Wacht 1 seconde(n)" in at.error[0].value and len(at.data_editor) == 0
+    nu[0] += 1
+    bewerkmodus_aan(at, wachtwoord="raad-1234")  # zesde fout: nu 2 s
+    assert "Wacht 2 seconde(n)" in at.error[0].value
+    # Een nieuwe sessie begint niet opnieuw: de server telt mee.
+    nieuw = start(BELEID, wachtwoord=WACHTWOORD)
+    bewerkmodus_aan(nieuw)
+    assert "Wacht 2 seconde(n)" in nieuw.error[0].value and len(nieuw.data_editor) == 0
+    nu[0] += 1.5
+    bewerkmodus_aan(nieuw)
+    assert "Wacht 1 seconde(n)" in nieuw.error[0].value
+    nu[0] += 0.5
+    bewerkmodus_aan(nieuw)  # wachttijd voorbij, goed wachtwoord: bewerkmodus aan
+    assert not nieuw.error and len(nieuw.data_editor) >= 2
+    # Het log noemt de pogingen, nooit wat er getypt is.
+    log = " ".join(r.getMessage() for r in caplog.records if r.name == inlogrem.__name__)
+    assert "Fout wachtwoord voor de bewerkmodus" in log
+    assert "raad-1234" not in log and WACHTWOORD not in log
+
+
+def test_inlogrem_wachttijden_zonder_slapen(monkeypatch: pytest.MonkeyPatch) -> None:
+    nu = [0.0]
+    monkeypatch.setattr(inlogrem, "klok", lambda: nu[0])
+    sessie, wachttijden = inlogrem.Stand(), []
+    for _ in range(20):
+        nu[0] += wachttijden[-1] if wachttijden else 0
+        gelukt, wacht = inlogrem.poging(sessie, lambda: False)
+        assert not gelukt
+        wachttijden.append(wacht)
+    assert wachttijden[:8] == [0, 0, 0, 0, 1, 2, 4, 8]
+    assert wachttijden[-1] == inlogrem.MAX_S  # begrensd op een kwartier
+    assert sum(wachttijden[:-1]) > 3600  # 20 pogingen kosten ruim anderhalf uur, geen 14 s
+    # Een nieuwe sessie (verse teller) wacht mee met de server.
+    assert inlogrem.poging(inlogrem.Stand(), lambda: True) == (False, inlogrem.MAX_S)

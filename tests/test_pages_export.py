@@ -12,6 +12,7 @@ import pytest
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
+from monitor.beleid import opslag
 from monitor.export import __main__ as export_cli
 from monitor.export import csvbestand, model, vastlegging, werkboek
 from monitor.export.model import Selectie
@@ -22,6 +23,7 @@ WERKBLADEN_MAP = "xl/" + "worksheets/"
 VOORBLAD_XML = WERKBLADEN_MAP + "sheet1.xml"
 
 ROOT = Path(__file__).resolve().parents[1]
+WACHTWOORD = "proef-geheim"
 PAGINA = "paginas/export.py"
 
 
@@ -107,15 +109,43 @@ def test_selectie_uit_de_link_en_fout_in_de_link() -> None:
     assert voorbeeld[voorbeeld["Jaar"] == "2024"]["Waarde"].iloc[0] == "3.830"
 
 
-def test_vastleggen_lijst_en_revisierapport(downloads: dict[str, Any]) -> None:
+def _bewerkmodus(at: AppTest, naam: str = "Jan Jansen") -> None:
+    at.text_input(key="beleid_naam_invoer").input(naam)
+    at.text_input(key="beleid_ww_invoer").input(WACHTWOORD)
+    _knop(at, "Bewerkmodus aanzetten").click().run()
+    assert not at.exception, at.exception
+
+
+@pytest.fixture
+def wachtwoord(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARMOEDEMONITOR_BELEID_WACHTWOORD", WACHTWOORD)
+
+
+def test_vastleggen_zonder_wachtwoord_kan_niet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 11: zonder wachtwoord maakte het formulier rijen in vijf vastlegging-tabellen."""
+    monkeypatch.delenv("ARMOEDEMONITOR_BELEID_WACHTWOORD", raising=False)
     at = _start({"export_indicator": ["problematische_schulden_hh_pct"]})
-    at.text_input[0].input("Jaarrekening 2025")
-    at.text_area[0].input('=HYPERLINK("http://x","klik")')
+    assert not any(b.label == "Vastleggen" for b in at.button)
+    assert any("Bewerken is uitgeschakeld" in i.value for i in at.info)
+    assert any("alleen in de bewerkmodus" in c.value for c in at.caption)
+    assert vastlegging.vastleggingen().empty
+
+
+def test_vastleggen_lijst_en_revisierapport(downloads: dict[str, Any], wachtwoord: None) -> None:
+    at = _start({"export_indicator": ["problematische_schulden_hh_pct"]})
+    assert not any(b.label == "Vastleggen" for b in at.button)  # eerst de bewerkmodus
+    _bewerkmodus(at)
+    at.text_input(key="vast_naam").input("Jaarrekening 2025")
+    at.text_area(key="vast_omschrijving").input('=HYPERLINK("http://x","klik")')
     _knop(at, "Vastleggen").click().run()  # het formulier versturen
     assert not at.exception
     assert any("Vastgelegd als 'Jaarrekening 2025'" in s.value for s in at.success)
     lijst = at.dataframe[1].value
     assert list(lijst["Naam"]) == ["Jaarrekening 2025"]
+    assert list(lijst["Door"]) == ["Jan Jansen"]  # wie, en wanneer (kolom Vastgelegd op)
+    assert lijst["Vastgelegd op"].iloc[0]
+    g = opslag.geschiedenis("vastlegging").iloc[0]
+    assert (g["wie"], g["sleutel"]) == ("Jan Jansen", "Jaarrekening 2025")
     assert any("Geen verschillen" in s.value for s in at.success)
     assert any("SHA-256 klopt" in c.value for c in at.caption)
     # De download van de vastlegging is het bevroren werkboek, met de omschrijving als tekst.
@@ -126,7 +156,7 @@ def test_vastleggen_lijst_en_revisierapport(downloads: dict[str, Any]) -> None:
     assert omschrijving.data_type == "s" and omschrijving.value.startswith("=HYPERLINK")
 
     # Dezelfde naam nog eens: geweigerd, in het Nederlands, en er blijft één vastlegging.
-    at.text_input[0].input("Jaarrekening 2025")
+    at.text_input(key="vast_naam").input("Jaarrekening 2025")
     _knop(at, "Vastleggen").click().run()
     assert any("al een vastlegging" in e.value for e in at.error)
     assert len(vastlegging.vastleggingen()) == 1

@@ -24,6 +24,7 @@ from monitor.export import __main__ as export_cli
 from monitor.export import model, vastlegging, werkboek
 from monitor.export.model import Selectie
 
+NAAM = "Jan Jansen"
 SCHULDEN = Selectie(indicatoren=("problematische_schulden_hh_pct", "inwoners"),
                     regios=("GM0396", "GM0917", "NL01"), jaren=(2023, 2024))
 
@@ -59,7 +60,7 @@ def _herbouw_met_herziening(data_kopie: Path, database: Path) -> None:
 def test_vastgelegde_set_blijft_byte_gelijk_na_etl_herbouw(vers_database: Path,
                                                            data_kopie: Path) -> None:
     info = vastlegging.leg_vast("Jaarrekening 2025", model.verzamel(SCHULDEN),
-                                "Cijfers voor de jaarrekening 2025, programma Sociaal domein")
+                                "Cijfers voor de jaarrekening 2025, programma Sociaal domein", wie=NAAM)
     voor = werkboek.werkboek(vastlegging.laad("Jaarrekening 2025"))
     assert hashlib.sha256(voor).hexdigest() == info["sha256"]
     assert _schuld_heemskerk(voor) == (7.1, "voorlopig", "2023*")
@@ -79,7 +80,7 @@ def test_vastgelegde_set_blijft_byte_gelijk_na_etl_herbouw(vers_database: Path,
 
 def test_revisierapport_noemt_de_herziening(vers_database: Path, data_kopie: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
-    vastlegging.leg_vast("Jaarrekening 2025", model.verzamel(SCHULDEN))
+    vastlegging.leg_vast("Jaarrekening 2025", model.verzamel(SCHULDEN), wie=NAAM)
     assert vastlegging.revisierapport("Jaarrekening 2025").empty  # nog niets veranderd
 
     _herbouw_met_herziening(data_kopie, vers_database)
@@ -96,7 +97,7 @@ def test_revisierapport_noemt_de_herziening(vers_database: Path, data_kopie: Pat
 
 def test_vastlegging_bevat_wat_de_export_op_dat_moment_toonde() -> None:
     data = model.verzamel(Selectie())
-    vastlegging.leg_vast("Begroting 2026", data)
+    vastlegging.leg_vast("Begroting 2026", data, wie=NAAM)
     assert _cijfers(werkboek.werkboek(vastlegging.laad("Begroting 2026"))) == \
         _cijfers(werkboek.werkboek(data))
     voorblad = openpyxl.load_workbook(io.BytesIO(werkboek.werkboek(
@@ -109,12 +110,12 @@ def test_vastlegging_bevat_wat_de_export_op_dat_moment_toonde() -> None:
 
 def test_bestaande_naam_wordt_geweigerd_en_niets_verandert() -> None:
     data = model.verzamel(SCHULDEN)
-    vastlegging.leg_vast("Jaarrekening 2025", data, "eerste")
+    vastlegging.leg_vast("Jaarrekening 2025", data, "eerste", wie=NAAM)
     voor = werkboek.werkboek(vastlegging.laad("Jaarrekening 2025"))
     with pytest.raises(vastlegging.VastleggingBestaat, match="al een vastlegging"):
-        vastlegging.leg_vast("Jaarrekening 2025", model.verzamel(Selectie()), "tweede")
+        vastlegging.leg_vast("Jaarrekening 2025", model.verzamel(Selectie()), "tweede", wie=NAAM)
     with pytest.raises(vastlegging.VastleggingBestaat):
-        vastlegging.leg_vast("  Jaarrekening 2025 ", data)  # spaties maken geen nieuwe naam
+        vastlegging.leg_vast("  Jaarrekening 2025 ", data, wie=NAAM)  # spaties maken geen nieuwe naam
     lijst = vastlegging.vastleggingen()
     assert list(lijst["naam"]) == ["Jaarrekening 2025"]
     assert lijst["omschrijving"].iloc[0] == "eerste"
@@ -127,7 +128,7 @@ def test_bestaande_naam_wordt_geweigerd_en_niets_verandert() -> None:
 @pytest.mark.parametrize("naam", ["", "   ", "=HYPERLINK(\"x\")", "-min", "a" * 81])
 def test_ongeldige_naam_geeft_nederlandse_uitleg(naam: str) -> None:
     with pytest.raises(vastlegging.VastleggingFout, match="Kies een naam"):
-        vastlegging.leg_vast(naam, model.verzamel(SCHULDEN))
+        vastlegging.leg_vast(naam, model.verzamel(SCHULDEN), wie=NAAM)
 
 
 def test_onbekende_vastlegging() -> None:
@@ -147,7 +148,7 @@ def test_revisierapport_kent_nieuw_en_verdwenen() -> None:
     data.cijfers = c[~rij_2024].copy()
     data.cijfers.loc[(data.cijfers["indicator_key"] == "bijstand_personen")
                      & (data.cijfers["jaar"] == 2023), "jaar"] = 2019  # bestaat nu niet
-    vastlegging.leg_vast("Test", data, nu=dt.datetime(2025, 6, 1, 12, 0))
+    vastlegging.leg_vast("Test", data, nu=dt.datetime(2025, 6, 1, 12, 0), wie=NAAM)
     rapport = vastlegging.revisierapport("Test")
     soorten = {(r.soort, r.jaar): r.tekst for r in rapport.itertuples()
                if r.indicator_key == "bijstand_personen"}
@@ -162,7 +163,7 @@ def test_eigen_tabellen_naast_het_streefwaardenregister() -> None:
     with duckdb.connect(str(pad)) as con:
         con.execute("CREATE TABLE streefwaarde_test (indicator_key VARCHAR, waarde DOUBLE)")
         con.execute("INSERT INTO streefwaarde_test VALUES ('hh_laag_inkomen_pct', 8.0)")
-    vastlegging.leg_vast("Naast beleid", model.verzamel(SCHULDEN))
+    vastlegging.leg_vast("Naast beleid", model.verzamel(SCHULDEN), wie=NAAM)
     with duckdb.connect(str(pad)) as con:
         assert con.execute("SELECT * FROM streefwaarde_test").fetchall() == [
             ("hh_laag_inkomen_pct", 8.0)]
@@ -180,3 +181,14 @@ def test_kijken_schrijft_niets() -> None:
     with duckdb.connect(str(pad)) as con:
         tabellen = {r[0] for r in con.execute("SHOW TABLES").fetchall()}
     assert tabellen == {"streefwaarde_test"}
+
+
+def test_vastleggen_zonder_naam_van_bewerker_kan_niet() -> None:
+    """Issue 11: vastleggen schreef rijen zonder auteur; nu is wie verplicht en staat erbij."""
+    with pytest.raises(vastlegging.VastleggingFout, match="bewerkmodus"):
+        vastlegging.leg_vast("Jaarrekening 2025", model.verzamel(SCHULDEN), wie="  ")
+    assert vastlegging.vastleggingen().empty
+    vastlegging.leg_vast("Jaarrekening 2025", model.verzamel(SCHULDEN), wie=NAAM)
+    lijst = vastlegging.vastleggingen()
+    assert lijst["aangemaakt_door"].tolist() == [NAAM]
+    assert vastlegging.weergave(lijst)["Door"].tolist() == [NAAM]

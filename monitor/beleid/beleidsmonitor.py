@@ -264,7 +264,10 @@ def streef_invoer(gemeentelijk: Mapping[int, float], sw: pd.DataFrame) -> pd.Dat
         "Jaar": list(domein.BELEIDSJAREN),
         "Streefwaarde": pd.array([gemeentelijk.get(j) for j in domein.BELEIDSJAREN],
                                  dtype="Float64"),
-        "Toelichting": [toelichting(sw, j) or None for j in domein.BELEIDSJAREN],
+        # vaste dtype: een kolom met alleen None heeft een ander Arrow-schema dan een met tekst,
+        # en dan gooit st.data_editor (identiteit = schema) de ingevoerde wijzigingen weg.
+        "Toelichting": pd.array([toelichting(sw, j) or None for j in domein.BELEIDSJAREN],
+                                dtype="string"),
     })  # fmt: skip
 
 
@@ -324,3 +327,46 @@ def opdrachten_tabel(ops: pd.DataFrame, titels: Mapping[str, str]) -> pd.DataFra
                                   for ks in ops["indicatoren"]],
         "Thema": ops["thema"], "Toelichting": ops["toelichting"],
     })  # fmt: skip
+
+
+_OPDRACHT_TEKST = ("status", "samenvatting", "eigenaar", "planning", "besluitmoment", "thema",
+                   "toelichting")  # fmt: skip
+
+
+def opdrachten_invoer(ops: pd.DataFrame) -> pd.DataFrame:
+    """De bewerktabel van de opdrachten, met vaste dtypes.
+
+    Waarom: ``st.data_editor`` met ``key`` en vaste rijen herkent zichzelf aan het schema. Was
+    een kolom eerst helemaal leeg (Arrow-type null) en daarna gevuld (string), dan gold het als
+    een nieuwe editor en verdween een ingevoerde wijziging ("Niets gewijzigd").
+    """
+    df = ops[OPDRACHT_KOLOMMEN].copy()
+    df["nr"] = df["nr"].astype("int64")
+    for k in _OPDRACHT_TEKST:
+        df[k] = pd.array([None if _leeg(w) else str(w) for w in df[k]], dtype="string")
+    df["indicatoren"] = [list(w) if isinstance(w, list | tuple) else [] for w in df["indicatoren"]]
+    return df
+
+
+def _zelfde(a: object, b: object) -> bool:
+    if isinstance(a, list | tuple) or isinstance(b, list | tuple):
+        return list(a if isinstance(a, list | tuple) else []) == \
+            list(b if isinstance(b, list | tuple) else [])
+    if _leeg(a) or (isinstance(a, str) and not a.strip()):
+        return _leeg(b) or (isinstance(b, str) and not b.strip())
+    if _leeg(b):
+        return False
+    return str(a).strip() == str(b).strip()
+
+
+def gewijzigde_opdrachten(gezien: pd.DataFrame, bewerkt: pd.DataFrame) -> pd.DataFrame:
+    """Alleen de rijen die de gebruiker zelf veranderde (ten opzichte van wat hij zag).
+
+    Zo overschrijft een oude kopie van een rij die iemand anders intussen wijzigde niets, en
+    wordt een conflict alleen gemeld waar de gebruiker echt iets veranderde.
+    """
+    oud = gezien.set_index("nr")
+    rijen = [i for i, rij in enumerate(bewerkt.to_dict("records"))
+             if int(rij["nr"]) in oud.index and not all(
+                 _zelfde(oud.at[int(rij["nr"]), k], rij.get(k)) for k in opslag.OPDRACHT_VELDEN)]
+    return bewerkt.iloc[rijen]

@@ -31,6 +31,7 @@ import threading
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import duckdb
 import pandas as pd
@@ -123,6 +124,8 @@ _SCHEMA = [
     *_SCHEMA_VASTLEGGING,
     # vastleggingen van vóór de publicatieprecisie in de catalogus
     "ALTER TABLE vastlegging_indicator ADD COLUMN IF NOT EXISTS decimalen INTEGER",
+    # wie een vastlegging maakte (vanaf de bewerkmodus voor vastleggen)
+    "ALTER TABLE vastlegging ADD COLUMN IF NOT EXISTS aangemaakt_door VARCHAR",
 ]
 
 
@@ -166,6 +169,13 @@ def verbinding(pad: Path | None = None, *, schema: bool = True
 
 
 @contextlib.contextmanager
+def schrijfslot() -> Iterator[None]:
+    """Het slot waaronder alle verbindingen van dit proces lopen (voor herstel van een kopie)."""
+    with _SCHRIJFSLOT:
+        yield
+
+
+@contextlib.contextmanager
 def transactie(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """All or nothing: a change and its history entry are written together, or not at all."""
     con.execute("BEGIN TRANSACTION")
@@ -201,7 +211,7 @@ def _json(rij: Mapping | None) -> str | None:
     return json.dumps(schoon, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _log(con: duckdb.DuckDBPyConnection, *, wie: str, tabel: str, sleutel: str,
+def log_wijziging(con: duckdb.DuckDBPyConnection, *, wie: str, tabel: str, sleutel: str,
          oud: Mapping | None, nieuw: Mapping | None, reden: str) -> None:  # fmt: skip
     """De enige schrijver van ``geschiedenis``: altijd INSERT, nooit UPDATE of DELETE."""
     con.execute(
@@ -209,6 +219,98 @@ def _log(con: duckdb.DuckDBPyConnection, *, wie: str, tabel: str, sleutel: str,
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [_nu(), wie, tabel, sleutel, _json(oud), _json(nieuw), reden],
     )
+
+
+# ----------------------------------------------------------------------------- versies
+
+
+TIJDZONE = ZoneInfo("Europe/Amsterdam")
+
+
+class Conflict(Afgekeurd):
+    """Iemand anders wijzigde hetzelfde nadat de gebruiker de gegevens laadde.
+
+    Niets is opgeslagen; de gebruiker laadt opnieuw en voert zijn wijziging zo nodig opnieuw in.
+    """
+
+
+def samenvatting(oud: object, nieuw: object) -> str:
+    """Korte tekst 'veld: oud → nieuw' uit twee geschiedenis-JSON's."""
+    def lees(x: object) -> Mapping:
+        if x is None or _is_leeg(x):
+            return {}
+        try:
+            return json.loads(str(x))
+        except ValueError:
+            return {"waarde": x}
+
+    a, b = lees(oud), lees(nieuw)
+    if not a:
+        return "nieuw"
+    if not b:
+        return "geschrapt"
+    delen = [f"{k}: {a.get(k) if a.get(k) not in (None, '') else '—'} → "
+             f"{b.get(k) if b.get(k) not in (None, '') else '—'}"
+             for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]  # fmt: skip
+    return "; ".join(delen) or "geen verschil"
+
+
+def _versie_doel(con: duckdb.DuckDBPyConnection, indicator_key: str, regio_code: str) -> int:
+    # starts_with en niet LIKE: indicator-keys bevatten '_', in LIKE een jokerteken.
+    return int(con.execute(
+        "SELECT coalesce(max(id), 0) FROM geschiedenis WHERE (tabel = 'streefwaarde' AND "
+        "starts_with(sleutel, ?)) OR (tabel = 'nulmeting' AND sleutel = ?)",
+        [f"{indicator_key}|{regio_code}|", f"{indicator_key}|{regio_code}"]).fetchone()[0])
+
+
+def versie_doel(indicator_key: str, regio_code: str) -> int:
+    """Versie van de doelen van één indicator en regio: de laatste geschiedenis-id (0 = geen).
+
+    De pagina bewaart dit bij het tonen; opslaan met een oudere versie wordt geweigerd.
+    """
+    with verbinding() as con:
+        return _versie_doel(con, indicator_key, regio_code)
+
+
+def _versies_opdrachten(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+    rijen = con.execute("SELECT sleutel, max(id) FROM geschiedenis WHERE tabel = 'opdracht' "
+                        "GROUP BY sleutel").fetchall()
+    return {int(s): int(i) for s, i in rijen}
+
+
+def versies_opdrachten() -> dict[int, int]:
+    """Per opdrachtnummer de laatste geschiedenis-id: de versie die de gebruiker zag."""
+    with verbinding() as con:
+        return _versies_opdrachten(con)
+
+
+def _conflict(con: duckdb.DuckDBPyConnection, wat: str, na_id: int, waar: str,
+              params: Sequence) -> Conflict:  # fmt: skip
+    """Een Conflict met wie wat wanneer veranderde sinds versie ``na_id``."""
+    rij = con.execute(f"SELECT wie, tijdstip, sleutel, oud, nieuw FROM geschiedenis WHERE id > ? "
+                      f"AND ({waar}) ORDER BY id DESC LIMIT 1", [na_id, *params]).fetchone()
+    wie, tijd, sleutel, oud, nieuw = rij if rij else ("onbekend", _nu(), "", None, None)
+    lokaal = tijd.replace(tzinfo=UTC).astimezone(TIJDZONE).strftime("%d-%m-%Y %H:%M")
+    return Conflict([f"{wat} is intussen gewijzigd door {wie} om {lokaal} ({sleutel}): "
+                     f"{_verschil(oud, nieuw)}. Niets opgeslagen. Laad de gegevens opnieuw en "
+                     "voer uw wijziging daarna zo nodig opnieuw in."])
+
+
+def _verschil(oud: object, nieuw: object) -> str:
+    """'veld: oud → nieuw' per gewijzigd veld, ook bij een nieuwe of geschrapte regel."""
+    def lees(x: object) -> dict:
+        return {} if x is None or _is_leeg(x) else json.loads(str(x))
+
+    def tekst(w: object) -> str:
+        if w in (None, ""):
+            return "—"
+        return str(w).replace(".", ",") if isinstance(w, float) else str(w)
+
+    a, b = lees(oud), lees(nieuw)
+    vast = {"indicator_key", "regio_code", "jaar", "nr", "id", "bron", "soort"}
+    delen = [f"{k}: {tekst(a.get(k))} → {tekst(b.get(k))}"
+             for k in sorted(set(a) | set(b)) if k not in vast and a.get(k) != b.get(k)]
+    return "; ".join(delen) or samenvatting(oud, nieuw)
 
 
 def _lees_csv(pad: Path) -> list[dict[str, str]]:
@@ -231,7 +333,7 @@ def _eerste_vulling(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(
             "INSERT INTO opdracht VALUES ($nr, $thema, $samenvatting, $status, $eigenaar, "
             "$planning, $besluitmoment, $indicatoren, $toelichting, $bron)", nieuw)
-        _log(con, wie=SYSTEEM, tabel="opdracht", sleutel=str(nieuw["nr"]), oud=None, nieuw=nieuw,
+        log_wijziging(con, wie=SYSTEEM, tabel="opdracht", sleutel=str(nieuw["nr"]), oud=None, nieuw=nieuw,
              reden=reden_opdr)
     for rij in _lees_csv(REFERENTIE_CSV):
         sleutel = [rij["indicator_key"], rij["regio_code"]]
@@ -248,13 +350,13 @@ def _eerste_vulling(con: duckdb.DuckDBPyConnection) -> None:
             con.execute("INSERT INTO streefwaarde VALUES ($indicator_key, $regio_code, $jaar, "
                         "$waarde, $soort, $toelichting, $bron)", nieuw)
             sleutel.append(rij["jaar"])
-        _log(con, wie=SYSTEEM, tabel=rij["soort"], sleutel="|".join(sleutel), oud=None,
+        log_wijziging(con, wie=SYSTEEM, tabel=rij["soort"], sleutel="|".join(sleutel), oud=None,
              nieuw=nieuw, reden="Landelijke schuldenambitie als referentie")
     for i, rij in enumerate(_lees_csv(CONTEXT_CSV), start=1):
         nieuw = {"id": i, **{k: rij.get(k) or None for k in CONTEXT_VELDEN}}
         con.execute("INSERT INTO context VALUES ($id, $naam, $periode, $omschrijving, $regio, "
                     "$bron)", nieuw)
-        _log(con, wie=SYSTEEM, tabel="context", sleutel=str(i), oud=None, nieuw=nieuw,
+        log_wijziging(con, wie=SYSTEEM, tabel="context", sleutel=str(i), oud=None, nieuw=nieuw,
              reden="Eerste vulling: contextregel met bron")
 
 
@@ -411,9 +513,54 @@ def _schrijf_nulmeting(con: duckdb.DuckDBPyConnection, nieuw: dict, wie: str, re
             waarde = excluded.waarde, status = excluded.status, bron_id = excluded.bron_id,
             herkomst = excluded.herkomst, bron = excluded.bron,
             toelichting = excluded.toelichting""", nieuw)
-    _log(con, wie=wie, tabel="nulmeting", sleutel=f"{nieuw['indicator_key']}|{nieuw['regio_code']}",
+    log_wijziging(con, wie=wie, tabel="nulmeting", sleutel=f"{nieuw['indicator_key']}|{nieuw['regio_code']}",
          oud=oud, nieuw=nieuw, reden=reden)
     return True
+
+
+_NULMETING_KOLOMMEN = ("indicator_key", "regio_code", "jaar", "waarde", "status", "bron_id",
+                       "herkomst", "bron", "toelichting")  # fmt: skip
+
+
+def _schrijf_nulmetingen(con: duckdb.DuckDBPyConnection, nieuwe: Sequence[dict], wie: str,
+                         reden: str) -> int:  # fmt: skip
+    """Veel nulmetingen tegelijk (CSV-import): één keer lezen, één keer schrijven, één log-insert."""
+    if not nieuwe:
+        return 0
+    if len(nieuwe) == 1:
+        return int(_schrijf_nulmeting(con, nieuwe[0], wie, reden))
+    bestaand = {(o["indicator_key"], o["regio_code"]): {k: (None if _is_leeg(v) else v)
+                                                         for k, v in o.items()}
+                for o in _frame(con, "SELECT * FROM nulmeting").to_dict("records")}  # fmt: skip
+    rijen, log_rijen = [], []
+    for n in nieuwe:
+        oud = bestaand.get((n["indicator_key"], n["regio_code"]))
+        if oud is not None and all(_gelijk(oud.get(k), v) for k, v in n.items()):
+            continue
+        rijen.append(n)
+        log_rijen.append({"sleutel": f"{n['indicator_key']}|{n['regio_code']}",
+                          "oud": _json(oud), "nieuw": _json(n)})
+    if not rijen:
+        return 0
+    con.register("_nieuwe_nulmetingen", pd.DataFrame(rijen, columns=list(_NULMETING_KOLOMMEN)))
+    con.register("_logboek_nul", pd.DataFrame(log_rijen, columns=["sleutel", "oud", "nieuw"]))
+    try:
+        con.execute("""
+            INSERT INTO nulmeting SELECT indicator_key, regio_code, CAST(jaar AS INTEGER),
+                CAST(waarde AS DOUBLE), CAST(status AS VARCHAR), CAST(bron_id AS VARCHAR),
+                herkomst, CAST(bron AS VARCHAR), CAST(toelichting AS VARCHAR)
+            FROM _nieuwe_nulmetingen
+            ON CONFLICT (indicator_key, regio_code) DO UPDATE SET jaar = excluded.jaar,
+                waarde = excluded.waarde, status = excluded.status, bron_id = excluded.bron_id,
+                herkomst = excluded.herkomst, bron = excluded.bron,
+                toelichting = excluded.toelichting""")
+        con.execute("INSERT INTO geschiedenis (tijdstip, wie, tabel, sleutel, oud, nieuw, reden) "
+                    "SELECT ?, ?, 'nulmeting', sleutel, CAST(oud AS VARCHAR), "
+                    "CAST(nieuw AS VARCHAR), ? FROM _logboek_nul", [_nu(), wie, reden])
+    finally:
+        con.unregister("_nieuwe_nulmetingen")
+        con.unregister("_logboek_nul")
+    return len(rijen)
 
 
 def _gelijk(a: object, b: object) -> bool:
@@ -442,6 +589,7 @@ def sla_streefwaarden_op(
     nulmeting_voorstel: Mapping | None = None,
     nieuwe_nulmeting: Mapping | None = None,
     bevestigd: bool = False,
+    versie: int | None = None,
 ) -> int:
     """Sla de streefwaarden 2026-2029 van één indicator en regio op; geeft het aantal wijzigingen.
 
@@ -451,6 +599,8 @@ def sla_streefwaarden_op(
     ``bevestigd=True``. Is er nog geen nulmeting, dan wordt ``nulmeting_voorstel`` in dezelfde
     transactie vastgelegd. ``nieuwe_nulmeting`` (jaar, waarde, status, bron_id, toelichting)
     vervangt de vastgelegde nulmeting, ook in dezelfde transactie: alles of niets.
+    ``versie`` is :func:`versie_doel` zoals de gebruiker het zag; is er sindsdien iets gewijzigd,
+    dan volgt :class:`Conflict` en blijft alles zoals het was.
     """
     wie, reden = controleer_wie_reden(wie, reden)
     toelichtingen = toelichtingen or {}
@@ -486,37 +636,50 @@ def sla_streefwaarden_op(
     elif bestaand_nul is None and nulmeting_voorstel and any(w is not None
                                                              for w in schoon.values()):
         nulmetingen_nodig[(indicator_key, regio_code)] = nulmeting_voorstel
-    return schrijf_streefwaarden(rijen, nulmetingen_nodig, wie, reden)
+    versies = None if versie is None else {(indicator_key, regio_code): versie}
+    return schrijf_streefwaarden(rijen, nulmetingen_nodig, wie, reden, versies=versies)
 
 
 def schrijf_streefwaarden(rijen: Sequence[tuple[str, str, int, float | None, str | None]],
                            nulmetingen_nodig: Mapping[tuple[str, str], Mapping],
-                           wie: str, reden: str) -> int:  # fmt: skip
-    """Alles of niets: één transactie voor alle rijen (plus eventuele nulmetingen)."""
+                           wie: str, reden: str, *,
+                           versies: Mapping[tuple[str, str], int] | None = None) -> int:  # fmt: skip
+    """Alles of niets: één transactie voor alle rijen (plus eventuele nulmetingen).
+
+    Eén keer lezen wat er al staat (geen query per rij): 5.000 regels in ruim onder een seconde.
+    """
     aantal = 0
     with verbinding() as con:
         with transactie(con):
-            for (k, r), voorstel in nulmetingen_nodig.items():
-                _schrijf_nulmeting(con, {
-                    "indicator_key": k, "regio_code": r, "jaar": int(voorstel["jaar"]),
-                    "waarde": float(voorstel["waarde"]), "status": voorstel.get("status"),
-                    "bron_id": voorstel.get("bron_id"), "herkomst": "database", "bron": None,
-                    "toelichting": voorstel.get("toelichting")
-                    or "Standaard: laatste jaar met een cijfer vóór 2026.",
-                }, wie, f"Nulmeting: {reden}")  # fmt: skip
+            for (k, r), gezien in (versies or {}).items():
+                if _versie_doel(con, k, r) != gezien:
+                    raise _conflict(con, f"De streefwaarde van {k} voor {r}", gezien,
+                                    "(tabel = 'streefwaarde' AND starts_with(sleutel, ?)) OR "
+                                    "(tabel = 'nulmeting' AND sleutel = ?)",
+                                    [f"{k}|{r}|", f"{k}|{r}"])
+            _schrijf_nulmetingen(con, [{
+                "indicator_key": k, "regio_code": r, "jaar": int(voorstel["jaar"]),
+                "waarde": float(voorstel["waarde"]), "status": voorstel.get("status"),
+                "bron_id": voorstel.get("bron_id"), "herkomst": "database", "bron": None,
+                "toelichting": voorstel.get("toelichting")
+                or "Standaard: laatste jaar met een cijfer vóór 2026.",
+            } for (k, r), voorstel in nulmetingen_nodig.items()], wie, f"Nulmeting: {reden}")  # fmt: skip
+            bestaand = {(o["indicator_key"], o["regio_code"], int(o["jaar"])): o for o in (
+                {k: (None if _is_leeg(v) else v) for k, v in rij.items()}
+                for rij in _frame(con, "SELECT * FROM streefwaarde").to_dict("records"))}
+            weg: list[tuple[str, str, int]] = []
+            nieuw_rijen: list[dict] = []
+            log_rijen: list[dict] = []
+            tijd = _nu()
             for k, r, j, w, toel in rijen:
-                oud = _rij(_frame(con, "SELECT * FROM streefwaarde WHERE indicator_key = ? AND "
-                                       "regio_code = ? AND jaar = ?", [k, r, j]))  # fmt: skip
+                oud = bestaand.get((k, r, j))
                 sleutel = f"{k}|{r}|{j}"
                 toel = (toel or "").strip() or None
                 if w is None:
                     if oud is None:
                         continue
-                    con.execute("DELETE FROM streefwaarde WHERE indicator_key = ? AND "
-                                "regio_code = ? AND jaar = ?", [k, r, j])  # fmt: skip
-                    _log(con, wie=wie, tabel="streefwaarde", sleutel=sleutel, oud=oud, nieuw=None,
-                         reden=reden)
-                    aantal += 1
+                    weg.append((k, r, j))
+                    log_rijen.append({"sleutel": sleutel, "oud": _json(oud), "nieuw": None})
                     continue
                 nieuw = {"indicator_key": k, "regio_code": r, "jaar": j, "waarde": w,
                          "soort": "gemeentelijk", "toelichting": toel,
@@ -528,15 +691,38 @@ def schrijf_streefwaarden(rijen: Sequence[tuple[str, str, int, float | None, str
                     nieuw["bron"] = oud.get("bron") if oud.get("soort") == "referentie" else \
                         nieuw["bron"]
                     nieuw["soort"] = oud.get("soort") or "gemeentelijk"
-                con.execute("""
-                    INSERT INTO streefwaarde VALUES ($indicator_key, $regio_code, $jaar, $waarde,
-                        $soort, $toelichting, $bron)
-                    ON CONFLICT (indicator_key, regio_code, jaar) DO UPDATE SET
-                        waarde = excluded.waarde, soort = excluded.soort,
-                        toelichting = excluded.toelichting, bron = excluded.bron""", nieuw)
-                _log(con, wie=wie, tabel="streefwaarde", sleutel=sleutel, oud=oud, nieuw=nieuw,
-                     reden=reden)
-                aantal += 1
+                nieuw_rijen.append(nieuw)
+                log_rijen.append({"sleutel": sleutel, "oud": _json(oud), "nieuw": _json(nieuw)})
+            # Alles in een paar opdrachten over een tabel, niet één query per regel.
+            if weg:
+                con.executemany("DELETE FROM streefwaarde WHERE indicator_key = ? AND "
+                                "regio_code = ? AND jaar = ?", weg)  # fmt: skip
+            if nieuw_rijen:
+                invoer = pd.DataFrame(nieuw_rijen, columns=["indicator_key", "regio_code", "jaar",
+                                                            "waarde", "soort", "toelichting",
+                                                            "bron"])  # fmt: skip
+                con.register("_nieuwe_streefwaarden", invoer)
+                try:
+                    con.execute("""
+                        INSERT INTO streefwaarde SELECT indicator_key, regio_code,
+                            CAST(jaar AS INTEGER), CAST(waarde AS DOUBLE), soort,
+                            CAST(toelichting AS VARCHAR), bron FROM _nieuwe_streefwaarden
+                        ON CONFLICT (indicator_key, regio_code, jaar) DO UPDATE SET
+                            waarde = excluded.waarde, soort = excluded.soort,
+                            toelichting = excluded.toelichting, bron = excluded.bron""")
+                finally:
+                    con.unregister("_nieuwe_streefwaarden")
+            if log_rijen:
+                logboek = pd.DataFrame(log_rijen, columns=["sleutel", "oud", "nieuw"])
+                con.register("_logboek", logboek)
+                try:
+                    con.execute("INSERT INTO geschiedenis (tijdstip, wie, tabel, sleutel, oud, "
+                                "nieuw, reden) SELECT ?, ?, 'streefwaarde', sleutel, "
+                                "CAST(oud AS VARCHAR), CAST(nieuw AS VARCHAR), ? FROM _logboek",
+                                [tijd, wie, reden])
+                finally:
+                    con.unregister("_logboek")
+            aantal = len(log_rijen)
     return aantal
 
 
@@ -548,11 +734,15 @@ OPDRACHT_VELDEN = ("status", "eigenaar", "planning", "besluitmoment", "indicator
 
 
 def sla_opdrachten_op(bewerkt: pd.DataFrame, *, wie: str, reden: str,
-                      indicator_keys: Collection[str]) -> int:  # fmt: skip
+                      indicator_keys: Collection[str],
+                      versies: Mapping[int, int] | None = None) -> int:  # fmt: skip
     """Sla gewijzigde opdrachten op (alleen de bewerkbare velden); geeft het aantal wijzigingen.
 
     Controle vooraf, alles of niets: status moet een van de vier zijn, indicatoren moeten
-    bestaan. Elke gewijzigde opdracht krijgt een regel in de geschiedenis.
+    bestaan. Elke gewijzigde opdracht krijgt een regel in de geschiedenis. ``versies``
+    (:func:`versies_opdrachten` zoals de gebruiker ze zag): is een opdracht die de gebruiker
+    wijzigt sindsdien door iemand anders gewijzigd, dan :class:`Conflict` en niets opgeslagen.
+    Geef dan alleen de rijen mee die de gebruiker zelf veranderde.
     """
     wie, reden = controleer_wie_reden(wie, reden)
     huidig = opdrachten().set_index("nr")
@@ -590,12 +780,20 @@ def sla_opdrachten_op(bewerkt: pd.DataFrame, *, wie: str, reden: str,
         raise Afgekeurd(fouten)
     with verbinding() as con:
         with transactie(con):
+            if versies is not None:
+                nu_versies = _versies_opdrachten(con)
+                for rij in bewerkt.to_dict("records"):
+                    nr = int(rij["nr"])
+                    gezien = int(versies.get(nr, 0))
+                    if nu_versies.get(nr, 0) != gezien:
+                        raise _conflict(con, f"Opdracht {nr}", gezien,
+                                        "tabel = 'opdracht' AND sleutel = ?", [str(nr)])
             for nr, oud, nieuw in wijzigingen:
                 con.execute("""UPDATE opdracht SET status = $status, eigenaar = $eigenaar,
                     planning = $planning, besluitmoment = $besluitmoment,
                     indicatoren = $indicatoren, toelichting = $toelichting WHERE nr = $nr""",
                     {k: nieuw[k] for k in ("nr", *OPDRACHT_VELDEN)})
-                _log(con, wie=wie, tabel="opdracht", sleutel=str(nr), oud=oud, nieuw=nieuw,
+                log_wijziging(con, wie=wie, tabel="opdracht", sleutel=str(nr), oud=oud, nieuw=nieuw,
                      reden=reden)
     return len(wijzigingen)
 
@@ -643,7 +841,7 @@ def sla_context_op(bewerkt: pd.DataFrame, *, wie: str, reden: str) -> int:
             for id_, oud in oud_per_id.items():
                 if id_ not in nieuw_per_id:
                     con.execute("DELETE FROM context WHERE id = ?", [id_])
-                    _log(con, wie=wie, tabel="context", sleutel=str(id_), oud=oud, nieuw=None,
+                    log_wijziging(con, wie=wie, tabel="context", sleutel=str(id_), oud=oud, nieuw=None,
                          reden=reden)
                     aantal += 1
             for id_, nieuw in nieuw_per_id.items():
@@ -655,7 +853,7 @@ def sla_context_op(bewerkt: pd.DataFrame, *, wie: str, reden: str) -> int:
                     ON CONFLICT (id) DO UPDATE SET naam = excluded.naam, periode = excluded.periode,
                         omschrijving = excluded.omschrijving, regio = excluded.regio,
                         bron = excluded.bron""", nieuw)
-                _log(con, wie=wie, tabel="context", sleutel=str(id_), oud=oud, nieuw=nieuw,
+                log_wijziging(con, wie=wie, tabel="context", sleutel=str(id_), oud=oud, nieuw=nieuw,
                      reden=reden)
                 aantal += 1
     return aantal

@@ -6,6 +6,7 @@ iets geschreven wordt, zodat één fout nooit half wordt opgeslagen.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -165,7 +166,9 @@ def _toon(w: float) -> str:
         return f"{w:.3g}".replace(".", ",")
 
 
+@functools.lru_cache(maxsize=4096)
 def _toon_waarde(w: float, eenheid: str) -> str:
+    """Babel is traag (≈ 1 ms); een import herhaalt dezelfde nulmeting en waarden vaak."""
     try:
         return fmt_waarde(w, eenheid)
     except ArithmeticError:

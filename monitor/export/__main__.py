@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,7 +12,14 @@ from monitor import fmt, store
 from monitor.domein import STANDAARD_REGIOS
 from monitor.export import vastlegging
 from monitor.export.csvbestand import csv_bytes
-from monitor.export.model import CSV_SMAKEN, KERNINDICATOREN, ExportFout, Selectie, verzamel
+from monitor.export.model import (
+    CSV_SMAKEN,
+    KERNINDICATOREN,
+    ExportFout,
+    Selectie,
+    jaren_met_cijfers,
+    verzamel,
+)
 from monitor.export.tabellen import cijfertabel
 from monitor.export.werkboek import werkboek
 
@@ -39,6 +47,21 @@ def _parser() -> argparse.ArgumentParser:
 
 
 
+log = logging.getLogger(__name__)
+
+
+def _controleer_jaren(jaren: Sequence[int], indicatoren: Sequence[str]) -> None:
+    """Een jaar zonder cijfers gaf een bestand met '0 cijfers' en exitcode 0: nu een fout."""
+    if not jaren:
+        return
+    met = jaren_met_cijfers(store.db_versie(), indicatoren)
+    zonder = sorted(set(jaren) - set(met))
+    if zonder:
+        bereik = f"{min(met)} tot en met {max(met)}" if met else "geen"
+        raise ExportFout(f"Voor {', '.join(map(str, zonder))} zijn er geen cijfers. Jaren met "
+                         f"cijfers: {bereik}.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Opdrachtregel; gebruikt exact dezelfde bouwstenen als de pagina."""
     args = _parser().parse_args(argv)
@@ -61,16 +84,27 @@ def main(argv: Sequence[str] | None = None) -> int:
                                  "en --indicator weg.")
             data = vastlegging.laad(args.vastlegging)
         else:
-            data = verzamel(Selectie(
-                indicatoren=tuple(args.indicator) or KERNINDICATOREN,
-                regios=tuple(args.regio) or STANDAARD_REGIOS,
-                jaren=tuple(args.jaar)))
+            selectie = Selectie(indicatoren=tuple(args.indicator) or KERNINDICATOREN,
+                                regios=tuple(args.regio) or STANDAARD_REGIOS,
+                                jaren=tuple(args.jaar))
+            data = verzamel(selectie)
+            _controleer_jaren(selectie.jaren, selectie.indicatoren)
         inhoud = werkboek(data) if extensie == ".xlsx" else csv_bytes(data, args.csv_smaak)
-        args.uit.parent.mkdir(parents=True, exist_ok=True)
-        args.uit.write_bytes(inhoud)
+        try:
+            args.uit.parent.mkdir(parents=True, exist_ok=True)
+            args.uit.write_bytes(inhoud)
+        except OSError as fout:
+            log.debug("Schrijven mislukt", exc_info=True)
+            raise ExportFout(f"Kan niet schrijven naar {args.uit} ({fout.strerror or fout}). "
+                             "Kies een map waarin u mag schrijven.") from fout
     except (ExportFout, store.GeenDatabase, LookupError) as fout:
         print(f"Mislukt: {fout}", file=sys.stderr)
         return 2
+    except Exception as fout:  # noqa: BLE001 - nooit een traceback: één zin, details in het log
+        log.debug("Onverwachte fout in de export", exc_info=True)
+        print(f"Mislukt: onverwachte fout ({type(fout).__name__}). Probeer het opnieuw; blijft "
+              "het misgaan, meld het dan aan de beheerder van de monitor.", file=sys.stderr)
+        return 1
     tabel = cijfertabel(data)
     met = int(tabel["Waarde"].notna().sum())
     print(f"Geschreven: {args.uit} ({fmt.getal(len(inhoud))} bytes; {fmt.getal(met)} cijfers, "

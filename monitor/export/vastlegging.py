@@ -88,12 +88,19 @@ def _nu() -> dt.datetime:
     return dt.datetime.now(TIJDZONE).replace(tzinfo=None, microsecond=0)
 
 
-def leg_vast(naam: str, data: ExportData, omschrijving: str = "",
-             *, pad: Path | None = None, nu: dt.datetime | None = None) -> dict[str, Any]:
+def leg_vast(naam: str, data: ExportData, omschrijving: str = "", *, wie: str,
+             pad: Path | None = None, nu: dt.datetime | None = None) -> dict[str, Any]:
     """Bevries de export ``data`` onder ``naam``; een bestaande naam geeft
     :class:`VastleggingBestaat`. Geeft de gegevens van de vastlegging terug, met de SHA-256
-    van het werkboek dat er vanaf nu altijd uit komt."""
+    van het werkboek dat er vanaf nu altijd uit komt.
+
+    ``wie`` is de naam van de bewerker (bewerkmodus): een vastlegging is nooit meer weg te
+    halen, dus moet vastliggen wie hem maakte en wanneer (ook in ``geschiedenis``).
+    """
     naam = _controleer_naam(naam)
+    wie = (wie or "").strip()
+    if not wie:
+        raise VastleggingFout("Vastleggen kan alleen in de bewerkmodus, met uw naam erbij.")
     if data.vastlegging:
         raise VastleggingFout("Dit is al een vastlegging; leg de actuele cijfers vast.")
     data = normaliseer(data)
@@ -107,12 +114,14 @@ def leg_vast(naam: str, data: ExportData, omschrijving: str = "",
                     f"Er is al een vastlegging met de naam '{naam}'. Een vastlegging verandert "
                     "nooit: kies een andere naam (bijvoorbeeld met een datum erbij).")
             con.execute(
-                "INSERT INTO vastlegging VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                "INSERT INTO vastlegging (naam, aangemaakt_op, omschrijving, run_id, etl_klaar, "
+                "modus, db_versie, selectie, regio_namen, aantal_cijfers, aangemaakt_door) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [naam, aangemaakt, omschrijving or "", data.database.get("run_id"),
                  data.database.get("etl_klaar"), data.database.get("modus"),
                  _db_versie(), data.selectie.naar_json(),
                  json.dumps(data.regio_namen, ensure_ascii=False, sort_keys=True),
-                 len(data.cijfers)])
+                 len(data.cijfers), wie])
             _invoegen(con, "vastlegging_cijfer", data.cijfers.assign(naam=naam))
             _invoegen(con, "vastlegging_indicator", data.indicatoren.assign(naam=naam))
             _invoegen(con, "vastlegging_bron", data.bronnen.assign(naam=naam))
@@ -120,7 +129,12 @@ def leg_vast(naam: str, data: ExportData, omschrijving: str = "",
             # Het controlegetal komt uit wat er echt is opgeslagen, niet uit het geheugen.
             sha = hashlib.sha256(werkboek(_laad(con, naam))).hexdigest()
             con.execute("UPDATE vastlegging SET sha256 = ? WHERE naam = ?", [sha, naam])
-    return {"naam": naam, "aangemaakt_op": aangemaakt, "sha256": sha,
+            beleid_opslag.log_wijziging(
+                con, wie=wie, tabel="vastlegging", sleutel=naam, oud=None,
+                nieuw={"naam": naam, "omschrijving": omschrijving or "", "sha256": sha,
+                       "aantal_cijfers": len(data.cijfers)},
+                reden="Vastgelegd voor de jaarrekening")
+    return {"naam": naam, "aangemaakt_op": aangemaakt, "sha256": sha, "aangemaakt_door": wie,
             "aantal_cijfers": len(data.cijfers), "run_id": data.database.get("run_id")}
 
 
@@ -136,7 +150,7 @@ def vastleggingen(pad: Path | None = None) -> pd.DataFrame:
 
     Kijken schrijft niets: geen bestand en geen tabellen als er nog niets is vastgelegd.
     """
-    leeg = pd.DataFrame(columns=["naam", "aangemaakt_op", "omschrijving", "run_id", "etl_klaar",
+    leeg = pd.DataFrame(columns=["naam", "aangemaakt_op", "aangemaakt_door", "omschrijving", "run_id", "etl_klaar",
                                  "aantal_cijfers", "sha256", "selectie"])
     if not Path(pad or beleid_pad()).exists():
         return leeg
@@ -146,8 +160,8 @@ def vastleggingen(pad: Path | None = None) -> pd.DataFrame:
         if not bestaat:
             return leeg
         return con.execute("""
-            SELECT naam, aangemaakt_op, omschrijving, run_id, etl_klaar, aantal_cijfers, sha256,
-                   selectie
+            SELECT naam, aangemaakt_op, aangemaakt_door, omschrijving, run_id, etl_klaar,
+                   aantal_cijfers, sha256, selectie
             FROM vastlegging ORDER BY aangemaakt_op DESC, naam""").df()
 
 
@@ -160,6 +174,7 @@ def weergave(lijst: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Naam": lijst["naam"],
         "Vastgelegd op": [tijd(x) for x in lijst["aangemaakt_op"]],
+        "Door": lijst["aangemaakt_door"].fillna("onbekend (vóór de bewerkmodus)"),
         "Cijfers": [fmt.getal(n) for n in lijst["aantal_cijfers"]],
         "Database (ETL-run)": lijst["run_id"].fillna(""),
         "Controlegetal (SHA-256)": [f"{s[:16]}…" if isinstance(s, str) else ""

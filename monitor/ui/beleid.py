@@ -11,7 +11,8 @@ verklaring, geen bewijs.
 from __future__ import annotations
 
 import hmac
-import json
+import logging
+import math
 import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
@@ -19,7 +20,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from monitor.beleid import opslag, validatie
+from monitor.beleid import inlogrem, opslag, validatie
 from monitor.beleid.beleidsmonitor import Kerngetal
 from monitor.domein import TIJDZONE_LABEL, lokale_tijd
 from monitor.ui import data, keuzes
@@ -27,6 +28,10 @@ from monitor.ui import data, keuzes
 OMGEVING = "ARMOEDEMONITOR_BELEID_WACHTWOORD"
 SECRET = "beleid_wachtwoord"
 _BEWERKER = "beleid_bewerker"
+_REM = "_beleid_inlogrem"
+_CONFLICT = "_beleid_conflict"
+
+log = logging.getLogger(__name__)
 
 
 def label(labels: Mapping, x: object) -> str:
@@ -66,14 +71,56 @@ def klaar(melding_sleutel: str, tekst: str) -> None:
     st.rerun()
 
 
-def sla_op(melding_sleutel: str, opslaan: Callable[[], int], gelukt: str) -> None:
-    """Voer een wijziging uit; afgekeurd: toon waarom, anders melding (``gelukt``, {n}) en rerun."""
+def sla_op(melding_sleutel: str, opslaan: Callable[[], int], gelukt: str,
+          *, herladen: Sequence[str] = (), conflict: str = "") -> None:
+    """Voer een wijziging uit; afgekeurd: toon waarom, anders melding (``gelukt``, {n}) en rerun.
+
+    ``herladen``: sessiesleutels (bewaarde gegevens en editor) die na opslaan of bij een conflict
+    weg moeten, zodat de pagina de nieuwe stand laadt. Bij een conflict blijft de melding met
+    een knop "Opnieuw laden" staan tot de gebruiker die kiest (zie :func:`conflict_paneel`).
+    """
     try:
         n = opslaan()
+    except opslag.Conflict as fout:
+        st.session_state[_CONFLICT + (conflict or melding_sleutel)] = (list(fout.fouten),
+                                                                       list(herladen))
+        st.rerun()
     except validatie.Afgekeurd as fout:
         toon_afgekeurd(fout)
         return
+    except validatie.BeleidFout as fout:
+        st.error(keuzes.als_tekst(str(fout), 500), icon=":material/error:")
+        return
+    vergeet(herladen)
     klaar(melding_sleutel, gelukt.format(n=n) if n else "Niets gewijzigd.")
+
+
+def vergeet(sleutels: Sequence[str]) -> None:
+    """Haal bewaarde gegevens en editorstand weg: de volgende run laadt vers uit de opslag."""
+    for k in sleutels:
+        st.session_state.pop(k, None)
+
+
+def _herlaad(conflict: str) -> None:
+    _, sleutels = st.session_state.pop(_CONFLICT + conflict, (None, []))
+    vergeet(sleutels)
+
+
+def conflict_paneel(conflict: str) -> bool:
+    """Toon een openstaand conflict (iemand anders was eerder) met de knop "Opnieuw laden".
+
+    Geeft True als er een conflict openstaat. De tekst bevat namen en waarden die mensen
+    typten, dus als tekst (niet als Markdown).
+    """
+    open_conflict = st.session_state.get(_CONFLICT + conflict)
+    if not open_conflict:
+        return False
+    for tekst in open_conflict[0]:
+        st.error(keuzes.als_tekst(tekst, 600), icon=":material/sync_problem:")
+    st.button("Opnieuw laden (uw wijziging vervalt; voer hem daarna opnieuw in)",
+              key=f"herlaad_{conflict}", on_click=_herlaad, args=(conflict,),
+              icon=":material/refresh:")
+    return True
 
 
 def kerngetallen(getallen: Sequence[Kerngetal]) -> None:
@@ -107,7 +154,7 @@ def bewerkmodus() -> str | None:
     """Het paneel om de bewerkmodus aan of uit te zetten; geeft de naam van de bewerker of None."""
     ww = wachtwoord()
     naam = st.session_state.get(_BEWERKER) if ww else None
-    with st.expander("Bewerkmodus: " + (f"aan ({naam})" if naam else "uit"),
+    with st.expander("Bewerkmodus: " + (f"aan ({keuzes.als_tekst(naam)})" if naam else "uit"),
                      icon=":material/edit:" if naam else ":material/lock:"):  # fmt: skip
         if ww is None:
             st.info(
@@ -116,8 +163,8 @@ def bewerkmodus() -> str | None:
                 "Zonder wachtwoord is alles alleen te lezen.", icon=":material/lock:")
             return None
         if naam:
-            st.write(f"U bewerkt als **{naam}**. Deze naam komt bij elke wijziging in de "
-                     "geschiedenis.")
+            st.write(f"U bewerkt als **{keuzes.als_tekst(naam)}**. Deze naam komt bij elke "
+                     "wijziging in de geschiedenis.")
             if st.button("Bewerkmodus uitzetten", key="beleid_uit"):
                 st.session_state.pop(_BEWERKER, None)
                 st.rerun()
@@ -131,44 +178,41 @@ def bewerkmodus() -> str | None:
             if st.form_submit_button("Bewerkmodus aanzetten"):
                 if not (ingevuld or "").strip():
                     st.error("Vul uw naam in: die komt in de geschiedenis bij elke wijziging.")
-                elif not hmac.compare_digest(geheim.encode(), ww.encode()):
-                    st.error("Dat wachtwoord klopt niet.")
                 else:
-                    st.session_state[_BEWERKER] = ingevuld.strip()
-                    st.rerun()
+                    _probeer(ingevuld.strip(), geheim, ww)
     return None
+
+
+def _probeer(naam: str, geheim: str, ww: str) -> None:
+    """Eén inlogpoging door de rem (per sessie én server); het getypte komt nooit in het log."""
+    stand = st.session_state.setdefault(_REM, inlogrem.Stand())
+    gelukt, wacht = inlogrem.poging(
+        stand, lambda: hmac.compare_digest(geheim.encode(), ww.encode()))
+    if gelukt:
+        st.session_state[_BEWERKER] = naam
+        st.rerun()
+    seconden = math.ceil(wacht)
+    if wacht > 0:
+        st.error(f"Dat wachtwoord klopt niet, of er waren te veel foute pogingen. Wacht "
+                 f"{seconden} seconde(n) en probeer het dan opnieuw. Na elke volgende foute "
+                 "poging wordt de wachttijd twee keer zo lang.")
+    else:
+        st.error("Dat wachtwoord klopt niet.")
 
 
 def toon_afgekeurd(fout: validatie.Afgekeurd) -> None:
     """Fouten en waarschuwingen van een afgekeurde wijziging, in gewone zinnen."""
+    # Meldingen kunnen getypte tekst of tekst uit een bestand bevatten: als tekst tonen.
     for f in fout.fouten:
-        st.error(f, icon=":material/error:")
+        st.error(keuzes.als_tekst(f, 500), icon=":material/error:")
     for w in fout.waarschuwingen:
-        st.warning(w, icon=":material/warning:")
+        st.warning(keuzes.als_tekst(w, 500), icon=":material/warning:")
     if fout.bevestiging_nodig:
         st.info("Niets opgeslagen. Vink de bevestiging aan en sla opnieuw op als dit de bedoeling "
                 "is.")  # fmt: skip
 
 
-def _samenvatting(oud: object, nieuw: object) -> str:
-    """Korte tekst 'veld: oud → nieuw' voor de geschiedenistabel."""
-    def lees(x: object) -> Mapping:
-        if x is None or (isinstance(x, float) and pd.isna(x)):
-            return {}
-        try:
-            return json.loads(str(x))
-        except ValueError:
-            return {"waarde": x}
-
-    a, b = lees(oud), lees(nieuw)
-    if not a:
-        return "nieuw"
-    if not b:
-        return "geschrapt"
-    delen = [f"{k}: {a.get(k) if a.get(k) not in (None, '') else '—'} → "
-             f"{b.get(k) if b.get(k) not in (None, '') else '—'}"
-             for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]  # fmt: skip
-    return "; ".join(delen) or "geen verschil"
+_samenvatting = opslag.samenvatting
 
 
 def geschiedenis_frame(tabel: str | None = None) -> pd.DataFrame:

@@ -22,6 +22,7 @@ API voor pagina's (dashboard.py roept :func:`zijbalk` één keer per run aan, v�
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
@@ -31,12 +32,24 @@ import pandas as pd
 import streamlit as st
 
 from monitor import fmt, store
+from monitor.beleid.validatie import BeleidFout
 from monitor.domein import NEDERLAND, STANDAARD_REGIOS
 from monitor.ui import data
 
 log = logging.getLogger(__name__)
 
 MAX_REGIOS = 10
+#: Langste stuk tekst van buiten (link, bestand, gebruiker) dat we letterlijk herhalen.
+MAX_TEKST = 60
+#: Hoeveel foute linkwaarden we hooguit noemen; de rest wordt "en N andere".
+MAX_GENOEMD = 3
+# CommonMark §2.4: elk ASCII-leesteken mag met een backslash letterlijk worden gemaakt. Dat
+# breekt ook Streamlits eigen opmaak (:material/..:, :red[..], $..$) en kale links (http://).
+# Een '_' midden in een woord (bestaat_niet) kan geen opmaak openen of sluiten: die blijft.
+_MARKDOWN_TEKEN = re.compile(r"([!-/:-@\[-^`{-~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
+# GFM maakt van kale adressen (http://…, www.…, naam@domein) een link, ook ná het escapen (de
+# frontend zoekt ze in de tekst zelf). Een onzichtbare spatie (U+200B) breekt dat patroon.
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=ftp)(?=:)|(?<=www)(?=\.)|(?<=@)")
 
 PARAM_REGIO = "regio"
 PARAM_DATA = "data"
@@ -47,6 +60,28 @@ _DATA_UIT_LINK = "_data_uit_link"
 
 
 # ----------------------------------------------------------------------------- kleine hulpjes
+
+
+def als_tekst(waarde: object, max_lengte: int = MAX_TEKST) -> str:
+    """Tekst van buiten (link, upload, gebruiker) veilig voor st.warning/st.info/st.markdown.
+
+    Die functies tonen Markdown: een link of plaatje uit de link zou echt getoond worden
+    (en de browser haalt het plaatje op). Daarom eerst inkorten, dan elk leesteken escapen,
+    zodat alles letterlijk als tekst verschijnt. Regelovergangen worden spaties.
+    """
+    tekst = " ".join(str(waarde).split())
+    if len(tekst) > max_lengte:
+        tekst = tekst[: max_lengte - 1].rstrip() + "…"
+    return _MARKDOWN_TEKEN.sub(r"\\\1", _AUTOLINK.sub("\u200b", tekst))
+
+
+def _opsomming(waarden: Sequence[str]) -> list[str]:
+    """Foute linkwaarden, veilig en begrensd: hooguit ``MAX_GENOEMD`` plus "en N andere"."""
+    genoemd = [als_tekst(w) for w in waarden[:MAX_GENOEMD]]
+    if len(waarden) > MAX_GENOEMD:
+        genoemd.append(f"en {len(waarden) - MAX_GENOEMD} andere")
+    return genoemd
+
 
 
 def versie() -> str:
@@ -120,6 +155,13 @@ def veilig(wat: str = "deze pagina") -> Iterator[None]:
         yield
     except store.GeenDatabase as fout:
         st.error(str(fout))
+    except UnicodeError:
+        log.exception("Onleesbare tekst bij %s", wat)
+        st.error("Een bestand of tekst was niet te lezen (onbekende codering). Sla het bestand "
+                 "op als 'CSV UTF-8' en probeer het opnieuw.")
+    except BeleidFout as fout:  # tekst voor gebruikers, maar kan getypte tekst bevatten
+        log.info("Afgekeurd bij %s: %s", wat, fout)
+        st.error(als_tekst(str(fout), 500))
     except Exception:  # noqa: BLE001 - bewust: nooit een traceback naar de gebruiker
         log.exception("Fout bij het tonen van %s", wat)
         st.error(f"Er ging iets mis bij het tonen van {wat}. Laad de pagina opnieuw; "
@@ -159,7 +201,7 @@ def zijbalk() -> None:
 
     onbekend = st.session_state.pop(_ONBEKEND, None)
     if onbekend:
-        lijst = ", ".join(f"'{w}'" for w in onbekend)
+        lijst = ", ".join(f"'{w}'" for w in _opsomming(onbekend))
         st.warning(
             f"De link noemt een regio die niet in de database staat: {lijst}. "
             "Die is weggelaten. Kies regio's in de zijbalk.",
@@ -206,7 +248,8 @@ def _versie_melding(info: dict[str, Any], v: str) -> None:
         if klaar is not None and not pd.isna(klaar):
             wanneer = f" op {fmt.datum(klaar)}"
         if st.session_state.get(_DATA_UIT_LINK):
-            tekst = (f"Deze link hoort bij een andere versie van de cijfers ({basis}). "
+            tekst = (f"Deze link hoort bij een andere versie van de cijfers "
+                     f"({als_tekst(basis)}). "
                      f"De cijfers zijn daarna bijgewerkt{wanneer}. U ziet de nieuwe cijfers; "
                      "die kunnen afwijken van wat de afzender van de link zag.")
         else:
@@ -266,8 +309,9 @@ def url_keuze(
         geldig = [op_tekst[w] for w in uit_url if w in op_tekst]
         onbekend = [w for w in uit_url if w not in op_tekst]
         if onbekend and bewaard not in st.session_state:
-            lijst = ", ".join(f"'{w}'" for w in onbekend)
-            st.warning(melding(onbekend) if melding else
+            veilig_genoemd = _opsomming(onbekend)
+            lijst = ", ".join(f"'{w}'" for w in veilig_genoemd)
+            st.warning(melding(veilig_genoemd) if melding else
                        f"De link bevat een onbekende keuze voor '{label}': {lijst}. "
                        "U ziet nu de standaardkeuze.", icon=":material/warning:")
         if meerdere:
