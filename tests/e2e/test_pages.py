@@ -81,7 +81,7 @@ def test_hover_noemt_bron_jaar_en_status(page: Page, app_url: str) -> None:
     page.wait_for_selector(".js-plotly-plot .main-svg")
     staaf = page.locator(".js-plotly-plot g.trace.bars g.point path").first
     staaf.hover(force=True)
-    hover = page.locator(".js-plotly-plot .hoverlayer")
+    hover = page.locator(".js-plotly-plot .hoverlayer").first  # de kaart heeft er ook een
     expect(hover).to_contain_text("Bron: Kerncijfers wijken en buurten 2024")
     expect(hover).to_contain_text("Jaar: 2024 (definitief)")
     expect(hover).to_contain_text("43,8")
