@@ -211,8 +211,9 @@ def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
     tellers = logica.status_tellers(ops)
     for kol, status in zip(st.columns(len(tellers)), tellers, strict=True):
         kol.metric(status.capitalize(), tellers[status])
-    st.caption(f"Bron van de opdrachten: {opslag.OPDRACHTEN_BRON}. 'Niet gestart' is de "
-               "beginwaarde tot de gemeente de status bijwerkt.")  # fmt: skip
+    st.caption(f"Bron van de opdrachten: {opslag.OPDRACHTEN_BRON}. 'Nog niet ingevoerd' "
+               "betekent: de gemeente heeft status, eigenaar en planning hier nog niet "
+               "opgegeven. Het zegt niets over de uitvoering zelf.")  # fmt: skip
     if not bewerker:
         st.dataframe(
             logica.opdrachten_tabel(ops, titels), hide_index=True, width="stretch",
