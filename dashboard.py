@@ -6,7 +6,9 @@ import streamlit as st
 
 from monitor.ui.keuzes import zijbalk
 
-st.set_page_config(page_title="Armoedemonitor", page_icon=":material/monitoring:", layout="wide")
+# Een emoji als pictogram: Streamlit maakt daar lokaal een plaatje van. Een :material:-pictogram
+# haalde de browser van fonts.gstatic.com (een verzoek naar buiten op elke pagina).
+st.set_page_config(page_title="Armoedemonitor", page_icon="📊", layout="wide")
 
 PAGINAS = {
     "Verkennen": [

@@ -139,7 +139,8 @@ def bewerk_streefwaarden(key: str, regio: str, r: pd.DataFrame, eenheid: str, ri
                 "Nulmeting (jaar)", jaren, key=f"nuljaar_{key}_{regio}",
                 index=logica.standaard_index(jaren, doel.get("nulmeting_jaar")),
                 format_func=partial(beleid_ui.label, logica.nulmeting_labels(kandidaten, eenheid)),
-                help="Standaard het laatste jaar vóór 2026 met een cijfer.")  # fmt: skip
+                help="Standaard het laatste jaar vóór 2026 met een cijfer.",
+                placeholder="Kies een optie")  # fmt: skip
         bewerkt = st.data_editor(
             invoer, key=editor, hide_index=True,
             num_rows="fixed", disabled=["Jaar"], width="stretch", placeholder="",
@@ -211,8 +212,9 @@ def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
     tellers = logica.status_tellers(ops)
     for kol, status in zip(st.columns(len(tellers)), tellers, strict=True):
         kol.metric(status.capitalize(), tellers[status])
-    st.caption(f"Bron van de opdrachten: {opslag.OPDRACHTEN_BRON}. 'Niet gestart' is de "
-               "beginwaarde tot de gemeente de status bijwerkt.")  # fmt: skip
+    st.caption(f"Bron van de opdrachten: {opslag.OPDRACHTEN_BRON}. 'Nog niet ingevoerd' "
+               "betekent: de gemeente heeft status, eigenaar en planning hier nog niet "
+               "opgegeven. Het zegt niets over de uitvoering zelf.")  # fmt: skip
     if not bewerker:
         st.dataframe(
             logica.opdrachten_tabel(ops, titels), hide_index=True, width="stretch",
@@ -279,7 +281,7 @@ def geschiedenis_sectie() -> None:
     soorten = {"": "Alles", "streefwaarde": "Streefwaarden", "nulmeting": "Nulmetingen",
                "opdracht": "Opdrachten", "context": "Context"}  # fmt: skip
     tabel = st.selectbox("Toon", list(soorten), format_func=partial(beleid_ui.label, soorten),
-                         key="gesch_filter")
+                         key="gesch_filter", placeholder="Kies een optie")
     g = beleid_ui.geschiedenis_frame(tabel or None)
     st.dataframe(g, hide_index=True, width="stretch",
                  column_config={"Oud (volledig)": None, "Nieuw (volledig)": None})

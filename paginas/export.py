@@ -93,7 +93,8 @@ with keuzes.veilig("de export"):
     # ------------------------------------------------------------------- grafiek
     st.subheader("Grafiek als plaatje")
     grafiek_key = st.selectbox("Indicator voor de grafiek", list(selectie.indicatoren),
-                               format_func=titels.get, key="export_grafiek")  # picklebaar
+                               format_func=titels.get, key="export_grafiek",  # picklebaar
+                               placeholder="Kies een optie")
     fig = png.grafiek(data, grafiek_key)
     st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, width="stretch", key="export_figuur")
     if png.chromium_pad() is None:
@@ -143,7 +144,8 @@ with keuzes.veilig("de export"):
         st.info("Er is nog niets vastgelegd.")
         st.stop()
     st.dataframe(vastlegging.weergave(lijst), hide_index=True, width="stretch")
-    naam = st.selectbox("Kies een vastlegging", list(lijst["naam"]), key="export_vastlegging")
+    naam = st.selectbox("Kies een vastlegging", list(lijst["naam"]), key="export_vastlegging",
+                        placeholder="Kies een optie")
     vast = vastlegging.laad(naam)
     v1, v2, v3 = st.columns(3)
     v1.download_button(

@@ -33,8 +33,9 @@ def _tegel(t: overzicht.Tegel) -> None:
         st.markdown(t.zin)
         regels = [t.nl_tekst, _OORDEEL.get(t.oordeel or "", ""), *t.extra]
         st.caption("  \n".join(r for r in regels if r))
-        status = f":orange-badge[{t.status}]" if t.voorlopig else f":gray-badge[{t.status}]"
-        st.caption(f"{status} Bron: {t.bron}")
+        # Een badge in een caption wordt te licht (contrast 2,4:1); daarom los, met volle kleur.
+        st.badge(str(t.status), color="orange" if t.voorlopig else "gray")
+        st.caption(f"Bron: {t.bron}")
 
 
 with keuzes.veilig("het overzicht"):

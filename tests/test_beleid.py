@@ -55,7 +55,7 @@ def test_eerste_gebruik_maakt_opslag_met_opdrachten_ambitie_en_context() -> None
     assert list(opdr["nr"]) == list(range(1, 20))
     assert opdr.loc[opdr["nr"] == 8, "samenvatting"].iloc[0].startswith(
         "Samenwerking schuldhulpverlening en beschermingsbewind")
-    assert set(opdr["status"]) == {"niet gestart"}
+    assert set(opdr["status"]) == {"nog niet ingevoerd"}  # geen uitspraak over het plan
     assert opdr["bron"].str.contains("Zekerheid als vertrekpunt").all()
 
     doel = opslag.streefwaarden("problematische_schulden_hh_pct", "NL01")
@@ -258,7 +258,7 @@ def test_opdracht_bijwerken_met_geschiedenis_en_controle(indicatoren) -> None:
     assert nieuw["indicatoren"] == ["problematische_schulden_hh_pct"]
     g = opslag.geschiedenis("opdracht").iloc[0]
     assert (g["sleutel"], g["wie"]) == ("13", NAAM)
-    assert json.loads(g["oud"])["status"] == "niet gestart"
+    assert json.loads(g["oud"])["status"] == "nog niet ingevoerd"
 
     fout = opslag.opdrachten()
     fout.loc[fout["nr"] == 2, "status"] = "half klaar"
@@ -400,3 +400,22 @@ def test_onleesbare_bytes_geven_nederlandse_fout(indicatoren, regio_codes) -> No
     res = _importeer(bytes(range(256)) * 8, indicatoren, regio_codes)
     assert not res.gelukt
     assert any("codering" in f or "CSV" in f for f in res.fouten), res.fouten
+
+
+def test_oude_beginwaarde_niet_gestart_wordt_nog_niet_ingevoerd_maar_menselijke_invoer_blijft(
+        ) -> None:
+    import duckdb
+
+    opslag.initialiseer()
+    # Zoals een opslag van vóór deze versie: het systeem vulde "niet gestart" in, en een mens
+    # zette opdracht 3 zelf op "niet gestart".
+    with duckdb.connect(str(beleid_pad())) as con:
+        con.execute("UPDATE opdracht SET status = 'niet gestart'")
+        con.execute("INSERT INTO geschiedenis (tijdstip, wie, tabel, sleutel, oud, nieuw, reden) "
+                    "VALUES (now(), 'Anna', 'opdracht', '3', NULL, NULL, 'bewust')")
+    opslag._SCHEMA_KLAAR.clear()  # een nieuw proces leest het bestand opnieuw
+    statussen = opslag.opdrachten().set_index("nr")["status"]
+    assert statussen[3] == "niet gestart"
+    assert (statussen.drop(3) == "nog niet ingevoerd").all()
+    g = opslag.geschiedenis("opdracht")
+    assert (g["reden"] == "Beginwaarde hernoemd: niemand had de status nog ingevoerd").sum() == 18

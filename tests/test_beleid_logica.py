@@ -216,7 +216,7 @@ def test_opdrachten_tellers_en_tabel(ind: pd.DataFrame) -> None:
     ops = opslag.opdrachten()
     tellers = bm.status_tellers(ops)
     assert list(tellers) == list(opslag.OPDRACHT_STATUSSEN)
-    assert tellers["niet gestart"] == 19 and sum(tellers.values()) == 19
+    assert tellers["nog niet ingevoerd"] == 19 and sum(tellers.values()) == 19
     ops.loc[0, "indicatoren"] = ["bijstand_per_1000", "onbekend"]
     t = bm.opdrachten_tabel(ops, bm.titels(ind))
     assert len(t) == 19 and list(t.columns)[:3] == ["Nr", "Status", "Opdracht"]

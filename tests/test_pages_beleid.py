@@ -386,7 +386,7 @@ def test_twee_sessies_opdrachten_geen_wijziging_verdwijnt() -> None:
     fout = zichtbaar(" ".join(e.value for e in a.error))
     assert "Opdracht 5 is intussen gewijzigd door Bert om " in fout
     assert "eigenaar: — → Team Werk" in fout
-    assert opslag.opdrachten().set_index("nr").loc[5, "status"] == "niet gestart"
+    assert opslag.opdrachten().set_index("nr").loc[5, "status"] == "nog niet ingevoerd"
     knop(a, "Opnieuw laden (uw wijziging vervalt; voer hem daarna opnieuw in)").click().run()
     _editor_wijzig(a, "ed_opdrachten", {4: {"status": "loopt"}})
     a.text_input(key="reden_opdrachten").input("Status bijgewerkt")

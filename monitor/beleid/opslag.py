@@ -5,7 +5,7 @@ of ``ARMOEDEMONITOR_BELEID_DB``). Dat bestand staat los van de statistiekdatabas
 raakt het nooit aan, dus ingevoerde doelen overleven elke herbouw. Het bestand wordt bij het
 eerste gebruik aangemaakt en gevuld met:
 
-- de 19 opdrachten uit ``data/lokaal/opdrachten-heerlen.csv`` (status "niet gestart" als
+- de 19 opdrachten uit ``data/lokaal/opdrachten-heerlen.csv`` (status "nog niet ingevoerd" als
   beginwaarde, nog door de gemeente te bevestigen);
 - de landelijke schuldenambitie als referentie voor Nederland (8,8% in 2021 → 3,8% in 2030,
   Bestuurlijke afspraken basisdienstverlening schuldhulpverlening);
@@ -49,7 +49,11 @@ from monitor.beleid.validatie import (
 from monitor.domein import BELEIDSJAREN
 
 SCHEMA_VERSIE = "1"
-OPDRACHT_STATUSSEN: tuple[str, ...] = ("niet gestart", "loopt", "afgerond", "vertraagd")
+#: "nog niet ingevoerd" is de beginwaarde: niemand heeft de status nog opgegeven. "Niet gestart"
+#: is een uitspraak over het plan, en die doet de monitor niet voor de gemeente.
+NOG_NIET_INGEVOERD = "nog niet ingevoerd"
+OPDRACHT_STATUSSEN: tuple[str, ...] = (NOG_NIET_INGEVOERD, "niet gestart", "loopt", "afgerond",
+                                       "vertraagd")
 BRON_ONBEKEND = "bron: nog invullen"
 SYSTEEM = "systeem (eerste vulling)"
 
@@ -192,11 +196,30 @@ def _zorg_voor_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(sql)
     gevuld = con.execute("SELECT waarde FROM schema_info WHERE sleutel = 'gevuld'").fetchall()
     if gevuld:
+        _beginstatus_hernoemen(con)
         return
     with transactie(con):
         _eerste_vulling(con)
         con.execute("INSERT INTO schema_info VALUES ('versie', ?), ('gevuld', ?)",
                     [SCHEMA_VERSIE, _nu().isoformat(timespec="seconds")])
+
+
+def _beginstatus_hernoemen(con: duckdb.DuckDBPyConnection) -> None:
+    """Oude opslag: de beginwaarde "niet gestart" die alleen het systeem invulde, heet nu
+    "nog niet ingevoerd". Wat een mens invoerde, blijft staan; de wijziging staat in de
+    geschiedenis."""
+    rijen = con.execute("""
+        SELECT nr FROM opdracht WHERE status = 'niet gestart' AND NOT EXISTS (
+            SELECT 1 FROM geschiedenis g WHERE g.tabel = 'opdracht'
+            AND g.sleutel = CAST(opdracht.nr AS VARCHAR) AND g.wie <> ?)""", [SYSTEEM]).fetchall()
+    if not rijen:
+        return
+    with transactie(con):
+        for (nr,) in rijen:
+            con.execute("UPDATE opdracht SET status = ? WHERE nr = ?", [NOG_NIET_INGEVOERD, nr])
+            log_wijziging(con, wie=SYSTEEM, tabel="opdracht", sleutel=str(nr),
+                          oud={"status": "niet gestart"}, nieuw={"status": NOG_NIET_INGEVOERD},
+                          reden="Beginwaarde hernoemd: niemand had de status nog ingevoerd")
 
 
 def _nu() -> datetime:
@@ -325,7 +348,7 @@ def _eerste_vulling(con: duckdb.DuckDBPyConnection) -> None:
         if not rij.get("nr"):
             continue
         nieuw = {"nr": int(rij["nr"]), "thema": rij["thema"], "samenvatting": rij["samenvatting"],
-                 "status": "niet gestart", "eigenaar": None, "planning": None,
+                 "status": NOG_NIET_INGEVOERD, "eigenaar": None, "planning": None,
                  "besluitmoment": None, "indicatoren": None,
                  "toelichting": "Beginwaarde bij het inrichten van de monitor; status nog niet "
                                 "door de gemeente bevestigd.",

@@ -209,6 +209,10 @@ def zijbalk() -> None:
         )
 
     with st.sidebar:
+        # De regiokiezer groeit mee: Streamlit geeft de keuzelijst een vaste maximale hoogte,
+        # waardoor de vijfde en latere regio's half of helemaal uit beeld vielen. Vaste eigen CSS,
+        # geen tekst van buiten.
+        st.html(_ZIJBALK_CSS)
         st.multiselect(
             "Regio's",
             options=list(namen),
@@ -216,6 +220,7 @@ def zijbalk() -> None:
             key=_REGIO_WIDGET,
             max_selections=MAX_REGIOS,
             wrap=True,
+            select_all=False,
             placeholder="Typ een gemeente om te zoeken",
             help="Typ een deel van de naam om een gemeente te zoeken. De eerste gemeente "
                  "staat centraal in het overzicht en de ranglijst.",
@@ -223,6 +228,11 @@ def zijbalk() -> None:
         _data_regel(info)
     _zet_url(PARAM_REGIO, gekozen_regios())
     _versie_melding(info, v)
+
+
+_ZIJBALK_CSS = """<style>
+[data-testid="stSidebar"] [data-testid="stMultiSelect"] div { max-height: none; }
+</style>"""
 
 
 def _data_regel(info: dict[str, Any]) -> None:
@@ -327,10 +337,13 @@ def url_keuze(
             st.session_state[key] = standaard
 
     if meerdere:
-        gekozen = plek.multiselect(label, opties, key=key, format_func=labels, **widget_kwargs)
+        widget_kwargs.setdefault("placeholder", "Kies een of meer")
+        gekozen = plek.multiselect(label, opties, key=key, format_func=labels, select_all=False,
+                                   **widget_kwargs)
         _zet_url(sleutel, [str(g) for g in gekozen])
         st.session_state[bewaard] = [str(g) for g in gekozen]
     else:
+        widget_kwargs.setdefault("placeholder", "Kies een optie")
         gekozen = plek.selectbox(label, opties, key=key, format_func=labels, **widget_kwargs)
         _zet_url(sleutel, [] if gekozen is None else [str(gekozen)])
         st.session_state[bewaard] = [] if gekozen is None else [str(gekozen)]

@@ -145,3 +145,24 @@ def test_directe_link_na_herstart_toont_zijbalk_en_menu(page: Page, verse_server
     expect(page.get_by_role("link", name="dashboard")).to_have_count(0)
     page.wait_for_url(lambda url: "regio=GM0935" in url and "data=" in url)
     page.wait_for_selector(".js-plotly-plot .main-svg")
+
+
+def test_zijbalk_toont_alle_zeven_gekozen_regio_s(page: Page, app_url: str) -> None:
+    # Eerder viel Maastricht half en vielen Rotterdam en Kerkrade helemaal uit de keuzelijst.
+    regio_s = ["GM0917", "NL01", "GM0362", "GM0396", "GM0935", "GM0599", "GM0928"]
+    page.goto(f"{app_url}/trends?" + "&".join(f"regio={c}" for c in regio_s))
+    wacht_tot_klaar(page)
+    kiezer = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']")
+    doos = kiezer.bounding_box()
+    assert doos is not None
+    for naam in ("Heerlen", "Nederland", "Amstelveen", "Heemskerk", "Maastricht", "Rotterdam",
+                 "Kerkrade"):
+        chip = kiezer.get_by_text(naam, exact=True)
+        expect(chip).to_be_visible()
+        vak = chip.bounding_box()
+        assert vak is not None
+        assert doos["y"] <= vak["y"] and vak["y"] + vak["height"] <= doos["y"] + doos["height"], naam
+        # Niet weggeknipt door een scrollende binnenbak: het element in het midden is de chip.
+        midden = page.evaluate("([x, y]) => document.elementFromPoint(x, y).textContent",
+                               [vak["x"] + vak["width"] / 2, vak["y"] + vak["height"] / 2])
+        assert naam in midden, naam

@@ -40,12 +40,7 @@ KAN_NIET: dict[str, str] = {
                 "direct in een <ul>/<ol>.",
 }
 #: (pagina, axe-regel) → wat er moet gebeuren. Streng: moet nog voorkomen.
-NOG_TE_HERSTELLEN: dict[tuple[str, str], str] = {
-    ("", "color-contrast"): "paginas/overzicht.py zet :gray-badge[...] binnen st.caption; de "
-                            "caption maakt de badgetekst 60% doorzichtig (#a4a199 op #f9f8f7, "
-                            "2,43:1). Zet de badge in st.markdown of st.badge, niet in een "
-                            "caption.",
-}
+NOG_TE_HERSTELLEN: dict[tuple[str, str], str] = {}
 
 #: Bekende console- en netwerkmeldingen: patroon → (soort, reden).
 CONSOLE_KAN_NIET: dict[str, str] = {
@@ -55,12 +50,7 @@ CONSOLE_KAN_NIET: dict[str, str] = {
         "valt bij 404 terug op /_stcore/.... Geen server.*- of client.*-instelling verandert dat; "
         "alleen een host-pagina met window.__streamlit.BACKEND_BASE_URL.",
 }
-CONSOLE_NOG_TE_HERSTELLEN: dict[str, str] = {
-    r"^https://fonts\.gstatic\.com/s/i/short-term/release/materialsymbolsrounded/monitoring/":
-        "De favicon: dashboard.py zet page_icon=':material/monitoring:', en Streamlit maakt daar "
-        "een URL op fonts.gstatic.com van (hard in de frontend). Gebruik een emoji of een eigen "
-        "afbeelding als page_icon; die worden lokaal (data-URL of /media) geladen.",
-}
+CONSOLE_NOG_TE_HERSTELLEN: dict[str, str] = {}
 
 
 def _past(patronen: dict[str, str], tekst: str) -> str | None:
