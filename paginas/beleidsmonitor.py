@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from monitor import domein
-from monitor.beleid import beleidsmonitor as logica
 from monitor.beleid import backup, importeren, nulmeting, opslag, toets, validatie
+from monitor.beleid import beleidsmonitor as logica
 from monitor.beleid.grafieken import doel_figuur
 from monitor.charts import PLOTLY_CONFIG
 from monitor.tabelbestand import tabel_csv

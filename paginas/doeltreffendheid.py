@@ -165,11 +165,13 @@ def export_sectie(t: dict[str, pd.DataFrame], toelichting: list[tuple[str, str]]
     st.subheader("Exporteren")
     naam = bestandsnaam(f"doeltreffendheid_{key}_{van}-{tot}", dt.date.today())
     k1, k2 = st.columns(2)
-    k1.download_button("Alle getallen (Excel)", data=tabellen_werkboek(t, toelichting),
+    # data als functie: de werkmap wordt pas gemaakt bij een klik, niet bij elke run van de pagina.
+    k1.download_button("Alle getallen (Excel)", data=lambda: tabellen_werkboek(t, toelichting),
                        file_name=f"{naam}.xlsx", on_click="ignore", icon=":material/download:",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="toets_excel")  # fmt: skip
-    k2.download_button("Verandering per regio (CSV)", data=tabel_csv(t["verandering"], "nl"),
+    k2.download_button("Verandering per regio (CSV)",
+                       data=lambda: tabel_csv(t["verandering"], "nl"),
                        file_name=f"{naam}.csv", mime="text/csv", on_click="ignore",
                        icon=":material/download:", key="toets_csv")  # fmt: skip
     st.caption("De Excel-werkmap heeft een blad per tabel (verandering, kloof, "

@@ -14,6 +14,7 @@ from monitor.export import csvbestand, model, png, tabellen, vastlegging, werkbo
 from monitor.export.model import Selectie
 from monitor.ui import beleid as beleid_ui
 from monitor.ui import data, keuzes
+from monitor.ui import data as data_ui
 
 st.title("Export voor jaarrekening en P&C")
 st.caption(
@@ -46,7 +47,7 @@ with keuzes.veilig("de export"):
     keuzes.stop_zonder_keuze(gekozen, codes)
 
     selectie = Selectie(tuple(gekozen), tuple(codes), tuple(jaren))
-    data = model.verzamel(selectie, v)
+    data = data_ui.exportdata(selectie, v)
 
     # ------------------------------------------------------------------- downloads
     st.subheader("Downloaden")

@@ -90,7 +90,8 @@ def test_beleidsmonitor_alleen_lezen_zonder_wachtwoord(monkeypatch: pytest.Monke
         "2028"  # inkomen: twee jaar later
     opdrachten = next(d.value for d in at.dataframe if "Opdracht" in d.value.columns)
     assert len(opdrachten) == 19
-    assert [m.value for m in at.metric if m.label == "Niet gestart"] == ["19"]
+    assert [m.value for m in at.metric if m.label == "Nog niet ingevoerd"] == ["19"]
+    assert [m.value for m in at.metric if m.label == "Niet gestart"] == ["0"]
     assert "Inlezen kan alleen in de bewerkmodus." in teksten(at)
     assert at.get("plotly_chart")  # de doelgrafiek is er
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from monitor import store
+from monitor.export import model
 
 database_info = st.cache_data(max_entries=8)(store.database_info)
 regios = st.cache_data(max_entries=8)(store.regios)
@@ -25,3 +26,9 @@ indicator_bronnen = st.cache_data(max_entries=8)(store.indicator_bronnen)
 etl_runs = st.cache_data(max_entries=8)(store.etl_runs)
 niet_geladen = st.cache_data(max_entries=8)(store.niet_geladen)
 dekking = st.cache_data(max_entries=8)(store.dekking)
+
+
+@st.cache_data(max_entries=8)
+def exportdata(selectie: model.Selectie, versie: str) -> model.ExportData:
+    """Het exportmodel van een selectie, één keer per databaseversie en selectie opgehaald."""
+    return model.verzamel(selectie, versie)
