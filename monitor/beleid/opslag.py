@@ -182,6 +182,7 @@ def schrijfslot() -> Iterator[None]:
 @contextlib.contextmanager
 def transactie(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """All or nothing: a change and its history entry are written together, or not at all."""
+    global _SCHRIJFTELLER
     con.execute("BEGIN TRANSACTION")
     try:
         yield
@@ -189,6 +190,50 @@ def transactie(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     except Exception:
         con.execute("ROLLBACK")
         raise
+    finally:
+        with _LEESSLOT:
+            _SCHRIJFTELLER += 1
+            _LEESCACHE.clear()
+
+
+#: Gelezen tabellen per bestandsversie: een pagina leest dezelfde tabellen vaak meerdere keren
+#: per run, en elke verbinding openen kost tientallen milliseconden. De sleutel bevat inode,
+#: wijzigtijd en grootte van het bestand en zijn WAL (een ander proces dat schrijft), plus een
+#: teller die elke schrijfactie in dit proces ophoogt.
+_LEESCACHE: dict[tuple, pd.DataFrame] = {}
+_LEESSLOT = threading.Lock()
+_SCHRIJFTELLER = 0
+_MAX_LEESCACHE = 64
+
+
+def _bestandsversie(pad: Path) -> tuple:
+    delen: list[object] = [str(pad)]
+    for p in (pad, pad.with_name(pad.name + ".wal")):
+        try:
+            st = p.stat()
+            delen += [st.st_ino, st.st_mtime_ns, st.st_size]
+        except FileNotFoundError:
+            delen.append(None)
+    return tuple(delen)
+
+
+def _lees(sql: str, params: Sequence | None = None) -> pd.DataFrame:
+    """Een leesquery, met het antwoord bewaard tot het bestand of dit proces iets schrijft."""
+    pad = beleid_pad()
+    if not pad.exists():
+        with verbinding() as con:  # maakt de opslag aan
+            return _frame(con, sql, params)
+    with _LEESSLOT:
+        sleutel = (_bestandsversie(pad), _SCHRIJFTELLER, sql, tuple(params or ()))
+        bewaard = _LEESCACHE.get(sleutel)
+    if bewaard is None:
+        with verbinding() as con:
+            bewaard = _frame(con, sql, params)
+        with _LEESSLOT:
+            if len(_LEESCACHE) >= _MAX_LEESCACHE:
+                _LEESCACHE.clear()
+            _LEESCACHE[sleutel] = bewaard
+    return bewaard.copy()
 
 
 def _zorg_voor_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -401,24 +446,20 @@ def initialiseer() -> Path:
 def streefwaarden(indicator_key: str | None = None, regio_code: str | None = None
                   ) -> pd.DataFrame:  # fmt: skip
     """Alle streefwaarden (gemeentelijk en referentie), eventueel voor één indicator/regio."""
-    with verbinding() as con:
-        return _frame(con, """
-            SELECT * FROM streefwaarde
-            WHERE ($1 IS NULL OR indicator_key = $1) AND ($2 IS NULL OR regio_code = $2)
-            ORDER BY indicator_key, regio_code, jaar""", [indicator_key, regio_code])
+    return _lees("""
+        SELECT * FROM streefwaarde
+        WHERE ($1 IS NULL OR indicator_key = $1) AND ($2 IS NULL OR regio_code = $2)
+        ORDER BY indicator_key, regio_code, jaar""", [indicator_key, regio_code])
 
 
 def nulmetingen() -> pd.DataFrame:
-    with verbinding() as con:
-        return _frame(con, "SELECT * FROM nulmeting ORDER BY indicator_key, regio_code")
+    return _lees("SELECT * FROM nulmeting ORDER BY indicator_key, regio_code")
 
 
 def nulmeting(indicator_key: str, regio_code: str) -> dict | None:
     """De vastgelegde nulmeting, of None als die er (nog) niet is."""
-    with verbinding() as con:
-        df = _frame(con, "SELECT * FROM nulmeting WHERE indicator_key = ? AND regio_code = ?",
-                    [indicator_key, regio_code])
-    return _rij(df)
+    return _rij(_lees("SELECT * FROM nulmeting WHERE indicator_key = ? AND regio_code = ?",
+                      [indicator_key, regio_code]))
 
 
 def _rij(df: pd.DataFrame) -> dict | None:
@@ -498,8 +539,7 @@ def doelen_met_voorstel(regio_code: str, keys: Sequence[str], reeks: pd.DataFram
 
 def opdrachten() -> pd.DataFrame:
     """De opdrachten; ``indicatoren`` als lijst van indicator-keys."""
-    with verbinding() as con:
-        df = _frame(con, "SELECT * FROM opdracht ORDER BY nr")
+    df = _lees("SELECT * FROM opdracht ORDER BY nr")
     df["indicatoren"] = df["indicatoren"].map(_lijst)
     return df
 
@@ -513,15 +553,13 @@ def _lijst(tekst: object) -> list[str]:
 
 
 def context_regels() -> pd.DataFrame:
-    with verbinding() as con:
-        return _frame(con, "SELECT * FROM context ORDER BY id")
+    return _lees("SELECT * FROM context ORDER BY id")
 
 
 def geschiedenis(tabel: str | None = None) -> pd.DataFrame:
     """Alle wijzigingen, nieuwste eerst (eventueel van één tabel)."""
-    with verbinding() as con:
-        return _frame(con, "SELECT * FROM geschiedenis WHERE $1 IS NULL OR tabel = $1 "
-                           "ORDER BY id DESC", [tabel])  # fmt: skip
+    return _lees("SELECT * FROM geschiedenis WHERE $1 IS NULL OR tabel = $1 ORDER BY id DESC",
+                 [tabel])
 
 
 def _schrijf_nulmeting(con: duckdb.DuckDBPyConnection, nieuw: dict, wie: str, reden: str) -> bool:
