@@ -173,7 +173,7 @@ def csv_uitwisseling(v: str, ind: pd.DataFrame, regio: str, keys: list[str],
                  "Bevat het bestand één fout, dan wordt niets ingelezen.")  # fmt: skip
         st.download_button(
             "Download streefwaarden (CSV voor Excel)",
-            data=importeren.streefwaarden_csv(ind, regio, keys),
+            data=lambda: importeren.streefwaarden_csv(ind, regio, keys),  # pas bij een klik
             file_name=logica.bestandsnaam(f"streefwaarden_{regio}", dt.date.today()) + ".csv",
             mime="text/csv", on_click="ignore", icon=":material/download:", key="csv_download")
         if not bewerker:
