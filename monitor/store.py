@@ -163,6 +163,22 @@ def etl_runs(versie: str) -> pd.DataFrame:
     return _query("SELECT * FROM etl_run ORDER BY gestart DESC")
 
 
+def herkomst_laatste_runs(versie: str) -> pd.DataFrame:
+    """Per bron van de laatste build en de laatste refresh: online, snapshot of mislukt, waarom.
+
+    Zo ziet een gebruiker na een mislukte of halve refresh welke tabellen van CBS kwamen en
+    welke op de meegeleverde snapshot terugvielen.
+    """
+    return _query("""
+        WITH laatste AS (SELECT run_id, modus, gestart FROM etl_run
+                         QUALIFY row_number() OVER (PARTITION BY modus = 'refresh'
+                                                    ORDER BY gestart DESC) = 1)
+        SELECT l.gestart, l.modus, t.tabel_id, t.bron_id, b.titel AS bron_titel, t.herkomst,
+               t.melding
+        FROM etl_run_tabel t JOIN laatste l USING (run_id) LEFT JOIN bron b USING (bron_id)
+        ORDER BY l.gestart DESC, t.herkomst = 'niet opgehaald' DESC, t.tabel_id""")
+
+
 def niet_geladen(versie: str) -> pd.DataFrame:
     return _query("""SELECT n.*, b.titel AS bron_titel FROM niet_geladen n
                      JOIN bron b USING (bron_id) ORDER BY n.bron_id, n.regel""")

@@ -51,6 +51,15 @@ with keuzes.veilig("de bronnen"):
     st.dataframe(tabel, hide_index=True, width="stretch", column_config={
         "run_id": "Versie (in de link: data=)", "gestart": "Gestart", "klaar": "Klaar",
         "modus": "Modus", "status": "Status", "melding": "Melding"})
+    herkomst = data.herkomst_laatste_runs(v)
+    if not herkomst.empty:
+        mislukt = herkomst[herkomst["herkomst"] == "niet opgehaald"]
+        if not mislukt.empty:
+            st.warning(definities.mislukt_tekst(mislukt), icon=":material/cloud_off:")
+        st.caption("Waar elke bron in de laatste bijwerking vandaan kwam: online bij CBS, uit de "
+                   "meegeleverde snapshot, lokaal, een eigen import, of niet opgehaald (dan "
+                   "gebruikt de monitor de vorige gegevens).")
+        st.dataframe(definities.herkomst_tabel(herkomst), hide_index=True, width="stretch")
     niet = data.niet_geladen(v)
     if not niet.empty:
         st.subheader("Bewust niet geladen")

@@ -27,6 +27,7 @@ from etl.catalogus import laad_catalogus
 from etl.load import bouw_database
 from etl.ophalen import ontdek, ververs
 from tests.cbs_nabootsing import CbsNabootsing, HangendeServer, OpgenomenTabel
+from tests.pages_hulp import open_pagina
 from tests.test_etl import _getypt, opname_kwb2024
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +59,8 @@ def _zonder_proxy_omgeving() -> dict[str, str]:
 
 
 # ----------------------------------------------------------------------------- hanging network
-def test_refresh_op_hangend_netwerk_stopt_binnen_de_deadline(data_kopie: Path, tmp_path: Path):
+def test_refresh_op_hangend_netwerk_stopt_binnen_de_deadline(data_kopie: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch):
     db = bouw_database(tmp_path / "monitor.duckdb", data_dir=data_kopie)
     voor = vingerafdruk(db)
     with HangendeServer() as adres:
@@ -84,6 +86,13 @@ def test_refresh_op_hangend_netwerk_stopt_binnen_de_deadline(data_kopie: Path, t
     assert set(tabellen["herkomst"]) == {"niet opgehaald"}
     assert "70072ned" in set(tabellen["tabel_id"])
     assert not (data_kopie / "logs" / "mislukte_refresh.jsonl").exists()
+    # De pagina Bronnen zegt welke tabellen niet van CBS kwamen.
+    monkeypatch.setenv("ARMOEDEMONITOR_DB", str(db))
+    at = open_pagina("paginas/bronnen.py")
+    waarschuwing = " ".join(w.value for w in at.warning)
+    assert "kwamen deze tabellen niet van CBS" in waarschuwing and "70072ned" in waarschuwing
+    herkomst = [t for t in at.dataframe if "Herkomst" in t.value.columns][0].value
+    assert "niet opgehaald" in set(herkomst["Herkomst"])
 
 
 @pytest.mark.parametrize("variabele", ["HTTP_PROXY", "http_proxy"])

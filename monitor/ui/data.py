@@ -24,6 +24,7 @@ jaren = st.cache_data(max_entries=16)(store.jaren)
 bronnen = st.cache_data(max_entries=8)(store.bronnen)
 indicator_bronnen = st.cache_data(max_entries=8)(store.indicator_bronnen)
 etl_runs = st.cache_data(max_entries=8)(store.etl_runs)
+herkomst_laatste_runs = st.cache_data(max_entries=8)(store.herkomst_laatste_runs)
 niet_geladen = st.cache_data(max_entries=8)(store.niet_geladen)
 dekking = st.cache_data(max_entries=8)(store.dekking)
 

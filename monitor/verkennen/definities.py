@@ -192,3 +192,22 @@ def _jaren_tekst(jaren: Any) -> str:
         if jaar is not None:
             start = vorige = jaar
     return ", ".join(stukken)
+
+
+def herkomst_tabel(herkomst: pd.DataFrame) -> pd.DataFrame:
+    """Per bron van de laatste runs: wanneer, welke tabel, waar vandaan, en de melding."""
+    return pd.DataFrame({
+        "Bijwerking": [f"{modus_tekst(m)}, {tijdstip(t)}"
+                       for m, t in zip(herkomst["modus"], herkomst["gestart"], strict=True)],
+        "Tabel": herkomst["tabel_id"].fillna("").astype(str),
+        "Bron": herkomst["bron_titel"].fillna(herkomst["bron_id"]).astype(str),
+        "Herkomst": herkomst["herkomst"].astype(str),
+        "Melding": herkomst["melding"].fillna("").astype(str),
+    })
+
+
+def mislukt_tekst(mislukt: pd.DataFrame) -> str:
+    """Eén zin: welke tabellen bij de laatste refresh niet van CBS kwamen."""
+    tabellen = ", ".join(sorted({str(t) for t in mislukt["tabel_id"].dropna()})) or "onbekend"
+    return (f"Bij de laatste bijwerking kwamen deze tabellen niet van CBS: {tabellen}. De "
+            "monitor toont daarvoor de vorige gegevens; de reden staat in de tabel hieronder.")
