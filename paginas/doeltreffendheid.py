@@ -21,7 +21,7 @@ from monitor.charts import PLOTLY_CONFIG
 from monitor.domein import NEDERLAND
 from monitor.tabelbestand import tabel_csv, tabellen_werkboek
 from monitor.ui import beleid as beleid_ui
-from monitor.ui import data, keuzes
+from monitor.ui import data, groep, keuzes
 from monitor.verkennen import referentie
 
 _MELDING = "toets_melding"
@@ -191,13 +191,15 @@ with keuzes.veilig("de doeltreffendheid"):
     meta = indicatoren.set_index("key")
     doelregio = keuzes.hoofdgemeente() or "GM0917"
     doelnaam = regionamen.get(doelregio, doelregio)
-    vergelijkingsgroep = logica.vergelijkingsgroep(keuzes.gekozen_regios(), doelregio)
-    st.write(logica.vergelijking_zin(regionamen, doelregio, vergelijkingsgroep))
     key = kies_indicator(indicatoren, doelregio, versie)
     if key is None:
         st.warning(f"Voor {doelnaam} zijn er geen cijfers om te vergelijken.")
         st.stop()
     m = meta.loc[key]
+    vergelijkingsgroep = groep.kies(
+        versie, key, str(m["titel"]), str(m["eenheid"]), doelregio,
+        logica.vergelijkingsgroep(keuzes.gekozen_regios(), doelregio), regionamen)
+    st.write(logica.vergelijking_zin(regionamen, doelregio, vergelijkingsgroep))
     eenheid, richting, lag = str(m["eenheid"]), str(m["richting"]), int(m["beschikbaar_na"])
     codes = (doelregio, NEDERLAND, *vergelijkingsgroep)
     eigen = data.reeks(versie, (key,), codes)

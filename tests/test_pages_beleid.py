@@ -445,3 +445,22 @@ def test_inlogrem_wachttijden_zonder_slapen(monkeypatch: pytest.MonkeyPatch) -> 
     assert sum(wachttijden[:-1]) > 3600  # 20 pogingen kosten ruim anderhalf uur, geen 14 s
     # Een nieuwe sessie (verse teller) wacht mee met de server.
     assert inlogrem.poging(inlogrem.Stand(), lambda: True) == (False, inlogrem.MAX_S)
+
+
+def test_doeltreffendheid_met_automatische_vergelijkbare_gemeenten(snapshot_database) -> None:
+    import duckdb
+
+    with duckdb.connect(str(snapshot_database), read_only=True) as con:
+        heeft = con.execute("SELECT count(*) FROM cijfer WHERE indicator_key = "
+                            "'omgevingsadressendichtheid'").fetchone()[0]
+    if not heeft:
+        pytest.skip("deze database heeft nog geen omgevingsadressendichtheid")
+    at = start(TOETS, toetsindicator="bijstand_per_1000", groep="automatisch")
+    tekst = teksten(at)
+    assert "Gemeenten die het meest op Heerlen lijken" in tekst
+    assert "Stedelijkheid uit 2024, inwoners uit 2024" in tekst
+    criteria = [t.value for t in at.dataframe if "Afstand" in t.value.columns][0]
+    assert criteria["Gemeente"].iloc[0] == "Heerlen" and len(criteria) == 6
+    # De groep is de vergelijkingsgroep van de pagina: de kopzin noemt de vijf gemeenten.
+    groep = list(criteria["Gemeente"].iloc[1:])
+    assert all(naam in tekst for naam in groep)
