@@ -12,7 +12,8 @@ from etl.config import CATALOGUS
 from etl.fouten import EtlFout
 
 Richting = Literal["lager_is_beter", "hoger_is_beter", "neutraal"]
-Status = Literal["definitief", "voorlopig", "nader voorlopig", "onbekend", "geheim"]
+Status = Literal["definitief", "voorlopig", "nader voorlopig", "onbekend", "geheim", "berekend",
+                 "geciteerd", "begroot"]
 
 
 class Afgeleid(BaseModel):
@@ -53,10 +54,20 @@ class Online(BaseModel):
     kolommen: dict[str, str | list[str]] | None = None
 
 
+class NietLaden(BaseModel):
+    """A line deliberately skipped because the same figure is loaded from another source."""
+
+    model_config = ConfigDict(extra="forbid")
+    regio: str
+    indicator: str
+    jaar: int
+    reden: str
+
+
 class Bron(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
-    soort: Literal["statline", "schulden", "lokaal"]
+    soort: Literal["statline", "schulden", "lokaal", "geciteerd", "berekend"]
     tabel_id: str
     titel: str
     versie: str
@@ -88,6 +99,7 @@ class Bron(BaseModel):
     reeksen: dict[str, str] = {}
     online: Online | None = None
     optioneel: list[str] = []  # indicators an edition may lack (listed in niet_geladen, not an error)
+    niet_laden: list[NietLaden] = []  # a figure is loaded once: duplicates of another source
 
     @model_validator(mode="after")
     def _jaar_of_perioden(self) -> "Bron":

@@ -36,12 +36,13 @@ CREATE TABLE indicator (key VARCHAR PRIMARY KEY, titel VARCHAR NOT NULL, eenheid
     richting VARCHAR NOT NULL CHECK (richting IN ('lager_is_beter', 'hoger_is_beter', 'neutraal')),
     thema VARCHAR NOT NULL, afgeleid VARCHAR);
 CREATE TABLE bron (bron_id VARCHAR PRIMARY KEY,
-    soort VARCHAR NOT NULL CHECK (soort IN ('statline', 'schulden', 'lokaal')),
+    soort VARCHAR NOT NULL CHECK (soort IN ('statline', 'schulden', 'lokaal', 'geciteerd', 'berekend')),
     titel VARCHAR NOT NULL, tabel_id VARCHAR, versie VARCHAR, url VARCHAR, licentie VARCHAR,
     opgehaald_op VARCHAR);
 CREATE TABLE waarneming (regio_code VARCHAR NOT NULL, indicator_key VARCHAR NOT NULL,
     jaar INTEGER NOT NULL, peildatum DATE, waarde DOUBLE,
-    status VARCHAR NOT NULL CHECK (status IN ('definitief', 'voorlopig', 'nader voorlopig', 'onbekend', 'geheim')),
+    status VARCHAR NOT NULL CHECK (status IN ('definitief', 'voorlopig', 'nader voorlopig', 'onbekend', 'geheim',
+        'berekend', 'geciteerd', 'begroot')),
     bron_id VARCHAR NOT NULL, bron_kolom VARCHAR NOT NULL);
 CREATE TABLE etl_run (run_id VARCHAR PRIMARY KEY, gestart TIMESTAMP NOT NULL, klaar TIMESTAMP,
     modus VARCHAR NOT NULL, status VARCHAR NOT NULL, melding VARCHAR);
@@ -91,7 +92,8 @@ def _lees_bron(bron: Bron, data_dir: Path, namen: dict[str, str]) -> list[Ruw]:
     pad = data_dir / bron.bestand
     match bron.formaat:
         case "odata_csv":
-            return [statline.lees_odata_csv(pad, bron)]
+            metadata = map_ / "DataProperties.json"
+            return [statline.lees_odata_csv(pad, bron, metadata if metadata.exists() else None)]
         case "odata4_csv":
             return [statline.lees_odata4_csv(pad, bron, data_dir)]
         case "label_csv":
