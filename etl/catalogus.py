@@ -30,6 +30,20 @@ class Afgeleid(BaseModel):
         return f"{factor}{self.teller} / {self.noemer}"
 
 
+class Reeksbreuk(BaseModel):
+    """A source whose figures of this indicator form their own series: not comparable with the
+    rest (an edition with another definition, or one not shown to be the same series).
+
+    Declared only with a documented reason; `herkomst` names the CBS source or SOURCES.md section.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    bron: str
+    reeks: str
+    reden: str
+    herkomst: str
+
+
 class Indicator(BaseModel):
     model_config = ConfigDict(extra="forbid")
     key: str
@@ -43,6 +57,10 @@ class Indicator(BaseModel):
     beschikbaar_na: int = Field(ge=0, le=5)
     afgeleid: Afgeleid | None = None
     vergelijk_nl: str | None = None
+    # Nederland where CBS publishes none: "som" = sum over all gemeenten of a year, "verhouding"
+    # = factor × Σteller / Σnoemer (ratio of the sums). Only when every gemeente has a value.
+    nederland: Literal["som", "verhouding"] | None = None
+    reeksbreuk: list[Reeksbreuk] = []
 
 
 class Online(BaseModel):
@@ -75,7 +93,8 @@ class Bron(BaseModel):
     licentie: str
     rang: int
     formaat: Literal[
-        "odata_csv", "label_csv", "statline_export", "odata4_csv", "schulden_csv", "lokaal_csv"
+        "odata_csv", "label_csv", "statline_export", "odata4_csv", "schulden_csv", "lokaal_csv",
+        "berekend",  # figures the ETL computes itself (Nederland as a sum); no file
     ]
     bestand: str
     toelichting: str = ""
@@ -172,6 +191,13 @@ class Catalogus(BaseModel):
                 [ind.afgeleid.teller, ind.afgeleid.noemer] if ind.afgeleid else [])]):
                 if ref not in known:
                     raise ValueError(f"indicator {ind.key} verwijst naar onbekende {ref}")
+        bron_ids = set(ids)
+        for ind in self.indicator:
+            if ind.nederland == "verhouding" and ind.afgeleid is None:
+                raise ValueError(f"indicator {ind.key}: nederland = 'verhouding' vraagt 'afgeleid'")
+            for breuk in ind.reeksbreuk:
+                if breuk.bron not in bron_ids:
+                    raise ValueError(f"indicator {ind.key}: reeksbreuk noemt onbekende bron {breuk.bron}")
         for b in self.bron:
             for key in [*b.kolommen, *b.bestand_kolommen, *b.reeksen, *b.factor]:
                 if key not in known:
