@@ -119,6 +119,9 @@ class Bron(BaseModel):
     online: Online | None = None
     optioneel: list[str] = []  # indicators an edition may lack (listed in niet_geladen, not an error)
     niet_laden: list[NietLaden] = []  # a figure is loaded once: duplicates of another source
+    # Publication precision of this source where it differs from the indicator's `decimalen`
+    # (PDOK gives whole percentages where StatLine gives one decimal): precision, not definition.
+    precisie: dict[str, int] = {}
 
     @model_validator(mode="after")
     def _jaar_of_perioden(self) -> "Bron":
@@ -199,7 +202,7 @@ class Catalogus(BaseModel):
                 if breuk.bron not in bron_ids:
                     raise ValueError(f"indicator {ind.key}: reeksbreuk noemt onbekende bron {breuk.bron}")
         for b in self.bron:
-            for key in [*b.kolommen, *b.bestand_kolommen, *b.reeksen, *b.factor]:
+            for key in [*b.kolommen, *b.bestand_kolommen, *b.reeksen, *b.factor, *b.precisie]:
                 if key not in known:
                     raise ValueError(f"bron {b.id} noemt onbekende indicator {key}")
         for r in self.reeks:

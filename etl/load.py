@@ -64,6 +64,9 @@ CREATE TABLE etl_run_tabel (run_id VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, t
 CREATE TABLE reeksbreuk (indicator_key VARCHAR NOT NULL, bron_id VARCHAR NOT NULL,
     reeks VARCHAR NOT NULL, reden VARCHAR NOT NULL, herkomst VARCHAR NOT NULL,
     PRIMARY KEY (indicator_key, bron_id));
+-- Publication precision of a source where it differs from indicator_meta.decimalen.
+CREATE TABLE bron_precisie (bron_id VARCHAR NOT NULL, indicator_key VARCHAR NOT NULL,
+    decimalen INTEGER NOT NULL, PRIMARY KEY (bron_id, indicator_key));
 -- Nederland derived by the ETL (bron 'berekend-nl'): from which source, over how many gemeenten.
 CREATE TABLE berekening (regio_code VARCHAR NOT NULL, indicator_key VARCHAR NOT NULL,
     jaar INTEGER NOT NULL, bron_id VARCHAR NOT NULL, onderliggende_bron VARCHAR NOT NULL,
@@ -92,8 +95,11 @@ CREATE TABLE cijfer AS
 SELECT c.*,
        coalesce(rb.reeks, ob.reeks, CASE WHEN bo.soort = 'statline' THEN 'cbs' END) AS reeks,
        coalesce(rb.reden, ob.reden) AS reeks_reden,
-       CASE WHEN c.bron_id = '{BEREKEND}' THEN 'som van ' || be.gemeenten || ' gemeenten' END AS afgeleid_uit
+       CASE WHEN c.bron_id = '{BEREKEND}' THEN 'som van ' || be.gemeenten || ' gemeenten' END AS afgeleid_uit,
+       coalesce(bp.decimalen, im.decimalen) AS decimalen_bron
 FROM cijfer_bouw c
+JOIN indicator_meta im ON im.key = c.indicator_key
+LEFT JOIN bron_precisie bp ON bp.bron_id = c.bron_id AND bp.indicator_key = c.indicator_key
 LEFT JOIN reeksbreuk rb ON rb.indicator_key = c.indicator_key AND rb.bron_id = c.bron_id
 LEFT JOIN berekening be ON be.regio_code = c.regio_code AND be.indicator_key = c.indicator_key
      AND be.jaar = c.jaar AND be.bron_id = c.bron_id
@@ -280,6 +286,9 @@ def _schrijf(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, waarnemingen:
                for b in i.reeksbreuk]
     if breuken:
         con.executemany("INSERT INTO reeksbreuk VALUES (?, ?, ?, ?, ?)", breuken)
+    precisie = [(b.id, k, d) for b in catalogus.bron for k, d in b.precisie.items()]
+    if precisie:
+        con.executemany("INSERT INTO bron_precisie VALUES (?, ?, ?)", precisie)
     con.execute(CIJFER_BOUW_SQL)
     for ind in catalogus.indicator:
         if ind.afgeleid:

@@ -94,12 +94,14 @@ def indicatoren(versie: str) -> pd.DataFrame:
 _REEKS = """
     SELECT c.regio_code, r.naam AS regio_naam, c.indicator_key, c.jaar, c.peildatum, c.waarde,
            c.status, c.bron_id, b.titel AS bron_titel, b.tabel_id, b.versie AS bron_versie,
-           c.bron_kolom, b.soort AS bron_soort, c.reeks, c.reeks_reden, c.afgeleid_uit
+           c.bron_kolom, b.soort AS bron_soort, c.reeks, c.reeks_reden, c.afgeleid_uit,
+           c.decimalen_bron
     FROM cijfer c JOIN regio r ON r.code = c.regio_code JOIN bron b USING (bron_id)
 """
 # `reeks`/`reeks_reden`: the comparable series a figure belongs to (NULL = the default series of
 # its source kind; see monitor.domein.reeks_van) and why a declared break separates it.
 # `afgeleid_uit`: for Nederland derived by the ETL, e.g. "som van 342 gemeenten" (else NULL).
+# `decimalen_bron`: the precision this source publishes (PDOK 2022: whole percentages).
 
 
 def reeks(versie: str, indicator_keys: tuple[str, ...], regio_codes: tuple[str, ...]) -> pd.DataFrame:

@@ -202,3 +202,34 @@ def test_cijfer_dekking_en_bronnen_zijn_tabellen(snapshot_database: Path):
         WHERE table_name IN ('cijfer', 'dekking', 'indicator_bron', 'gemeente_telling')""").values)
     assert soorten == {"cijfer": "BASE TABLE", "dekking": "BASE TABLE", "indicator_bron": "BASE TABLE",
                        "gemeente_telling": "BASE TABLE"}
+
+
+# ----------------------------------------------------------------------------- PDOK 2022, urbanity
+def test_pdok_2022_inkomen_en_sociaal_minimum_met_hun_precisie(snapshot_database: Path):
+    rijen = sql(snapshot_database, """SELECT indicator_key, count(waarde) AS n,
+        max(waarde) FILTER (WHERE regio_code = 'GM0917') AS heerlen FROM waarneming
+        WHERE bron_id = 'pdok-kwb' AND jaar = 2022 AND indicator_key IN
+        ('gestandaardiseerd_inkomen_hh', 'hh_rond_sociaal_minimum_pct') GROUP BY ALL""").set_index("indicator_key")
+    assert rijen.loc["gestandaardiseerd_inkomen_hh"].tolist() == [340, 29_300]
+    assert rijen.loc["hh_rond_sociaal_minimum_pct"].tolist() == [345, 10]
+    leeg = sql(snapshot_database, """SELECT DISTINCT status FROM waarneming WHERE bron_id = 'pdok-kwb'
+        AND jaar = 2022 AND indicator_key = 'gestandaardiseerd_inkomen_hh' AND waarde IS NULL""")
+    assert leeg["status"].tolist() == ["onbekend"]
+    from monitor import store
+    frame = store.reeks(store.db_versie(), ("hh_rond_sociaal_minimum_pct",), ("GM0917",))
+    per_jaar = dict(zip(frame["jaar"], frame["decimalen_bron"], strict=True))
+    assert per_jaar[2022] == 0 and per_jaar[2021] == 1
+    assert {2020, 2021, 2022, 2023} <= set(frame.dropna(subset=["waarde"])["jaar"])
+    toelichting = sql(snapshot_database, "SELECT toelichting FROM bron_meta WHERE bron_id = 'pdok-kwb'")
+    assert "Precisie, niet definitie" in toelichting["toelichting"].iloc[0]
+
+
+def test_omgevingsadressendichtheid_voor_alle_gemeenten(snapshot_database: Path):
+    rijen = sql(snapshot_database, """SELECT bron_id, jaar, count(waarde) AS n,
+        max(waarde) FILTER (WHERE regio_code = 'GM0917') AS heerlen FROM waarneming
+        WHERE indicator_key = 'omgevingsadressendichtheid' GROUP BY ALL ORDER BY ALL""")
+    assert rijen.values.tolist() == [["85984NED", 2024, 342, 1853], ["pdok-kwb", 2022, 345, 1830],
+                                     ["pdok-kwb", 2024, 342, 1853]]
+    ind = sql(snapshot_database, """SELECT i.eenheid, i.richting, m.decimalen FROM indicator i
+        JOIN indicator_meta m USING (key) WHERE key = 'omgevingsadressendichtheid'""").iloc[0]
+    assert ind.tolist() == ["adressen per km²", "neutraal", 0]
