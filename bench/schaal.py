@@ -3,8 +3,8 @@
 For each scale a temporary database is made (in a temp dir, never shipped, never data/): a copy
 of a fresh snapshot build, plus (k-1) synthetic copies of every `waarneming` row. Each copy gets
 a synthetic region code `SYN<nn><code>` and a region named `[synthetisch nn] <naam>`, so nothing
-can be mistaken for a CBS figure; the view `cijfer` keeps working because the copies carry the
-same sources, years and indicators. Then `ARMOEDEMONITOR_DB` points at the copy and every store
+can be mistaken for a CBS figure; then the ETL's read tables (`cijfer`, `dekking`, ...) are rebuilt
+with `etl.load.afgeleide_tabellen`, as a build would. Then `ARMOEDEMONITOR_DB` points at the copy and every store
 function the pages call runs several times; the median per function per scale is printed.
 
 Two kinds of growth (``--soort``):
@@ -36,6 +36,8 @@ from _hulp import ROOT, bouw_tijdelijke_db, machine_regel  # noqa: E402
 sys.path.insert(0, str(ROOT))
 import duckdb  # noqa: E402
 
+from etl.load import afgeleide_tabellen  # noqa: E402
+
 DOEL_MS = 50
 
 
@@ -56,6 +58,7 @@ def schaal_db(basis: Path, doel: Path, factor: int, soort: str) -> int:
                 SELECT w.* REPLACE ('SYN' || lpad(k.i::VARCHAR, 2, '0') || w.regio_code AS regio_code)
                 FROM waarneming w CROSS JOIN kopie k
                 WHERE w.regio_code NOT LIKE 'SYN%'""")
+            afgeleide_tabellen(con)  # cijfer, dekking, ... are tables built by the ETL
             con.execute("CHECKPOINT")
         return con.execute("SELECT count(*) FROM waarneming").fetchone()[0]
 

@@ -25,7 +25,11 @@ def _kolommen_bestaan(rijen: pd.DataFrame, nodig: list[str], tabel: str, bestand
 def lees_label_csv(pad: Path, bron: Bron, jaar: int) -> Ruw:
     """A file with one row per gemeente and human-readable column labels (map attributes)."""
     rijen = lees_csv(pad, bron.tabel_id)
-    labels = bron.bestand_kolommen
+    # An edition may lack an optional column (PDOK: income only in 2022): listed, not an error.
+    labels = {ind: label for ind, label in bron.bestand_kolommen.items()
+              if label in rijen.columns or ind not in bron.optioneel}
+    niet_geladen = [("kolom", f"{ind}: de kolom '{label}' staat niet in {pad.name}; niet geladen")
+                    for ind, label in bron.bestand_kolommen.items() if ind not in labels]
     _kolommen_bestaan(rijen, [bron.regio or "", *([bron.naam] if bron.naam else []), *labels.values()],
                       bron.tabel_id, pad.name)
     frame = pd.DataFrame({
@@ -35,7 +39,7 @@ def lees_label_csv(pad: Path, bron: Bron, jaar: int) -> Ruw:
     }, index=rijen.index)
     for indicator, label in labels.items():
         frame[indicator] = rijen[label].to_numpy()
-    return Ruw(frame, dict(labels), bestand=pad.name, decimaal=bron.dialect())
+    return Ruw(frame, dict(labels), bestand=pad.name, decimaal=bron.dialect(), niet_geladen=niet_geladen)
 
 
 def _naamsleutel(naam: str) -> str:

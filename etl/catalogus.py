@@ -12,7 +12,8 @@ from etl.config import CATALOGUS
 from etl.fouten import EtlFout
 
 Richting = Literal["lager_is_beter", "hoger_is_beter", "neutraal"]
-Status = Literal["definitief", "voorlopig", "nader voorlopig", "onbekend", "geheim"]
+Status = Literal["definitief", "voorlopig", "nader voorlopig", "onbekend", "geheim", "berekend",
+                 "geciteerd", "begroot"]
 
 
 class Afgeleid(BaseModel):
@@ -29,6 +30,20 @@ class Afgeleid(BaseModel):
         return f"{factor}{self.teller} / {self.noemer}"
 
 
+class Reeksbreuk(BaseModel):
+    """A source whose figures of this indicator form their own series: not comparable with the
+    rest (an edition with another definition, or one not shown to be the same series).
+
+    Declared only with a documented reason; `herkomst` names the CBS source or SOURCES.md section.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    bron: str
+    reeks: str
+    reden: str
+    herkomst: str
+
+
 class Indicator(BaseModel):
     model_config = ConfigDict(extra="forbid")
     key: str
@@ -42,6 +57,10 @@ class Indicator(BaseModel):
     beschikbaar_na: int = Field(ge=0, le=5)
     afgeleid: Afgeleid | None = None
     vergelijk_nl: str | None = None
+    # Nederland where CBS publishes none: "som" = sum over all gemeenten of a year, "verhouding"
+    # = factor × Σteller / Σnoemer (ratio of the sums). Only when every gemeente has a value.
+    nederland: Literal["som", "verhouding"] | None = None
+    reeksbreuk: list[Reeksbreuk] = []
 
 
 class Online(BaseModel):
@@ -53,10 +72,20 @@ class Online(BaseModel):
     kolommen: dict[str, str | list[str]] | None = None
 
 
+class NietLaden(BaseModel):
+    """A line deliberately skipped because the same figure is loaded from another source."""
+
+    model_config = ConfigDict(extra="forbid")
+    regio: str
+    indicator: str
+    jaar: int
+    reden: str
+
+
 class Bron(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
-    soort: Literal["statline", "schulden", "lokaal"]
+    soort: Literal["statline", "schulden", "lokaal", "geciteerd", "berekend"]
     tabel_id: str
     titel: str
     versie: str
@@ -64,7 +93,8 @@ class Bron(BaseModel):
     licentie: str
     rang: int
     formaat: Literal[
-        "odata_csv", "label_csv", "statline_export", "odata4_csv", "schulden_csv", "lokaal_csv"
+        "odata_csv", "label_csv", "statline_export", "odata4_csv", "schulden_csv", "lokaal_csv",
+        "berekend",  # figures the ETL computes itself (Nederland as a sum); no file
     ]
     bestand: str
     toelichting: str = ""
@@ -88,6 +118,10 @@ class Bron(BaseModel):
     reeksen: dict[str, str] = {}
     online: Online | None = None
     optioneel: list[str] = []  # indicators an edition may lack (listed in niet_geladen, not an error)
+    niet_laden: list[NietLaden] = []  # a figure is loaded once: duplicates of another source
+    # Publication precision of this source where it differs from the indicator's `decimalen`
+    # (PDOK gives whole percentages where StatLine gives one decimal): precision, not definition.
+    precisie: dict[str, int] = {}
 
     @model_validator(mode="after")
     def _jaar_of_perioden(self) -> "Bron":
@@ -160,8 +194,15 @@ class Catalogus(BaseModel):
                 [ind.afgeleid.teller, ind.afgeleid.noemer] if ind.afgeleid else [])]):
                 if ref not in known:
                     raise ValueError(f"indicator {ind.key} verwijst naar onbekende {ref}")
+        bron_ids = set(ids)
+        for ind in self.indicator:
+            if ind.nederland == "verhouding" and ind.afgeleid is None:
+                raise ValueError(f"indicator {ind.key}: nederland = 'verhouding' vraagt 'afgeleid'")
+            for breuk in ind.reeksbreuk:
+                if breuk.bron not in bron_ids:
+                    raise ValueError(f"indicator {ind.key}: reeksbreuk noemt onbekende bron {breuk.bron}")
         for b in self.bron:
-            for key in [*b.kolommen, *b.bestand_kolommen, *b.reeksen, *b.factor]:
+            for key in [*b.kolommen, *b.bestand_kolommen, *b.reeksen, *b.factor, *b.precisie]:
                 if key not in known:
                     raise ValueError(f"bron {b.id} noemt onbekende indicator {key}")
         for r in self.reeks:

@@ -31,4 +31,9 @@ def beleid_pad() -> Path:
 
 NEDERLAND = "NL01"
 KWB_NEDERLAND = "NL00"  # KWB tables use NL00 for Nederland; everything else NL01
-STATUSSEN = ("definitief", "voorlopig", "nader voorlopig", "onbekend", "geheim")
+# `berekend`: derived by the monitor (Nederland as the sum over all gemeenten); `geciteerd`: a
+# second-hand quote (a news site or a policy plan citing CBS), never `definitief`; `begroot`: an
+# amount budgeted in a policy plan, not a realisation or a statistic.
+STATUSSEN = ("definitief", "voorlopig", "nader voorlopig", "onbekend", "geheim", "berekend",
+             "geciteerd", "begroot")
+BRON_SOORTEN = ("statline", "schulden", "lokaal", "geciteerd", "berekend")

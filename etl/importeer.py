@@ -80,8 +80,10 @@ def import_bronnen(catalogus: Catalogus, data_dir: Path) -> list[Bron]:
                   "versie": herkomst["versie"], "opgehaald_op": herkomst["opgehaald_op"]}
         kolom = schulden.herken_kolommen(kolommen)
         if all(kolom[k] for k in schulden.VEREIST):
+            # A download from the dashboard itself is first-hand (soort `schulden`), unlike the
+            # curated quotes in lokaal/schulden_dashboard.csv (soort `geciteerd`).
             bronnen.append(sjabloon_schulden.model_copy(update={
-                **gemeen, "titel": f"Handmatige import: {pad.name} (Schuldenproblematiek in beeld)",
+                **gemeen, "soort": "schulden", "titel": f"Handmatige import: {pad.name} (Schuldenproblematiek in beeld)",
                 "toelichting": "Met de hand geïmporteerd CBS-bestand; herkomst in de versie (sha256)."}))
             continue
         if "Perioden" in kolommen and "Regio's" in kolommen and pad.suffix.lower() == ".csv":

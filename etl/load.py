@@ -19,7 +19,9 @@ import pandas as pd
 
 from etl import bestanden, importeer, lokaal, manifest, plausibel, schulden, statline
 from etl.catalogus import Bron, Catalogus, laad_catalogus
-from etl.config import IMPORT_MAP, LOG_MAP, SNAPSHOT_MAP, STATLINE_MAP, data_map, database_pad
+from etl.config import (
+    IMPORT_MAP, LOG_MAP, NEDERLAND, SNAPSHOT_MAP, STATLINE_MAP, data_map, database_pad,
+)
 from etl.fouten import EtlFout
 from etl.slot import WACHT, bouwslot, ruim_op
 from etl.ruw import Ruw
@@ -36,12 +38,13 @@ CREATE TABLE indicator (key VARCHAR PRIMARY KEY, titel VARCHAR NOT NULL, eenheid
     richting VARCHAR NOT NULL CHECK (richting IN ('lager_is_beter', 'hoger_is_beter', 'neutraal')),
     thema VARCHAR NOT NULL, afgeleid VARCHAR);
 CREATE TABLE bron (bron_id VARCHAR PRIMARY KEY,
-    soort VARCHAR NOT NULL CHECK (soort IN ('statline', 'schulden', 'lokaal')),
+    soort VARCHAR NOT NULL CHECK (soort IN ('statline', 'schulden', 'lokaal', 'geciteerd', 'berekend')),
     titel VARCHAR NOT NULL, tabel_id VARCHAR, versie VARCHAR, url VARCHAR, licentie VARCHAR,
     opgehaald_op VARCHAR);
 CREATE TABLE waarneming (regio_code VARCHAR NOT NULL, indicator_key VARCHAR NOT NULL,
     jaar INTEGER NOT NULL, peildatum DATE, waarde DOUBLE,
-    status VARCHAR NOT NULL CHECK (status IN ('definitief', 'voorlopig', 'nader voorlopig', 'onbekend', 'geheim')),
+    status VARCHAR NOT NULL CHECK (status IN ('definitief', 'voorlopig', 'nader voorlopig', 'onbekend', 'geheim',
+        'berekend', 'geciteerd', 'begroot')),
     bron_id VARCHAR NOT NULL, bron_kolom VARCHAR NOT NULL);
 CREATE TABLE etl_run (run_id VARCHAR PRIMARY KEY, gestart TIMESTAMP NOT NULL, klaar TIMESTAMP,
     modus VARCHAR NOT NULL, status VARCHAR NOT NULL, melding VARCHAR);
@@ -56,14 +59,119 @@ CREATE TABLE niet_geladen (bron_id VARCHAR, regel VARCHAR, reden VARCHAR);
 CREATE TABLE etl_run_tabel (run_id VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, tabel_id VARCHAR,
     herkomst VARCHAR NOT NULL CHECK (herkomst IN ('online', 'snapshot', 'lokaal', 'import', 'niet opgehaald')),
     melding VARCHAR);
--- The figure the dashboard shows per region, indicator and year: a value before a gap, then the
--- preferred source (bron_meta.rang), then the latest peildatum.
-CREATE VIEW cijfer AS
+-- Series breaks declared in the catalogue: this source's figures of this indicator form their
+-- own series `reeks` (NULL elsewhere = the default series), with the reason and its origin.
+CREATE TABLE reeksbreuk (indicator_key VARCHAR NOT NULL, bron_id VARCHAR NOT NULL,
+    reeks VARCHAR NOT NULL, reden VARCHAR NOT NULL, herkomst VARCHAR NOT NULL,
+    PRIMARY KEY (indicator_key, bron_id));
+-- Publication precision of a source where it differs from indicator_meta.decimalen.
+CREATE TABLE bron_precisie (bron_id VARCHAR NOT NULL, indicator_key VARCHAR NOT NULL,
+    decimalen INTEGER NOT NULL, PRIMARY KEY (bron_id, indicator_key));
+-- Nederland derived by the ETL (bron 'berekend-nl'): from which source, over how many gemeenten.
+CREATE TABLE berekening (regio_code VARCHAR NOT NULL, indicator_key VARCHAR NOT NULL,
+    jaar INTEGER NOT NULL, bron_id VARCHAR NOT NULL, onderliggende_bron VARCHAR NOT NULL,
+    gemeenten INTEGER NOT NULL, som_teller DOUBLE, som_noemer DOUBLE, omschrijving VARCHAR NOT NULL);
+"""
+
+CIJFER_BOUW_SQL = """
+-- While building: the figure shown per region, indicator and year: a value before a gap, then
+-- the preferred source (bron_meta.rang), then the latest peildatum. Materialised as the table
+-- `cijfer` at the end of the build (see CIJFER_SQL).
+CREATE OR REPLACE TEMP VIEW cijfer_bouw AS
 SELECT * EXCLUDE (volgnummer) FROM (
     SELECT w.*, row_number() OVER (PARTITION BY w.regio_code, w.indicator_key, w.jaar
         ORDER BY (w.waarde IS NULL), m.rang, w.peildatum DESC NULLS LAST, w.bron_id) AS volgnummer
-    FROM waarneming w JOIN bron_meta m USING (bron_id)) WHERE volgnummer = 1;
+    FROM waarneming w JOIN bron_meta m USING (bron_id)) WHERE volgnummer = 1
 """
+
+BEREKEND = "berekend-nl"  # the source id of Nederland figures the ETL derives
+
+# The shown figure per region × indicator × year, as a table sorted for the store's lookups, with
+# the series it belongs to. A derived Nederland figure belongs to the series of the gemeente
+# figures it was summed from: their declared break, else the default StatLine series ("cbs", as
+# monitor.domein.reeks_van names it), so it can be compared with those gemeenten.
+CIJFER_SQL = f"""
+CREATE TABLE cijfer AS
+SELECT c.*,
+       coalesce(rb.reeks, ob.reeks, CASE WHEN bo.soort = 'statline' THEN 'cbs' END) AS reeks,
+       coalesce(rb.reden, ob.reden) AS reeks_reden,
+       CASE WHEN c.bron_id = '{BEREKEND}' THEN 'som van ' || be.gemeenten || ' gemeenten' END AS afgeleid_uit,
+       coalesce(bp.decimalen, im.decimalen) AS decimalen_bron
+FROM cijfer_bouw c
+JOIN indicator_meta im ON im.key = c.indicator_key
+LEFT JOIN bron_precisie bp ON bp.bron_id = c.bron_id AND bp.indicator_key = c.indicator_key
+LEFT JOIN reeksbreuk rb ON rb.indicator_key = c.indicator_key AND rb.bron_id = c.bron_id
+LEFT JOIN berekening be ON be.regio_code = c.regio_code AND be.indicator_key = c.indicator_key
+     AND be.jaar = c.jaar AND be.bron_id = c.bron_id
+LEFT JOIN reeksbreuk ob ON ob.indicator_key = c.indicator_key AND ob.bron_id = be.onderliggende_bron
+LEFT JOIN bron bo ON bo.bron_id = be.onderliggende_bron
+ORDER BY c.indicator_key, c.regio_code, c.jaar
+"""
+
+# Per indicator: how many gemeenten have a figure, whether Nederland has one, which years. The
+# store's `dekking` reads this instead of scanning all figures on every page run.
+DEKKING_SQL = """
+CREATE TABLE dekking AS
+SELECT c.indicator_key,
+       count(DISTINCT c.regio_code) FILTER (WHERE r.soort = 'gemeente') AS gemeenten,
+       count(*) FILTER (WHERE r.soort = 'land') > 0 AS nederland,
+       min(c.jaar) AS eerste_jaar, max(c.jaar) AS laatste_jaar,
+       list(DISTINCT c.jaar ORDER BY c.jaar) AS jaren,
+       list(DISTINCT c.jaar ORDER BY c.jaar) FILTER (WHERE r.soort = 'land') AS jaren_nederland
+FROM cijfer c JOIN regio r ON r.code = c.regio_code
+WHERE c.waarde IS NOT NULL
+GROUP BY c.indicator_key ORDER BY c.indicator_key
+"""
+
+# Per indicator and source: which column, which years, how many figures and gaps.
+INDICATOR_BRON_SQL = """
+CREATE TABLE indicator_bron AS
+SELECT w.indicator_key, w.bron_id, b.titel AS bron_titel, b.tabel_id, b.versie,
+       min(w.bron_kolom) AS bron_kolom, min(w.jaar) AS eerste_jaar, max(w.jaar) AS laatste_jaar,
+       count(*) FILTER (WHERE w.waarde IS NOT NULL) AS cijfers,
+       count(*) FILTER (WHERE w.waarde IS NULL) AS zonder_cijfer
+FROM waarneming w JOIN bron b USING (bron_id)
+GROUP BY ALL ORDER BY w.indicator_key, eerste_jaar
+"""
+
+# Per indicator and year: gemeenten with and without a value; per year: gemeenten that existed
+# (with an inhabitants figure, or with any figure when the year has none). For honest rankings.
+TELLING_SQL = """
+CREATE TABLE gemeente_telling AS
+SELECT c.indicator_key, c.jaar, count(*) FILTER (WHERE c.waarde IS NOT NULL) AS met_cijfer,
+       count(*) FILTER (WHERE c.waarde IS NULL) AS zonder_cijfer
+FROM cijfer c JOIN regio r ON r.code = c.regio_code WHERE r.soort = 'gemeente'
+GROUP BY ALL ORDER BY c.indicator_key, c.jaar;
+CREATE TABLE gemeenten_per_jaar AS
+SELECT c.jaar, coalesce(nullif(count(DISTINCT c.regio_code) FILTER (
+           WHERE c.indicator_key = 'inwoners' AND c.waarde IS NOT NULL), 0),
+       count(DISTINCT c.regio_code) FILTER (WHERE c.waarde IS NOT NULL)) AS gemeenten
+FROM cijfer c JOIN regio r ON r.code = c.regio_code WHERE r.soort = 'gemeente'
+GROUP BY c.jaar ORDER BY c.jaar
+"""
+
+
+# The region list of the sidebar: Nederland first, then gemeenten by name (`volgorde`).
+REGIO_LIJST_SQL = """
+CREATE TABLE regio_lijst AS
+SELECT code, naam, soort, row_number() OVER (ORDER BY soort = 'gemeente', naam, code) AS volgorde
+FROM regio ORDER BY volgorde
+"""
+
+
+def afgeleide_tabellen(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)build the read tables from `waarneming`: the shown figure, coverage, sources, counts.
+
+    Done once per build so page queries never rank all observations; `bench/schaal.py` calls it
+    after adding synthetic rows.
+    """
+    for tabel in ("cijfer", "dekking", "indicator_bron", "gemeente_telling", "gemeenten_per_jaar",
+                  "regio_lijst"):
+        con.execute(f"DROP TABLE IF EXISTS {tabel}")
+    con.execute(CIJFER_BOUW_SQL)
+    for sql in (CIJFER_SQL, DEKKING_SQL, INDICATOR_BRON_SQL, TELLING_SQL, REGIO_LIJST_SQL):
+        con.execute(sql)
+    con.execute("DROP VIEW cijfer_bouw")
 
 AFGELEID_SQL = """
 INSERT INTO waarneming
@@ -78,7 +186,7 @@ SELECT t.regio_code, $key, t.jaar,
     CASE WHEN $bron = 'noemer' THEN n.bron_id ELSE t.bron_id END,
     $formule || ' met ' || t.indicator_key || ' = ' || t.bron_id || ':' || t.bron_kolom
         || ' en ' || n.indicator_key || ' = ' || n.bron_id || ':' || n.bron_kolom
-FROM cijfer t JOIN cijfer n ON n.regio_code = t.regio_code AND n.jaar = t.jaar
+FROM cijfer_bouw t JOIN cijfer_bouw n ON n.regio_code = t.regio_code AND n.jaar = t.jaar
 WHERE t.indicator_key = $teller AND n.indicator_key = $noemer
 """
 
@@ -91,7 +199,8 @@ def _lees_bron(bron: Bron, data_dir: Path, namen: dict[str, str]) -> list[Ruw]:
     pad = data_dir / bron.bestand
     match bron.formaat:
         case "odata_csv":
-            return [statline.lees_odata_csv(pad, bron)]
+            metadata = map_ / "DataProperties.json"
+            return [statline.lees_odata_csv(pad, bron, metadata if metadata.exists() else None)]
         case "odata4_csv":
             return [statline.lees_odata4_csv(pad, bron, data_dir)]
         case "label_csv":
@@ -112,9 +221,11 @@ def verzamel(catalogus: Catalogus, data_dir: Path) -> tuple[pd.DataFrame, pd.Dat
     # Sources that name regions instead of coding them go last, so every name can be matched.
     volgorde = sorted(catalogus.bron, key=lambda b: b.formaat == "statline_export")
     for bron in volgorde:
-        modus = ("lokaal" if bron.bestand.startswith("lokaal/")
+        modus = ("lokaal" if bron.bestand.startswith("lokaal/") or bron.formaat == "berekend"
                  else "import" if bron.bestand.startswith(f"{IMPORT_MAP}/") else "snapshot")
         info[bron.id] = {"versie": bron.versie, "opgehaald_op": bron.opgehaald_op, "modus": modus}
+        if bron.formaat == "berekend":
+            continue  # computed after loading (bereken_nederland)
         if bron.formaat == "schulden_csv":
             frame, overgeslagen = schulden.lees_schulden(data_dir / bron.bestand, bron)
             delen.append(frame)
@@ -171,11 +282,95 @@ def _schrijf(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, waarnemingen:
         con.register("invoer", frame)
         con.execute(f"INSERT INTO {tabel} BY NAME SELECT * FROM invoer")  # noqa: S608 (fixed names)
         con.unregister("invoer")
+    breuken = [(i.key, b.bron, b.reeks, b.reden, b.herkomst) for i in catalogus.indicator
+               for b in i.reeksbreuk]
+    if breuken:
+        con.executemany("INSERT INTO reeksbreuk VALUES (?, ?, ?, ?, ?)", breuken)
+    precisie = [(b.id, k, d) for b in catalogus.bron for k, d in b.precisie.items()]
+    if precisie:
+        con.executemany("INSERT INTO bron_precisie VALUES (?, ?, ?)", precisie)
+    con.execute(CIJFER_BOUW_SQL)
     for ind in catalogus.indicator:
         if ind.afgeleid:
             a = ind.afgeleid
             con.execute(AFGELEID_SQL, {"key": ind.key, "factor": a.factor, "teller": a.teller,
                                        "noemer": a.noemer, "bron": a.bron, "formule": a.formule()})
+    bereken_nederland(con, catalogus)
+    afgeleide_tabellen(con)
+
+
+# Gemeenten that existed in a year: those with an inhabitants figure (the shown one).
+BESTAAND_SQL = """
+CREATE OR REPLACE TEMP TABLE bestaand AS
+SELECT DISTINCT c.jaar, c.regio_code FROM cijfer_bouw c JOIN regio r ON r.code = c.regio_code
+WHERE r.soort = 'gemeente' AND c.indicator_key = 'inwoners' AND c.waarde IS NOT NULL
+"""
+
+# Nederland as the sum over all gemeenten, per year, from one statline source that has a value
+# for every gemeente that existed that year (the best-ranked such source). Never from a partial
+# set: one gemeente without a value and there is no sum.
+SOM_SQL = f"""
+WITH aantal AS (SELECT jaar, count(*) AS n FROM bestaand GROUP BY jaar),
+per_bron AS (
+    SELECT w.bron_id, w.jaar, count(DISTINCT w.regio_code) AS met, count(*) AS rijen,
+           sum(w.waarde) AS som, max(w.peildatum) AS peildatum, min(w.bron_kolom) AS kolom,
+           bool_or(w.status <> 'definitief') AS niet_definitief
+    FROM waarneming w JOIN bestaand b ON b.regio_code = w.regio_code AND b.jaar = w.jaar
+    JOIN bron bo ON bo.bron_id = w.bron_id
+    WHERE w.indicator_key = $key AND w.waarde IS NOT NULL AND bo.soort = 'statline'
+    GROUP BY w.bron_id, w.jaar),
+compleet AS (
+    SELECT p.*, a.n, row_number() OVER (PARTITION BY p.jaar ORDER BY m.rang, p.bron_id) AS keuze
+    FROM per_bron p JOIN aantal a USING (jaar) JOIN bron_meta m USING (bron_id)
+    WHERE p.met = a.n AND p.rijen = a.n)
+SELECT jaar, bron_id, n, som, peildatum, kolom, niet_definitief FROM compleet WHERE keuze = 1
+"""
+
+
+def _voorlopig_tekst(niet_definitief: bool) -> str:
+    return " (uit voorlopige cijfers)" if niet_definitief else ""
+
+
+def bereken_nederland(con: duckdb.DuckDBPyConnection, catalogus: Catalogus) -> None:
+    """Derive Nederland where the catalogue asks for it: sums of counts, ratios of those sums.
+
+    Stored under the source `berekend-nl` with status `berekend` and the formula and number of
+    gemeenten in `bron_kolom`; a published national figure outranks it in `cijfer`.
+    """
+    con.execute(BESTAAND_SQL)
+    sommen: dict[tuple[str, int], tuple] = {}
+    rijen: list[tuple] = []
+    berekeningen: list[tuple] = []
+    for ind in catalogus.indicator:
+        if ind.nederland != "som":
+            continue
+        for jaar, bron_id, n, som, peildatum, kolom, voorlopig in con.execute(
+                SOM_SQL, {"key": ind.key}).fetchall():
+            sommen[(ind.key, jaar)] = (bron_id, n, som, peildatum, kolom, voorlopig)
+            tekst = f"som van {n} gemeenten uit {bron_id}:{kolom}{_voorlopig_tekst(voorlopig)}"
+            rijen.append((NEDERLAND, ind.key, jaar, peildatum, som, "berekend", BEREKEND, tekst))
+            berekeningen.append((NEDERLAND, ind.key, jaar, BEREKEND, bron_id, n, som, None, tekst))
+    for ind in catalogus.indicator:
+        if ind.nederland != "verhouding" or ind.afgeleid is None:
+            continue
+        a = ind.afgeleid
+        for (key, jaar), teller in sommen.items():
+            noemer = sommen.get((a.noemer, jaar))
+            if key != a.teller or noemer is None or teller[1] != noemer[1] or not noemer[2]:
+                continue
+            waarde = a.factor * teller[2] / noemer[2]
+            onder = teller if a.bron == "teller" else noemer
+            factor = "" if a.factor == 1 else f"{a.factor:g} × "
+            tekst = (f"{factor}som {a.teller} / som {a.noemer} over {teller[1]} gemeenten, uit "
+                     f"{teller[0]}:{teller[4]} en {noemer[0]}:{noemer[4]}"
+                     f"{_voorlopig_tekst(teller[5] or noemer[5])}")
+            rijen.append((NEDERLAND, ind.key, jaar, onder[3], waarde, "berekend", BEREKEND, tekst))
+            berekeningen.append((NEDERLAND, ind.key, jaar, BEREKEND, onder[0], teller[1],
+                                 teller[2], noemer[2], tekst))
+    if rijen:
+        con.executemany("INSERT INTO waarneming VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rijen)
+        con.executemany("INSERT INTO berekening VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", berekeningen)
+    con.execute("DROP TABLE bestaand")
 
 
 MISLUKTE_RUNS = "mislukte_refresh.jsonl"  # refreshes that fetched nothing; the next build records them
@@ -247,6 +442,8 @@ def _herkomst_melding(bron: Bron, info: dict, ophaalverslag: dict[str, str]) -> 
         melding = f"opgehaald bij CBS ({info.get('versie') or 'versie onbekend'}, op {info.get('opgehaald_op')})"
     elif modus == "import":
         melding = f"met de hand geïmporteerd: {bron.bestand}"
+    elif bron.formaat == "berekend":
+        melding = "berekend door de monitor uit de gemeentecijfers van deze build"
     elif modus == "lokaal":
         melding = f"lokaal bestand {bron.bestand}"
     else:

@@ -18,7 +18,16 @@ from etl.ruw import Decimaal, getal, lees_csv, regiocode
 VEREIST = ["regio_code", "regio_naam", "indicator", "jaar", "peildatum", "waarde", "eenheid",
            "status", "oorspronkelijke_bron", "document", "vindplaats", "opmerking"]
 STATUS = {"gepubliceerd": "definitief", "definitief": "definitief", "voorlopig": "voorlopig",
-          "begroting": "definitief", "realisatie": "definitief"}
+          "begroting": "begroot", "realisatie": "definitief"}
+
+
+def status_van(regel_status: str, bron: Bron) -> str:
+    """The stored status. A quote (source soort `geciteerd`) is never `definitief`: the monitor
+    did not read the original; a budget in a plan is `begroot`, not a realised figure."""
+    status = STATUS[regel_status]
+    if bron.soort == "geciteerd" and status != "begroot":
+        return "geciteerd"
+    return status
 NIET_STATISTISCH = {"streefwaarde": "streefwaarde: hoort in de beleidsmonitor, niet bij de cijfers"}
 
 
@@ -38,6 +47,12 @@ def lees_lokaal(pad: Path, bron: Bron, indicatoren: dict[str, Indicator]) -> tup
         if r["status"] in NIET_STATISTISCH:
             overgeslagen.append((nr, f"{r['indicator']}: {NIET_STATISTISCH[r['status']]}"))
             continue
+        dubbel = next((n for n in bron.niet_laden if (n.regio, n.indicator) == (
+            regiocode(r["regio_code"]), r["indicator"]) and str(n.jaar) == r["jaar"]), None)
+        if dubbel:
+            overgeslagen.append((nr, f"{r['indicator']} ({r['regio_naam']}, {r['jaar']}, "
+                                     f"{r['waarde']}): {dubbel.reden}"))
+            continue
         if r["indicator"] not in indicatoren:
             overgeslagen.append((nr, f"{r['indicator']}: staat niet in de indicatorcatalogus"))
             continue
@@ -52,10 +67,11 @@ def lees_lokaal(pad: Path, bron: Bron, indicatoren: dict[str, Indicator]) -> tup
             "regio_code": regiocode(r["regio_code"]), "regio_naam": r["regio_naam"] or None,
             "indicator_key": r["indicator"], "jaar": int(r["jaar"]),
             "peildatum": pd.to_datetime(r["peildatum"]).date() if r["peildatum"] else None,
-            "waarde": getal(r["waarde"], decimaal=bron.dialect()), "status": STATUS[r["status"]],
+            "waarde": getal(r["waarde"], decimaal=bron.dialect()), "status": status_van(r["status"], bron),
             "bron_id": bron.id,
             "bron_kolom": f"regel {nr}: {r['document']}, {r['vindplaats']} "
-                          f"(oorspronkelijke bron: {r['oorspronkelijke_bron']})",
+                          f"(oorspronkelijke bron: {r['oorspronkelijke_bron']}"
+                          f"{'; in het document: ' + r['status'] if bron.soort == 'geciteerd' else ''})",
             "plaats": f"{pad.name} regel {nr}",
         })
     return pd.DataFrame(rijen), overgeslagen

@@ -65,8 +65,13 @@ def _ruw_uit_rijen(
     return frame[frame["jaar"].notna()]
 
 
-def lees_odata_csv(pad: Path, bron: Bron) -> Ruw:
-    """Recorded OData rows saved as CSV (padded keys and '.' kept as CBS sent them)."""
+def lees_odata_csv(pad: Path, bron: Bron, metadata: Path | None = None) -> Ruw:
+    """Recorded OData rows saved as CSV (padded keys and '.' kept as CBS sent them).
+
+    `metadata` is the table's shipped `DataProperties.json` (snapshot/statline/<id>/), when
+    there is one: its topic descriptions say which figures are preliminary ("Het betreft
+    voorlopige cijfers"), so the offline build marks them exactly as the online one does.
+    """
     rijen = lees_csv(pad, bron.tabel_id)
     regio_kolom = bron.regio or ""
     if regio_kolom not in rijen.columns:
@@ -75,8 +80,9 @@ def lees_odata_csv(pad: Path, bron: Bron) -> Ruw:
     if bron.naam and bron.naam not in rijen.columns:
         raise EtlFout(f"Tabel {bron.tabel_id}: de naamkolom '{bron.naam}' ontbreekt in {pad.name}.")
     frame = _ruw_uit_rijen(rijen, bron, kolommen, regio_kolom, naam_kolom=bron.naam)
+    status = status_uit_metadata(_lees_json(metadata, bron.tabel_id), kolommen) if metadata else {}
     return Ruw(frame, kolommen, lege_rijen_overslaan=bron.perioden is not None, bestand=pad.name,
-               decimaal=bron.dialect())
+               decimaal=bron.dialect(), status_per_indicator=status)
 
 
 def _lees_json(pad: Path, tabel: str) -> list[dict]:
@@ -99,11 +105,16 @@ def status_uit_metadata(eigenschappen: list[dict], kolommen: dict[str, str]) -> 
     KWB tables state "Definitief, tenzij in de toelichting bij het onderwerp expliciet is
     vermeld dat het voorlopige cijfers betreft", and the topics then say "Het betreft
     voorlopige cijfers." (or "nader voorlopige").
+    Matched on the base name: the shipped metadata of 85984NED is the 27-03-2025 version
+    (`..._94`), the shipped rows are the revised one (`..._87`); the topic is the same.
     """
-    beschrijving = {p.get("Key"): str(p.get("Description") or "").casefold() for p in eigenschappen}
+    beschrijving: dict[str, str] = {}
+    for p in eigenschappen:
+        if p.get("Key"):
+            beschrijving[basisnaam(str(p["Key"]))] = str(p.get("Description") or "").casefold()
     status = {}
     for indicator, key in kolommen.items():
-        tekst = beschrijving.get(key, "")
+        tekst = beschrijving.get(basisnaam(key), "")
         if "nader voorlopig" in tekst:
             status[indicator] = "nader voorlopig"
         elif "voorlopige cijfers" in tekst:

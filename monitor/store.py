@@ -80,9 +80,7 @@ def database_info(versie: str) -> dict:
 
 def regios(versie: str) -> pd.DataFrame:
     """All regions: code, naam, soort; Nederland first, then municipalities by name."""
-    return _query("""
-        SELECT code, naam, soort FROM regio
-        ORDER BY soort = 'gemeente', naam""")
+    return _query("SELECT code, naam, soort FROM regio_lijst ORDER BY volgorde")  # sorted by the ETL
 
 
 def indicatoren(versie: str) -> pd.DataFrame:
@@ -96,9 +94,14 @@ def indicatoren(versie: str) -> pd.DataFrame:
 _REEKS = """
     SELECT c.regio_code, r.naam AS regio_naam, c.indicator_key, c.jaar, c.peildatum, c.waarde,
            c.status, c.bron_id, b.titel AS bron_titel, b.tabel_id, b.versie AS bron_versie,
-           c.bron_kolom, b.soort AS bron_soort
+           c.bron_kolom, b.soort AS bron_soort, c.reeks, c.reeks_reden, c.afgeleid_uit,
+           c.decimalen_bron
     FROM cijfer c JOIN regio r ON r.code = c.regio_code JOIN bron b USING (bron_id)
 """
+# `reeks`/`reeks_reden`: the comparable series a figure belongs to (NULL = the default series of
+# its source kind; see monitor.domein.reeks_van) and why a declared break separates it.
+# `afgeleid_uit`: for Nederland derived by the ETL, e.g. "som van 342 gemeenten" (else NULL).
+# `decimalen_bron`: the precision this source publishes (PDOK 2022: whole percentages).
 
 
 def reeks(versie: str, indicator_keys: tuple[str, ...], regio_codes: tuple[str, ...]) -> pd.DataFrame:
@@ -135,7 +138,7 @@ def kaartcijfers(versie: str, indicator_key: str, jaar: int) -> pd.DataFrame:
 
 def jaren(versie: str, indicator_key: str) -> list[int]:
     """Years in which any region has a value for the indicator, newest first."""
-    frame = _query("""SELECT DISTINCT jaar FROM cijfer WHERE indicator_key = ? AND waarde IS NOT NULL
+    frame = _query("""SELECT unnest(jaren) AS jaar FROM dekking WHERE indicator_key = ?
                       ORDER BY jaar DESC""", [indicator_key])
     return [int(j) for j in frame["jaar"]]
 
@@ -150,13 +153,7 @@ def bronnen(versie: str) -> pd.DataFrame:
 
 def indicator_bronnen(versie: str) -> pd.DataFrame:
     """Per indicator and source: which column, which years, how many figures (and gaps)."""
-    return _query("""
-        SELECT w.indicator_key, w.bron_id, b.titel AS bron_titel, b.tabel_id, b.versie,
-               min(w.bron_kolom) AS bron_kolom, min(w.jaar) AS eerste_jaar, max(w.jaar) AS laatste_jaar,
-               count(*) FILTER (WHERE w.waarde IS NOT NULL) AS cijfers,
-               count(*) FILTER (WHERE w.waarde IS NULL) AS zonder_cijfer
-        FROM waarneming w JOIN bron b USING (bron_id)
-        GROUP BY ALL ORDER BY w.indicator_key, eerste_jaar""")
+    return _query("SELECT * FROM indicator_bron ORDER BY indicator_key, eerste_jaar")  # built by the ETL
 
 
 def etl_runs(versie: str) -> pd.DataFrame:
@@ -196,15 +193,13 @@ def gemeenten_telling(versie: str, indicator_key: str, jaar: int) -> dict[str, i
     with any figure when the year has no inhabitants figures).
     """
     frame = _query("""
-        WITH g AS (SELECT c.* FROM cijfer c JOIN regio r ON r.code = c.regio_code
-                   WHERE r.soort = 'gemeente' AND c.jaar = $jaar)
         SELECT
-            (SELECT count(*) FROM g WHERE indicator_key = $ind AND waarde IS NOT NULL) AS met_cijfer,
-            (SELECT count(*) FROM g WHERE indicator_key = $ind AND waarde IS NULL) AS zonder_cijfer,
-            coalesce(nullif((SELECT count(DISTINCT regio_code) FROM g
-                             WHERE indicator_key = 'inwoners' AND waarde IS NOT NULL), 0),
-                     (SELECT count(DISTINCT regio_code) FROM g WHERE waarde IS NOT NULL)) AS gemeenten
-        """, {"ind": indicator_key, "jaar": jaar})
+            coalesce((SELECT met_cijfer FROM gemeente_telling
+                      WHERE indicator_key = $ind AND jaar = $jaar), 0) AS met_cijfer,
+            coalesce((SELECT zonder_cijfer FROM gemeente_telling
+                      WHERE indicator_key = $ind AND jaar = $jaar), 0) AS zonder_cijfer,
+            coalesce((SELECT gemeenten FROM gemeenten_per_jaar WHERE jaar = $jaar), 0) AS gemeenten
+        """, {"ind": indicator_key, "jaar": jaar})  # tables built by the ETL (etl.load)
     return {k: int(v) for k, v in frame.iloc[0].to_dict().items()}
 
 
@@ -213,13 +208,4 @@ def dekking(versie: str) -> pd.DataFrame:
 
     Lets pages offer only indicators that can be compared between municipalities.
     """
-    return _query("""
-        SELECT c.indicator_key,
-               count(DISTINCT c.regio_code) FILTER (WHERE r.soort = 'gemeente') AS gemeenten,
-               count(*) FILTER (WHERE r.soort = 'land') > 0 AS nederland,
-               min(c.jaar) AS eerste_jaar, max(c.jaar) AS laatste_jaar,
-               list(DISTINCT c.jaar ORDER BY c.jaar) AS jaren,
-               list(DISTINCT c.jaar ORDER BY c.jaar) FILTER (WHERE r.soort = 'land') AS jaren_nederland
-        FROM cijfer c JOIN regio r ON r.code = c.regio_code
-        WHERE c.waarde IS NOT NULL
-        GROUP BY c.indicator_key ORDER BY c.indicator_key""")
+    return _query("SELECT * FROM dekking ORDER BY indicator_key")  # built by the ETL (etl.load)

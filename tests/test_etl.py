@@ -18,7 +18,7 @@ from etl.catalogus import laad_catalogus
 from etl.config import STATLINE_MAP
 from etl.fouten import EtlFout
 from etl.load import bouw_database
-from etl.ruw import zoek_kolommen
+from etl.ruw import basisnaam, zoek_kolommen
 from etl.statline import haal_op
 from tests.cbs_nabootsing import CbsNabootsing, OpgenomenTabel
 
@@ -156,8 +156,13 @@ def opname_kwb2024() -> OpgenomenTabel:
                      for k in topics}} for i, r in enumerate(lezer)]
     eigenschappen = [{"odata.type": "Cbs.OData.GeoDetail", "ID": 0, "Type": "GeoDetail",
                       "Key": "WijkenEnBuurten", "Title": "Wijken en buurten", "MapYear": 2024}]
+    # Topic descriptions as CBS sends them (from the shipped DataProperties, matched on the base
+    # name): they say which topics are preliminary ("Het betreft voorlopige cijfers").
+    beschrijving = {basisnaam(p["Key"]): p.get("Description") or "" for p in json.loads(
+        (KWB2024_META / "DataProperties.json").read_text(encoding="utf-8")) if p.get("Key")}
     eigenschappen += [{"odata.type": "Cbs.OData.Topic", "ID": n + 1, "Type": "Topic", "Key": k,
-                       "Title": k} for n, k in enumerate(topics)]
+                       "Title": k, "Description": beschrijving.get(basisnaam(k), "")}
+                      for n, k in enumerate(topics)]
     info = json.loads((KWB2024_META / "TableInfos.json").read_text(encoding="utf-8"))
     dim = [{"Key": r["WijkenEnBuurten"], "Title": r["Gemeentenaam_1"].strip(), "Description": None}
            for r in rijen]

@@ -180,7 +180,7 @@ def test_ontbrekende_optionele_kolom_staat_in_niet_geladen(data_kopie: Path, tmp
 def test_onbekende_status_noemt_bestand_en_regel_in_het_nederlands(data_kopie: Path, gepubliceerd: Path):
     pad = data_kopie / "lokaal/schulden_dashboard.csv"
     regels = pad.read_text(encoding="utf-8").split("\n")
-    regels[2] = regels[2].replace(",definitief,", ",bogus,", 1)
+    regels[2] = regels[2].replace(",geciteerd,", ",bogus,", 1)
     pad.write_text("\n".join(regels), encoding="utf-8")
     melding = weigert(data_kopie, gepubliceerd, "schulden_dashboard.csv regel 3", "onbekende status 'bogus'")
     assert "CHECK" not in melding

@@ -22,7 +22,7 @@ def test_standaard_toont_heerlen_met_echte_cijfers():
     assert "Nederland: 18.044.027 (2025)" in tekst
     assert "Heerlen telde op 1 januari 2025 87.522 inwoners." in tekst
     bijstand = _metric(at, "Personen met bijstand per 1.000")
-    assert (bijstand.label, bijstand.value) == ("2024", "43,8")
+    assert (bijstand.label, bijstand.value) == ("2024* · voorlopig", "43,8")  # KWB 2024: voorlopig
     assert "Aantal: 3.830 personen." in tekst
 
 
@@ -40,9 +40,10 @@ def test_voorlopig_cijfer_is_gemarkeerd_en_verschil_met_nederland_klopt():
 def test_zonder_landelijk_cijfer_staat_er_geen_cijfer_en_waarom():
     at = open_pagina()
     tekst = teksten(at)
-    # Bijstand: Nederland heeft alleen 2014; geen verschil over tien jaar.
-    assert "Nederland: geen cijfer voor 2024. Laatste landelijke cijfer: 25,2 in 2014" in tekst
-    assert "1 op de 11 inwoners in Heerlen heeft een AO-uitkering (Nederland: geen cijfer voor 2024)." in tekst
+    # Bijstand en AO: CBS publiceert geen Nederland voor 2024; de ETL berekent het als som van
+    # alle 342 gemeenten, dus er is een landelijk cijfer van hetzelfde jaar (nooit 2014 ernaast).
+    assert "Nederland: 22,6 (2024)" in tekst and "Laatste landelijke cijfer: 25,2 in 2014" not in tekst
+    assert "1 op de 11 inwoners in Heerlen heeft een AO-uitkering (Nederland: 1 op de 23)." in tekst
     # Laag inkomen: alleen een ander CBS-product, zonder verschil.
     assert "Ander CBS-product (83841NED): 3,6% in 2023" in tekst
     laag = _metric(at, "laag inkomen")

@@ -35,11 +35,12 @@ def test_standaard_bijstand_2024_met_plaats_en_tabel(snapshot_database):
     tabel = tabellen(at)[0]
     heerlen = tabel[tabel["Regio"] == "Heerlen"].iloc[0]
     assert (heerlen["Waarde"], heerlen["Jaar"], heerlen["Status"], heerlen["Plaats"]) == (
-        "43,8", "2024", "definitief", f"{plaats} van {aantal}")
+        "43,8", "2024*", "voorlopig", f"{plaats} van {aantal}")
     assert "85984NED" in heerlen["Bron"] and "herziene versie 2025" in heerlen["Versie"]
     nederland = tabel[tabel["Regio"] == "Nederland"].iloc[0]
-    assert nederland["Waarde"] == "geen cijfer"
-    assert "Nederland heeft geen cijfer voor 2024" in tekst
+    # CBS publiceert geen Nederland voor 2024; de ETL berekent het uit alle 342 gemeenten.
+    assert nederland["Waarde"] == "22,6"
+    assert "Nederland heeft geen cijfer voor 2024" not in tekst
 
 
 def test_staven_per_regio_met_hover_en_nederlandse_notatie():
@@ -48,7 +49,7 @@ def test_staven_per_regio_met_hover_en_nederlandse_notatie():
     staaf = fig["data"][0]
     assert staaf["y"] == ["Heerlen", "Amstelveen", "Heemskerk", "Maastricht"]
     assert staaf["marker"]["color"][0] == "#0072B2"
-    assert staaf["customdata"][0] == ["Heerlen", "43,8", "2024", "definitief",
+    assert staaf["customdata"][0] == ["Heerlen", "43,8", "2024*", "voorlopig",
                                       "Kerncijfers wijken en buurten 2024 (85984NED)"]
     assert "Bron:" in staaf["hovertemplate"] and "Jaar:" in staaf["hovertemplate"]
     assert fig["layout"]["separators"] == ",."
@@ -160,7 +161,7 @@ def test_kaart_van_alle_gemeenten_met_gekozen_regio_s_en_tekstalternatief():
               and (t.get("marker", {}).get("line", {}).get("width") or 0) >= 2]
     assert omrand, "Heerlen heeft een dikke rand"
     tekst = teksten(at)
-    assert "Personen met bijstand per 1.000 inwoners, 2024: Heerlen 43,8" in tekst
+    assert "Personen met bijstand per 1.000 inwoners, 2024*: Heerlen 43,8" in tekst
     assert "CBS en Kadaster" in tekst
 
 

@@ -1,6 +1,6 @@
 """Vastleggen voor de jaarrekening: onveranderlijk, byte-gelijk na een ETL-herbouw, met revisies.
 
-Het scenario van de accountant: de jaarrekening gebruikt 7,1% (voorlopig) voor Heemskerk. Later
+Het scenario van de accountant: de jaarrekening gebruikt 7,1% (geciteerd) voor Heemskerk. Later
 maakt CBS het definitief: 7,3%. De vastgelegde export moet dan nog steeds exact hetzelfde
 bestand geven, en het revisierapport moet de wijziging noemen.
 """
@@ -46,9 +46,9 @@ def _schuld_heemskerk(inhoud: bytes) -> tuple:
 
 
 def _herbouw_met_herziening(data_kopie: Path, database: Path) -> None:
-    """CBS maakt het voorlopige 7,1% definitief als 7,3%; daarna een normale ETL-herbouw."""
+    """CBS maakt het geciteerde 7,1% definitief als 7,3%; daarna een normale ETL-herbouw."""
     csv = data_kopie / "lokaal" / "schulden_dashboard.csv"
-    oud = "GM0396,Heemskerk,2023,,7.1,1240,voorlopig,"
+    oud = "GM0396,Heemskerk,2023,,7.1,1240,geciteerd,"
     tekst = csv.read_text(encoding="utf-8")
     assert oud in tekst
     csv.write_text(tekst.replace(oud, "GM0396,Heemskerk,2023,,7.3,1240,definitief,"),
@@ -63,7 +63,7 @@ def test_vastgelegde_set_blijft_byte_gelijk_na_etl_herbouw(vers_database: Path,
                                 "Cijfers voor de jaarrekening 2025, programma Sociaal domein", wie=NAAM)
     voor = werkboek.werkboek(vastlegging.laad("Jaarrekening 2025"))
     assert hashlib.sha256(voor).hexdigest() == info["sha256"]
-    assert _schuld_heemskerk(voor) == (7.1, "voorlopig", "2023*")
+    assert _schuld_heemskerk(voor) == (7.1, "geciteerd", "2023")
 
     _herbouw_met_herziening(data_kopie, vers_database)
 
@@ -89,10 +89,10 @@ def test_revisierapport_noemt_de_herziening(vers_database: Path, data_kopie: Pat
     assert len(rapport) == 1
     r = rapport.iloc[0]
     assert (r["soort"], r["regio"], r["jaar"]) == ("waarde gewijzigd", "Heemskerk", 2023)
-    assert r["tekst"] == "was 7,1% voorlopig, nu 7,3% definitief"
+    assert r["tekst"] == "was 7,1% geciteerd, nu 7,3% definitief"
     assert r["verschil"] == pytest.approx(0.2)
     assert export_cli.main(["--revisies", "Jaarrekening 2025"]) == 0
-    assert "was 7,1% voorlopig, nu 7,3% definitief" in capsys.readouterr().out
+    assert "was 7,1% geciteerd, nu 7,3% definitief" in capsys.readouterr().out
 
 
 def test_vastlegging_bevat_wat_de_export_op_dat_moment_toonde() -> None:
@@ -152,7 +152,7 @@ def test_revisierapport_kent_nieuw_en_verdwenen() -> None:
     rapport = vastlegging.revisierapport("Test")
     soorten = {(r.soort, r.jaar): r.tekst for r in rapport.itertuples()
                if r.indicator_key == "bijstand_personen"}
-    assert soorten[("nieuw", 2024)] == "was geen cijfer, nu 3.830 definitief"
+    assert soorten[("nieuw", 2024)] == "was geen cijfer, nu 3.830 voorlopig"  # KWB 2024: voorlopig
     assert soorten[("nieuw", 2023)].startswith("was geen cijfer, nu 3.880")
     assert soorten[("verdwenen", 2019)].endswith("nu geen cijfer")
 
