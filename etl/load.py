@@ -309,7 +309,7 @@ WHERE r.soort = 'gemeente' AND c.indicator_key = 'inwoners' AND c.waarde IS NOT 
 # Nederland as the sum over all gemeenten, per year, from one statline source that has a value
 # for every gemeente that existed that year (the best-ranked such source). Never from a partial
 # set: one gemeente without a value and there is no sum.
-SOM_SQL = f"""
+SOM_SQL = """
 WITH aantal AS (SELECT jaar, count(*) AS n FROM bestaand GROUP BY jaar),
 per_bron AS (
     SELECT w.bron_id, w.jaar, count(DISTINCT w.regio_code) AS met, count(*) AS rijen,
