@@ -154,9 +154,10 @@ def test_voorlopige_cijfers_staan_in_de_statuskolom(standaard: ExportData) -> No
 
 
 def test_gat_blijft_gat_met_reden(standaard: ExportData) -> None:
-    """Nederland heeft geen inwonertal voor 2024 in de snapshot: lege cel plus de reden."""
+    """Nederland heeft geen 'personen in armoede' voor 2024 (een percentage, niet op te tellen uit
+    de gemeenten): lege cel plus de reden."""
     wb = _boek(werkboek.werkboek(standaard))
-    rij = [r for r in _rijen(wb["Cijfers"]) if r["Sleutel"].value == "inwoners"
+    rij = [r for r in _rijen(wb["Cijfers"]) if r["Sleutel"].value == "personen_in_armoede_pct"
            and r["Regiocode"].value == "NL01" and r["Jaar"].value == 2024][0]
     assert rij["Waarde"].value is None
     assert rij["Status"].value == "geen cijfer"
@@ -227,16 +228,17 @@ def test_beleidsindicatoren_in_de_opmaak_van_finance() -> None:
 
 
 def test_beleidsindicatoren_zet_geen_oud_landelijk_cijfer_naast_het_verslagjaar() -> None:
-    # Nederland heeft bijstand alleen voor 2014; naast Heerlen 2024 is dat misleidend.
+    # CBS publiceert bijstand voor Nederland alleen voor 2014; naast Heerlen 2024 zou dat misleiden.
+    # De ETL berekent Nederland 2024 als som van alle gemeenten: dat cijfer staat er, niet 2014.
     data = model.verzamel(Selectie(jaren=(2025,)))
     rijen = _rijen(_boek(werkboek.werkboek(data))["Beleidsindicatoren"])
     nl = [r for r in rijen if r["Regiocode"].value == "NL01"
           and r["Indicator"].value.startswith("Personen met bijstand per 1.000")][0]
-    assert nl["Werkelijk"].value is None and nl["Status"].value == "te oud"
-    assert "laatste cijfer is van 2014" in nl["Toelichting"].value
+    assert nl["Werkelijk"].value == 22.6 and nl["Jaar werkelijk"].value == "2024"
+    assert "2014" not in str(nl["Toelichting"].value)
     heerlen = [r for r in rijen if r["Regiocode"].value == "GM0917"
                and r["Indicator"].value.startswith("Personen met bijstand per 1.000")][0]
-    assert heerlen["Werkelijk"].value == 43.8 and heerlen["Jaar werkelijk"].value == "2024"
+    assert heerlen["Werkelijk"].value == 43.8 and heerlen["Jaar werkelijk"].value == "2024*"
 
 
 def test_kwaadaardige_tekst_blijft_tekst(standaard: ExportData) -> None:

@@ -227,12 +227,14 @@ def test_doeltreffendheid_bijstand_terugblik_met_verschil_in_verschillen() -> No
     assert "Terugblik: deze periode ligt vóór de nulmeting" in tekst
     assert "Verschil: **−11,3** (gunstig voor Heerlen)" in tekst
     assert "indicatief, niet causaal" in tekst
-    assert "Tegen Nederland: niet te berekenen" in tekst
+    # Nederland 2015 en 2024: som van alle gemeenten (CBS publiceert geen landelijke rij).
+    assert ("Tegen Nederland: Heerlen veranderde −12,4, Nederland −3,5. Verschil: **−8,9** "
+            "(gunstig voor Heerlen).") in tekst
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Heerlen"] == "−12,4" and metrics["Gemiddelde vergelijkingsgemeenten"] == "−1,1"
-    assert metrics["Wordt de kloof kleiner?"] == "onbekend"
+    assert metrics["Wordt de kloof kleiner?"] == "ja"
     kant = tekst
-    assert "Amstelveen, Heemskerk, Heerlen, Maastricht: 2015 voorlopig" in kant
+    assert "Amstelveen, Heemskerk, Heerlen, Maastricht: 2015, 2024 voorlopig" in kant
     assert "andere bron" in kant
     assert "**Nationaal Programma Heerlen-Noord (NPHLN)** (vanaf 2022, looptijd 25 jaar" in tekst
     assert "Bron: https://www.heerlen-noord.nl/over-nphln/" in tekst
@@ -306,6 +308,8 @@ def test_doelgrafiek_toont_realisatie_pad_streefwaarden_en_band() -> None:
 def test_pretrend_en_verandering_figuren() -> None:
     df = store.reeks(store.db_versie(), ("bijstand_per_1000",),
                      ("GM0917", "NL01", "GM0362", "GM0396", "GM0935"))
+    # Zonder het berekende Nederland (som van de gemeenten): toetst het geval zonder landelijk cijfer.
+    df = df[df["bron_id"] != "berekend-nl"]
     t = toets.doeltreffendheid_tabellen(df, doel="GM0917", groep=["GM0362", "GM0396", "GM0935"],
                                         van_jaar=2015, tot_jaar=2024, richting="lager_is_beter",
                                         eenheid="per 1.000 inwoners", pretrend_tot=2024)

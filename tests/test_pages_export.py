@@ -72,7 +72,8 @@ def test_pagina_toont_voorbeeld_in_nederlandse_notatie_en_downloads() -> None:
                         & voorbeeld["Indicator"].str.startswith("Gemiddeld besteedbaar")]
     assert inkomen["Waarde"].iloc[0] == "€ 45.700"
     assert inkomen["Status"].iloc[0] == "voorlopig"
-    gat = voorbeeld[(voorbeeld["Regio"] == "Nederland") & (voorbeeld["Indicator"] == "Inwoners")
+    gat = voorbeeld[(voorbeeld["Regio"] == "Nederland")
+                    & voorbeeld["Indicator"].str.startswith("Personen in armoede")
                     & (voorbeeld["Jaar"] == "2024")]
     assert gat["Waarde"].iloc[0] == "geen cijfer"
     assert gat["Toelichting"].iloc[0].startswith("geen cijfer")
@@ -106,7 +107,7 @@ def test_selectie_uit_de_link_en_fout_in_de_link() -> None:
     assert any("onbekende indicator (onzin)" in w.value for w in at.warning)
     voorbeeld = at.dataframe[0].value
     assert set(voorbeeld["Regio"]) == {"Heerlen"}
-    assert voorbeeld[voorbeeld["Jaar"] == "2024"]["Waarde"].iloc[0] == "3.830"
+    assert voorbeeld[voorbeeld["Jaar"] == "2024*"]["Waarde"].iloc[0] == "3.830"  # voorlopig
 
 
 def _bewerkmodus(at: AppTest, naam: str = "Jan Jansen") -> None:

@@ -61,17 +61,18 @@ def test_tegel_ander_product_zonder_verschil(kaart):
     assert "(Nederland, ander CBS-product: 1 op de 16)" in t.zin
 
 
-def test_tegel_nederland_alleen_in_een_ander_jaar(kaart):
+def test_tegel_nederland_berekend_uit_alle_gemeenten(kaart):
+    # CBS publiceert Nederland 2024 niet; de ETL berekent het uit alle 342 gemeenten (niet 2014).
     t = _tegel(kaart, "bijstand_per_1000")
-    assert t.verschil_tekst is None
-    assert t.nl_tekst.startswith("Nederland: geen cijfer voor 2024. Laatste landelijke cijfer: 25,2 in 2014")
-    assert t.zin == "1 op de 23 inwoners in Heerlen heeft bijstand (Nederland: geen cijfer voor 2024)."
+    assert t.verschil_tekst == "+21,2 per 1.000 inwoners"
+    assert t.nl_tekst.startswith("Nederland: 22,6 (2024)")
+    assert t.zin == "1 op de 23 inwoners in Heerlen heeft bijstand (Nederland: 1 op de 44)."
     assert t.extra[0] == "Aantal: 3.830 personen."
 
 
 def test_tegel_voorlopig_zonder_nederland_in_dat_jaar(kaart):
     t = _tegel(kaart, "problematische_schulden_hh_pct", HEEMSKERK, "Heemskerk")
-    assert (t.waarde_tekst, t.jaar_tekst) == ("7,1%", "2023*")
+    assert (t.waarde_tekst, t.jaar_tekst) == ("7,1%", "2023")  # geciteerd, niet voorlopig
     assert "Nederland: geen cijfer voor 2023" in t.nl_tekst
 
 
