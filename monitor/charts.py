@@ -194,7 +194,9 @@ def staven(
         )
     )
     for ref, stijl, label in (
-        (nederland, NEDERLAND_STIJL, "Nederland"),
+        (nederland, NEDERLAND_STIJL, "Nederland" + (
+            f" ({nederland['afgeleid_uit']})" if nederland is not None
+            and isinstance(nederland.get("afgeleid_uit"), str) else "")),
         (ander_product, ANDER_PRODUCT_STIJL, "Nederland (ander product)"),
     ):
         if ref is None or pd.isna(ref.get("waarde")):

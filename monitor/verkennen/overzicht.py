@@ -146,6 +146,12 @@ def _periode(rij: dict[str, Any]) -> str:
     return fmt.periode(rij.get("jaar"), rij.get("status"))
 
 
+def nederland_naam(rij: dict[str, Any]) -> str:
+    """"Nederland", of "Nederland (som van 342 gemeenten)" als de monitor het cijfer berekende."""
+    afgeleid = rij.get("afgeleid_uit")
+    return f"Nederland ({afgeleid})" if isinstance(afgeleid, str) and afgeleid else "Nederland"
+
+
 def reden_geen_cijfer(rijen: pd.DataFrame, naam: str) -> str:
     """Waarom een regio geen cijfer heeft: niet in de bronnen, of CBS meldt een lege cel."""
     if rijen.empty:
@@ -236,7 +242,8 @@ def tegel(key: str, reeks: pd.DataFrame | _Index, indicatoren: pd.DataFrame, cod
     verschil: str | None = None
     oordeel_: Oordeel | None = None
     if nl is not None:
-        nl_tekst = f"Nederland: {fmt.waarde(nl['waarde'], eenheid)} ({_periode(nl)})"
+        nl_tekst = (f"{nederland_naam(nl)}: {fmt.waarde(nl['waarde'], eenheid)} "
+                    f"({_periode(nl)})")
         if eenheid == "aantal":
             if nl["waarde"]:
                 nl_tekst += f". {naam} is {fmt.procent(100 * rij['waarde'] / nl['waarde'], 2)} daarvan."
