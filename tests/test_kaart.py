@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -36,11 +37,27 @@ def _spoor(fig, naam: str):
 
 def test_kaartbestand_is_ongewijzigd_en_heeft_herkomst() -> None:
     """Zelfde bytes als in de gedeelde map (sha256 uit de README daar), met bron en licentie."""
-    pad = ROOT / "data" / "kaart" / "gemeenten_2024.geojson"
+    pad = ROOT / "static" / "kaart" / "gemeenten_2024.geojson"
     assert hashlib.sha256(pad.read_bytes()).hexdigest() == (
         "21fc9271e2e7c811c8c342c9cb933568bec0db2298234eb257b9a8dbca67fa72")
-    readme = (ROOT / "data" / "kaart" / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "static" / "kaart" / "README.md").read_text(encoding="utf-8")
     assert "CC BY 4.0" in readme and "CBS/Kadaster" in readme and "cartomap/nl" in readme
+
+
+def test_figuur_noemt_het_adres_van_de_grenzen_dat_streamlit_serveert(armoede_2024,
+                                                                      snapshot_database) -> None:
+    """De vormen reizen niet mee in de figuur: elk vlakspoor wijst naar hetzelfde bestand, dat
+    Streamlit (enableStaticServing) vanuit static/ naast dashboard.py aan de browser geeft."""
+    fig = _figuur(armoede_2024, snapshot_database)
+    vlakken = [t for t in fig.data if t.type == "choropleth"]
+    assert len(vlakken) >= 2 and {t.geojson for t in vlakken} == {kaart.KAART_URL}
+    assert kaart.KAART_URL == "app/static/kaart/gemeenten_2024.geojson"
+    assert (ROOT / "static" / kaart.KAART_URL.removeprefix("app/static/")) == kaart.KAART_PAD
+    assert kaart.KAART_PAD.is_file()
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["enableStaticServing"] is True
+    # Klein: zonder de 190 kB aan vormen is de figuur een paar tientallen kB.
+    assert len(fig.to_json()) < 60_000
 
 
 def test_laden_controleert_codes_tegen_regio(snapshot_database: Path) -> None:

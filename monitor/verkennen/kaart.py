@@ -5,10 +5,15 @@ haalt de cijfers (bijv. ``store.gemeenten_in_jaar``) en geeft ze door.
 
 Vaste keuzes:
 
-- **Grenzen**: ``data/kaart/gemeenten_2024.geojson`` (342 gemeenten op 1 januari 2024, CBS/Kadaster,
-  CC BY 4.0; herkomst in ``data/kaart/README.md``). Het bestand wordt één keer gelezen
+- **Grenzen**: ``static/kaart/gemeenten_2024.geojson`` (342 gemeenten op 1 januari 2024, CBS/Kadaster,
+  CC BY 4.0; herkomst in ``static/kaart/README.md``). Het bestand wordt één keer gelezen
   (``functools.cache``) en bij het laden gecontroleerd: elke gemeentecode op de kaart moet in de
   tabel ``regio`` staan, anders is kaart of database verkeerd en zeggen we dat.
+- **De browser haalt de grenzen zelf op** (:data:`KAART_URL`, Streamlits ``enableStaticServing``):
+  de figuur noemt alleen het adres. Zo gaan er niet bij elke keuze 190 kB aan vormen over de
+  websocket, hoeft Python ze niet per spoor te kopiëren (Plotly kopieert een GeoJSON-dict bij
+  elke toewijzing) en bewaart de browser het bestand tussen reruns. Gemeten in
+  ``bench/pages.py``: de eerste grafiek op Vergelijken ~0,35 s sneller.
 - **Niets van internet**: ``go.Choropleth`` met ``locationmode="geojson-id"``, ``fitbounds`` en een
   onzichtbare basiskaart (``geo.visible=False``), zonder kaarttegels. Het eerste spoor is een
   onzichtbaar punt, zodat plotly.js ook geen wereldkaart (topojson) van internet haalt (zie
@@ -26,6 +31,7 @@ Vaste keuzes:
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -35,11 +41,15 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sequential
 
-from etl.config import DATA_DIR
+from etl.config import ROOT
 from monitor import fmt
 from monitor.verkennen import ranglijst
 
-KAART_PAD = DATA_DIR / "kaart" / "gemeenten_2024.geojson"
+#: Streamlit serveert ``static/`` naast dashboard.py (``server.enableStaticServing``).
+STATIC_MAP = ROOT / "static"
+KAART_PAD = STATIC_MAP / "kaart" / "gemeenten_2024.geojson"
+#: Relatief adres: werkt op elke pagina (/, /vergelijken) en achter een ``baseUrlPath``.
+KAART_URL = "app/static/" + KAART_PAD.relative_to(STATIC_MAP).as_posix()
 KAART_JAAR = 2024
 #: Naamsvermelding die CC BY 4.0 vraagt; staat onder elke kaart.
 BRONVERMELDING = "Kaart: CBS, Kadaster (gebiedsindelingen 2024), CC BY 4.0; via cartomap/nl"
@@ -134,7 +144,7 @@ def _ringen(geometrie: Mapping[str, Any]) -> list[list[list[float]]]:
 def _oppervlak_en_zwaartepunt(ring: Sequence[Sequence[float]]) -> tuple[float, float, float]:
     """Schoenveterformule in lon/lat: goed genoeg om een label in de gemeente te zetten."""
     a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
         k = x0 * y1 - x1 * y0
         a += k
         cx += (x0 + x1) * k
@@ -272,7 +282,6 @@ def kaartfiguur(
     gebied: str = "nederland",
     regio_codes: Iterable[str] | None = None,
     hoogte: int = 560,
-    pad: Path = KAART_PAD,
 ) -> go.Figure:
     """Choropleth van alle 342 gemeenten voor één indicator en één jaar.
 
@@ -285,7 +294,8 @@ def kaartfiguur(
     """
     if gebied not in GEBIEDEN:
         raise KaartFout(f"Onbekend gebied '{gebied}'. Kies uit: {', '.join(GEBIEDEN)}.")
-    geo = gemeentegrenzen(regio_codes, pad)
+    gemeentegrenzen(regio_codes)  # de controle bij het laden; de browser haalt KAART_URL zelf
+    pad = KAART_PAD
     alle_namen = kaart_namen(str(pad))
     in_gebied = GEBIEDEN[gebied][1]
     # Inzoomen = alleen de gemeenten van het gebied tekenen; kleur en plaats blijven landelijk.
@@ -340,7 +350,7 @@ def kaartfiguur(
                                 showlegend=False, name="anker"))
     lijn = {"color": RAND_KLEUR, "width": 0.4}
     fig.add_trace(go.Choropleth(
-        geojson=_deel(geo, met_codes), locations=met_codes, z=met_z, featureidkey="id",
+        geojson=KAART_URL, locations=met_codes, z=met_z, featureidkey="id",
         locationmode="geojson-id",
         colorscale=kleurschaal(richting), **kleurbereik(list(gemeenten["waarde"].dropna())),
         marker={"line": lijn}, customdata=met_data, hovertemplate=_HOVER, name="met cijfer",
@@ -351,7 +361,7 @@ def kaartfiguur(
     ))
     if zonder_codes:
         fig.add_trace(go.Choropleth(
-            geojson=_deel(geo, zonder_codes), locations=zonder_codes, z=[0] * len(zonder_codes),
+            geojson=KAART_URL, locations=zonder_codes, z=[0] * len(zonder_codes),
             featureidkey="id",
             locationmode="geojson-id", colorscale=[[0, GEEN_CIJFER_KLEUR], [1, GEEN_CIJFER_KLEUR]],
             showscale=False, showlegend=True, name=fmt.GEEN_CIJFER, marker={"line": lijn},
@@ -362,7 +372,7 @@ def kaartfiguur(
         # Eigen laag bovenop: doorzichtig, alleen een dikke rand, zodat buurgrenzen hem niet
         # overtekenen. Geen hover, zodat de hover van de laag eronder blijft werken.
         fig.add_trace(go.Choropleth(
-            geojson=_deel(geo, keuze), locations=keuze, z=[0] * len(keuze), featureidkey="id",
+            geojson=KAART_URL, locations=keuze, z=[0] * len(keuze), featureidkey="id",
             locationmode="geojson-id", colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
             showscale=False, marker={"line": GEKOZEN_RAND}, hoverinfo="skip", name="gekozen",
             showlegend=False,
@@ -393,14 +403,6 @@ def kaartfiguur(
                       "font": {"size": 10, "color": "#595959"}}],
     )
     return fig
-
-
-def _deel(geo: Mapping[str, Any], codes: Sequence[str]) -> dict[str, Any]:
-    """Alleen de vormen die een spoor tekent: Plotly kopieert de GeoJSON per spoor, dus drie
-    keer de hele kaart kost tijd (~0,2 s) en maakt de figuur drie keer zo groot."""
-    gezocht = set(codes)
-    return {"type": "FeatureCollection",
-            "features": [f for f in geo["features"] if f["id"] in gezocht]}
 
 
 def _labelposities(codes: Sequence[str], punten: Mapping[str, tuple[float, float]]) -> list[str]:
