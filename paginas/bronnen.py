@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor.ui import data, keuzes
+from monitor.ui import data, htmltabel, keuzes
 from monitor.verkennen import definities
 
 st.title("Bronnen en definities")
@@ -64,5 +64,5 @@ with keuzes.veilig("de bronnen"):
     if not niet.empty:
         st.subheader("Bewust niet geladen")
         st.caption("Regels uit de bronnen die de ETL niet heeft geladen, met de reden.")
-        st.table(niet[["bron_titel", "regel", "reden"]].rename(
-            columns={"bron_titel": "Bron", "regel": "Regel", "reden": "Reden"}).set_index("Bron"))
+        htmltabel.toon(niet[["bron_titel", "regel", "reden"]].rename(
+            columns={"bron_titel": "Bron", "regel": "Regel", "reden": "Reden"}))

@@ -21,7 +21,7 @@ from monitor.charts import PLOTLY_CONFIG
 from monitor.domein import NEDERLAND
 from monitor.tabelbestand import tabel_csv, tabellen_werkboek
 from monitor.ui import beleid as beleid_ui
-from monitor.ui import data, groep, keuzes
+from monitor.ui import data, groep, htmltabel, keuzes
 from monitor.verkennen import referentie
 
 _MELDING = "toets_melding"
@@ -63,7 +63,7 @@ def verandering_sectie(t: dict[str, pd.DataFrame], namen: dict, doel: str, eenhe
     fig = verandering_figuur(ver, titel=f"Verandering {van}-{tot}", eenheid=eenheid,
                              ander_product=ander)
     st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="toets_verandering")
-    st.dataframe(logica.verandering_tabel(ver, van, tot, eenheid), hide_index=True, width="stretch")
+    htmltabel.toon(logica.verandering_tabel(ver, van, tot, eenheid))
 
 
 def kloof_sectie(t: dict[str, pd.DataFrame], naam: str, eenheid: str, ander: bool) -> None:
@@ -115,7 +115,7 @@ def pretrend_sectie(reeks: pd.DataFrame, t: dict[str, pd.DataFrame], titel: str,
                           trends=t["pretrend"])  # fmt: skip
     st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="toets_pretrend")
     pre = t["pretrend"]
-    st.dataframe(logica.pretrend_tabel(pre, eenheid), hide_index=True, width="stretch")
+    htmltabel.toon(logica.pretrend_tabel(pre, eenheid))
     zin = logica.pretrend_zin(pre, doel, naam, eenheid)
     if zin:
         st.markdown(zin)

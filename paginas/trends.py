@@ -6,7 +6,7 @@ import streamlit as st
 
 from monitor import charts, palet
 from monitor.domein import NEDERLAND
-from monitor.ui import data, keuzes
+from monitor.ui import data, htmltabel, keuzes
 from monitor.verkennen import tabellen
 
 st.title("Trends")
@@ -57,8 +57,8 @@ with keuzes.veilig("de trends"):
             # Eén jaar is geen trend: toon de cijfers, geen lijn met één punt.
             st.subheader(titel)
             st.caption(tabellen.een_jaar_tekst(jaren_met_cijfer))
-            st.dataframe(tabellen.trend_tabel(frame, codes, namen, eenheid), hide_index=True,
-                         width="stretch")
+            htmltabel.toon(tabellen.trend_tabel(frame, codes, namen, eenheid),
+                           alt=f"{titel} per jaar")
             continue
         fig = charts.trendlijnen(frame, titel=titel, eenheid=eenheid, kleur=kleur, volgorde=codes,
                                  ander_product=ander)
@@ -81,7 +81,7 @@ with keuzes.veilig("de trends"):
         for n in notities:
             st.caption(n)
         with st.expander(f"Tabel: {titel}"):
-            st.dataframe(tabellen.trend_tabel(frame, codes, namen, eenheid), hide_index=True,
-                         width="stretch")
+            htmltabel.toon(tabellen.trend_tabel(frame, codes, namen, eenheid),
+                           alt=f"{titel} per jaar")
             bronnen = sorted({str(b) for b in frame["bron_titel"].dropna()})
             st.caption("Bronnen: " + "; ".join(bronnen) + ". * = voorlopig.")

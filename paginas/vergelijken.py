@@ -6,7 +6,7 @@ import streamlit as st
 
 from monitor import charts, fmt, palet
 from monitor.domein import NEDERLAND
-from monitor.ui import data, keuzes
+from monitor.ui import data, htmltabel, keuzes
 from monitor.verkennen import kaart, ranglijst, referentie, tabellen
 
 st.title("Vergelijken")
@@ -105,10 +105,9 @@ with keuzes.veilig("de vergelijking"):
         st.caption(n)
 
     st.subheader("De cijfers")
-    st.dataframe(
-        tabellen.vergelijk_tabel(jaarframe, codes, namen, eenheid, jaar, plaatsen, aantal),
-        hide_index=True, width="stretch",
-    )
+    htmltabel.toon(tabellen.vergelijk_tabel(jaarframe, codes, namen, eenheid, jaar, plaatsen,
+                                            aantal),
+                   alt=f"{titel} in {jaar} per gekozen regio, met plaats, status en bron")
 
     # --- kaart van alle gemeenten: waar staat de gemeente in het land en in Zuid-Limburg?
     st.subheader("Alle gemeenten op de kaart")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,22 @@ def teksten(at: AppTest) -> str:
     return "\n".join(delen)
 
 
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _zoals_getoond(waarde: Any) -> Any:
+    """Een Markdown-geëscapete cel zoals de browser hem toont (``87\.461`` → ``87.461``)."""
+    return _ESCAPE.sub(r"\1", waarde) if isinstance(waarde, str) else waarde
+
+
 def tabellen(at: AppTest) -> list:
-    return [d.value for d in at.dataframe] + [t.value for t in at.table]
+    """Alle tabellen op de pagina, zoals een gebruiker ze leest (st.table-cellen zijn Markdown)."""
+    getoond = []
+    for t in at.table:
+        frame = t.value.map(_zoals_getoond)
+        frame.columns = [_zoals_getoond(k) for k in frame.columns]
+        getoond.append(frame)
+    return [d.value for d in at.dataframe] + getoond
 
 
 def geen_fouten(at: AppTest) -> None:

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from monitor import store
 from monitor.beleid import inlogrem, opslag, toets
 from monitor.beleid.grafieken import doel_figuur, pretrend_figuur, verandering_figuur
+from tests.pages_hulp import tabellen
 
 ROOT = Path(__file__).resolve().parents[1]
 BELEID = "paginas/beleidsmonitor.py"
@@ -456,7 +457,7 @@ def test_doeltreffendheid_met_automatische_vergelijkbare_gemeenten() -> None:
     tekst = teksten(at)
     assert "Gemeenten die het meest op Heerlen lijken" in tekst
     assert "Stedelijkheid uit 2024, inwoners uit 2024" in tekst
-    criteria = [t.value for t in at.dataframe if "Afstand" in t.value.columns][0]
+    criteria = [t for t in tabellen(at) if "Afstand" in t.columns][0]
     assert criteria["Gemeente"].iloc[0] == "Heerlen" and len(criteria) == 6
     # De groep is de vergelijkingsgroep van de pagina: de kopzin noemt de vijf gemeenten.
     groep = list(criteria["Gemeente"].iloc[1:])

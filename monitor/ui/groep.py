@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from monitor.domein import BELEIDSJAREN
-from monitor.ui import data, keuzes
+from monitor.ui import data, htmltabel, keuzes
 from monitor.verkennen import ranglijst, vergelijkbaar
 
 STEDELIJKHEID = "omgevingsadressendichtheid"
@@ -56,6 +56,5 @@ def kies(versie: str, key: str, titel: str, eenheid: str, doelregio: str,
     st.caption(vergelijkbaar.groep_tekst(tabel, titel, niveau_jaar)
                + f" Stedelijkheid uit {stedelijk_jaar}, inwoners uit {niveau_jaar}.")
     with st.expander("Hoe de groep is gekozen (criteria en afstand)"):
-        st.dataframe(vergelijkbaar.criteria_tabel(tabel, eenheid), hide_index=True,
-                     width="stretch")
+        htmltabel.toon(vergelijkbaar.criteria_tabel(tabel, eenheid))
     return vergelijkbaar.groep_codes(tabel)

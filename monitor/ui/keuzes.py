@@ -72,7 +72,13 @@ def als_tekst(waarde: object, max_lengte: int = MAX_TEKST) -> str:
     tekst = " ".join(str(waarde).split())
     if len(tekst) > max_lengte:
         tekst = tekst[: max_lengte - 1].rstrip() + "…"
-    return _MARKDOWN_TEKEN.sub(r"\\\1", _AUTOLINK.sub("\u200b", tekst))
+    return letterlijk(tekst)
+
+
+def letterlijk(tekst: str) -> str:
+    """Tekst die Streamlit als Markdown toont, letterlijk: elk leesteken geëscapet, kale adressen
+    gebroken. Niet ingekort (voor tabelcellen; zie :func:`als_tekst` voor meldingen)."""
+    return _MARKDOWN_TEKEN.sub(r"\\\1", _AUTOLINK.sub("\u200b", " ".join(tekst.split())))
 
 
 def _opsomming(waarden: Sequence[str]) -> list[str]:

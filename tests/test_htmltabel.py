@@ -1,0 +1,40 @@
+"""Kleine tabellen als HTML-tabel: tekst van buiten blijft letterlijk (st.table toont Markdown)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from monitor.ui.htmltabel import letterlijke_tabel
+from tests.pages_hulp import geen_fouten, open_pagina, tabellen
+
+KWAAD = "**vet** [klik](http://voorbeeld.nl) ![x](http://voorbeeld.nl/p.png) :red[rood] $x$"
+
+
+def test_elke_tekstcel_kolomnaam_en_index_wordt_geescapet() -> None:
+    frame = pd.DataFrame({"Regio [a](b)": [KWAAD, "Heerlen"], "Plaats": [3, 12]},
+                         index=["*i*", "j"])
+    uit = letterlijke_tabel(frame)
+    assert uit.iloc[0, 0].startswith(r"\*\*vet\*\* \[klik\]\(http")
+    assert "\u200b" in uit.iloc[0, 0]  # kaal adres gebroken: geen automatische link
+    assert r"\:red\[rood\] \$x\$" in uit.iloc[0, 0]
+    assert list(uit.columns) == [r"Regio \[a\]\(b\)", "Plaats"]
+    assert list(uit.index) == [r"\*i\*", "j"]
+    assert list(uit["Plaats"]) == [3, 12]  # getallen blijven getallen
+    assert list(frame.iloc[:, 0]) == [KWAAD, "Heerlen"]  # het origineel blijft heel
+
+
+def test_bronnen_toont_een_reden_met_markdown_letterlijk(vers_database: Path) -> None:
+    """Regressie: 'Bewust niet geladen' stond als st.table zonder escapen; een reden of bronnaam
+    met Markdown werd opgemaakt getoond (een link, een plaatje dat de browser ophaalt)."""
+    with duckdb.connect(str(vers_database)) as con:
+        bron = con.execute("SELECT bron_id FROM bron LIMIT 1").fetchone()[0]
+        con.execute("INSERT INTO niet_geladen VALUES (?, ?, ?)", [bron, "regel 1", KWAAD])
+    at = open_pagina("paginas/bronnen.py")
+    geen_fouten(at)
+    ruw = next(t.value for t in at.table if "Reden" in t.value.columns)
+    assert r"\*\*vet\*\* \[klik\]" in " ".join(ruw["Reden"])
+    getoond = next(t for t in tabellen(at) if "Reden" in t.columns)
+    assert KWAAD.replace("http:", "http\u200b:") in list(getoond["Reden"])
