@@ -1,5 +1,6 @@
 """Reservekopie en herstel van ``beleid.duckdb``: het enige dat niet uit CBS te herbouwen is.
 
+Alle SQL staat in :mod:`monitor.beleid.opslag`; hier alleen paden en de volgorde.
 ``maak_backup`` schrijft naar ``data/backup/<tijd>/`` een kopie van het bestand (via DuckDB's
 ``EXPORT``-vrije weg: een tweede database met dezelfde tabellen) plus een CSV per tabel, zodat
 ook iemand zonder DuckDB kan zien en terugzetten wat er stond. ``herstel`` zet een kopie terug
@@ -12,8 +13,6 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
-
 from etl.config import DATA_DIR, beleid_pad
 from monitor.beleid import opslag
 from monitor.beleid.validatie import BeleidFout
@@ -22,36 +21,13 @@ BACKUP_MAP = DATA_DIR / "backup"
 BESTAND = "beleid.duckdb"
 
 
-def _schema(con: duckdb.DuckDBPyConnection, catalogus: str) -> dict[str, list[tuple[str, str]]]:
-    rijen = con.execute("SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE "
-                        "database_name = ? ORDER BY table_name, column_index",
-                        [catalogus]).fetchall()
-    schema: dict[str, list[tuple[str, str]]] = {}
-    for tabel, kolom, soort in rijen:
-        schema.setdefault(tabel, []).append((kolom, soort))
-    return schema
-
-
 def maak_backup(doelmap: Path | None = None, *, nu: datetime | None = None) -> Path:
     """Kopie van beleid.duckdb plus een CSV per tabel in ``doelmap/<tijd>/``; geeft die map."""
     tijd = (nu or datetime.now()).strftime("%Y%m%d-%H%M%S")
     map_ = Path(doelmap or BACKUP_MAP) / tijd
     map_.mkdir(parents=True, exist_ok=False)
-    with opslag.verbinding() as con:
-        # Een consistente kopie terwijl de app draait: COPY FROM DATABASE leest in één transactie.
-        con.execute("ATTACH ? AS kopie", [str(map_ / BESTAND)])
-        try:
-            con.execute("COPY FROM DATABASE " + _naam(con) + " TO kopie")
-        finally:
-            con.execute("DETACH kopie")
-        for tabel in _schema(con, _naam(con)):
-            con.execute(f'COPY "{tabel}" TO ? (HEADER, DELIMITER \',\')',  # noqa: S608
-                        [str(map_ / f"{tabel}.csv")])
+    opslag.kopieer_naar(map_, BESTAND)
     return map_
-
-
-def _naam(con: duckdb.DuckDBPyConnection) -> str:
-    return str(con.execute("SELECT current_database()").fetchone()[0])
 
 
 def herstel(bron: Path) -> Path:
@@ -64,13 +40,8 @@ def herstel(bron: Path) -> Path:
     if not bestand.is_file():
         raise BeleidFout(f"Geen reservekopie gevonden in {bron}. Geef een map uit data/backup/ "
                          f"of een bestand {BESTAND}.")
-    try:
-        with duckdb.connect(str(bestand), read_only=True) as kopie:
-            nieuw = _schema(kopie, _naam(kopie))
-    except duckdb.Error as fout:
-        raise BeleidFout(f"{bestand} is geen bruikbare DuckDB-database ({fout}).") from fout
-    with opslag.verbinding() as con:
-        huidig = _schema(con, _naam(con))
+    nieuw = opslag.schema_van_bestand(bestand)
+    huidig = opslag.schema()
     if nieuw != huidig:
         ontbreekt = sorted(set(huidig) - set(nieuw))
         anders = sorted(t for t in set(huidig) & set(nieuw) if huidig[t] != nieuw[t])

@@ -31,6 +31,7 @@ import threading
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import duckdb
@@ -177,6 +178,55 @@ def schrijfslot() -> Iterator[None]:
     """Het slot waaronder alle verbindingen van dit proces lopen (voor herstel van een kopie)."""
     with _SCHRIJFSLOT:
         yield
+
+
+# ----------------------------------------------------------------------------- reservekopie
+
+
+Schema = dict[str, list[tuple[str, str]]]
+
+
+def _schema(con: duckdb.DuckDBPyConnection) -> Schema:
+    """Tabellen met hun kolommen en typen, in volgorde: om een reservekopie te controleren."""
+    rijen = con.execute("SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE "
+                        "database_name = current_database() ORDER BY table_name, column_index"
+                        ).fetchall()  # fmt: skip
+    schema: Schema = {}
+    for tabel, kolom, soort in rijen:
+        schema.setdefault(tabel, []).append((kolom, soort))
+    return schema
+
+
+def schema() -> Schema:
+    """Het schema van de beleidsopslag zoals deze versie van de monitor hem maakt."""
+    with verbinding() as con:
+        return _schema(con)
+
+
+def schema_van_bestand(bestand: Path) -> Schema:
+    """Het schema van een andere DuckDB (een reservekopie), alleen-lezen geopend."""
+    try:
+        with duckdb.connect(str(bestand), read_only=True) as kopie:
+            return _schema(kopie)
+    except duckdb.Error as fout:
+        raise BeleidFout(f"{bestand} is geen bruikbare DuckDB-database ({fout}).") from fout
+
+
+def kopieer_naar(map_: Path, bestand: str) -> None:
+    """Een consistente kopie van de opslag als ``map_/bestand`` plus een CSV per tabel.
+
+    ``COPY FROM DATABASE`` leest in één transactie, dus dit kan terwijl de app draait.
+    """
+    with verbinding() as con:
+        naam = str(con.execute("SELECT current_database()").fetchone()[0])
+        con.execute("ATTACH ? AS kopie", [str(map_ / bestand)])
+        try:
+            con.execute(f'COPY FROM DATABASE "{naam}" TO kopie')
+        finally:
+            con.execute("DETACH kopie")
+        for tabel in _schema(con):
+            con.execute(f'COPY "{tabel}" TO ? (HEADER, DELIMITER \',\')',
+                        [str(map_ / f"{tabel}.csv")])
 
 
 @contextlib.contextmanager
@@ -918,3 +968,73 @@ def sla_context_op(bewerkt: pd.DataFrame, *, wie: str, reden: str) -> int:
                      reden=reden)
                 aantal += 1
     return aantal
+
+# ----------------------------------------------------------------------------- vastleggingen
+# De SQL achter monitor.export.vastlegging: die module bepaalt wat er wordt bevroren en hoe het
+# terugkomt; hier staat alleen hoe het in beleid.duckdb staat. Een vastlegging wordt nooit
+# gewijzigd of verwijderd, dus er is geen functie die dat doet (alleen het controlegetal wordt
+# direct na het invoegen gezet, in dezelfde transactie).
+
+VASTLEGGING_TABELLEN = ("vastlegging_cijfer", "vastlegging_indicator", "vastlegging_bron",
+                        "vastlegging_streefwaarde")
+_VASTLEGGING_LIJST = ["naam", "aangemaakt_op", "aangemaakt_door", "omschrijving", "run_id",
+                      "etl_klaar", "aantal_cijfers", "sha256", "selectie"]
+
+
+def vastlegging_bestaat(con: duckdb.DuckDBPyConnection, naam: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM vastlegging WHERE naam = ?",
+                            [naam]).fetchone()[0])
+
+
+def voeg_vastlegging_toe(con: duckdb.DuckDBPyConnection, kop: Mapping[str, Any]) -> None:
+    """De kopregel van een nieuwe vastlegging (binnen de transactie van de aanroeper)."""
+    kolommen = ["naam", "aangemaakt_op", "omschrijving", "run_id", "etl_klaar", "modus",
+                "db_versie", "selectie", "regio_namen", "aantal_cijfers", "aangemaakt_door"]
+    con.execute(f"INSERT INTO vastlegging ({', '.join(kolommen)}) "
+                f"VALUES ({', '.join('?' for _ in kolommen)})", [kop[k] for k in kolommen])
+
+
+def voeg_vastlegging_rijen_toe(con: duckdb.DuckDBPyConnection, tabel: str,
+                               frame: pd.DataFrame) -> None:
+    """Rijen (met kolom ``naam``) in een van de :data:`VASTLEGGING_TABELLEN`."""
+    if tabel not in VASTLEGGING_TABELLEN:
+        raise ValueError(f"geen vastleggingstabel: {tabel}")
+    if frame.empty:
+        return
+    con.register("invoer", frame)
+    try:
+        con.execute(f"INSERT INTO {tabel} BY NAME SELECT * FROM invoer")
+    finally:
+        con.unregister("invoer")
+
+
+def zet_controlegetal(con: duckdb.DuckDBPyConnection, naam: str, sha256: str) -> None:
+    con.execute("UPDATE vastlegging SET sha256 = ? WHERE naam = ?", [sha256, naam])
+
+
+def vastlegging_lijst(pad: Path | None = None) -> pd.DataFrame:
+    """Alle vastleggingen, nieuwste eerst (zonder de cijfers). Kijken schrijft niets: geen
+    bestand en geen tabellen als er nog niets is vastgelegd."""
+    if not Path(pad or beleid_pad()).exists():
+        return pd.DataFrame(columns=_VASTLEGGING_LIJST)
+    with verbinding(pad, schema=False) as con:
+        bestaat = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
+                              "'vastlegging'").fetchone()[0]
+        if not bestaat:
+            return pd.DataFrame(columns=_VASTLEGGING_LIJST)
+        return con.execute(f"SELECT {', '.join(_VASTLEGGING_LIJST)} FROM vastlegging "
+                           "ORDER BY aangemaakt_op DESC, naam").df()
+
+
+def vastlegging_kop(con: duckdb.DuckDBPyConnection, naam: str) -> dict[str, Any] | None:
+    """De kopregel van één vastlegging (Python-waarden, zoals opgeslagen), of None."""
+    cur = con.execute("SELECT * FROM vastlegging WHERE naam = ?", [naam])
+    rij = cur.fetchone()
+    return None if rij is None else dict(zip([d[0] for d in cur.description], rij, strict=True))
+
+
+def vastlegging_rijen(con: duckdb.DuckDBPyConnection, tabel: str, naam: str) -> pd.DataFrame:
+    """De bevroren rijen van één vastlegging uit een van de :data:`VASTLEGGING_TABELLEN`."""
+    if tabel not in VASTLEGGING_TABELLEN:
+        raise ValueError(f"geen vastleggingstabel: {tabel}")
+    return con.execute(f"SELECT * FROM {tabel} WHERE naam = ?", [naam]).df()

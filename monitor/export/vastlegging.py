@@ -28,7 +28,6 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from etl.config import beleid_pad
 from monitor import fmt, store
 from monitor.beleid import opslag as beleid_opslag
 from monitor.domein import TIJDZONE
@@ -64,16 +63,6 @@ class VastleggingOnbekend(VastleggingFout, LookupError):
 # ----------------------------------------------------------------------------- opslag
 
 
-def _invoegen(con: duckdb.DuckDBPyConnection, tabel: str, frame: pd.DataFrame) -> None:
-    if frame.empty:
-        return
-    con.register("invoer", frame)
-    try:
-        con.execute(f"INSERT INTO {tabel} BY NAME SELECT * FROM invoer")  # noqa: S608 (vaste namen)
-    finally:
-        con.unregister("invoer")
-
-
 def _controleer_naam(naam: str) -> str:
     naam = (naam or "").strip()
     if not NAAM_PATROON.match(naam):
@@ -106,34 +95,29 @@ def leg_vast(naam: str, data: ExportData, omschrijving: str = "", *, wie: str,
     data = normaliseer(data)
     aangemaakt = (nu or _nu()).replace(microsecond=0)
     with beleid_opslag.verbinding(pad) as con, beleid_opslag.transactie(con):
-        if True:
-            bestaat = con.execute("SELECT count(*) FROM vastlegging WHERE naam = ?",
-                                  [naam]).fetchone()[0]
-            if bestaat:
-                raise VastleggingBestaat(
-                    f"Er is al een vastlegging met de naam '{naam}'. Een vastlegging verandert "
-                    "nooit: kies een andere naam (bijvoorbeeld met een datum erbij).")
-            con.execute(
-                "INSERT INTO vastlegging (naam, aangemaakt_op, omschrijving, run_id, etl_klaar, "
-                "modus, db_versie, selectie, regio_namen, aantal_cijfers, aangemaakt_door) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [naam, aangemaakt, omschrijving or "", data.database.get("run_id"),
-                 data.database.get("etl_klaar"), data.database.get("modus"),
-                 _db_versie(), data.selectie.naar_json(),
-                 json.dumps(data.regio_namen, ensure_ascii=False, sort_keys=True),
-                 len(data.cijfers), wie])
-            _invoegen(con, "vastlegging_cijfer", data.cijfers.assign(naam=naam))
-            _invoegen(con, "vastlegging_indicator", data.indicatoren.assign(naam=naam))
-            _invoegen(con, "vastlegging_bron", data.bronnen.assign(naam=naam))
-            _invoegen(con, "vastlegging_streefwaarde", data.streefwaarden.assign(naam=naam))
-            # Het controlegetal komt uit wat er echt is opgeslagen, niet uit het geheugen.
-            sha = hashlib.sha256(werkboek(_laad(con, naam))).hexdigest()
-            con.execute("UPDATE vastlegging SET sha256 = ? WHERE naam = ?", [sha, naam])
-            beleid_opslag.log_wijziging(
-                con, wie=wie, tabel="vastlegging", sleutel=naam, oud=None,
-                nieuw={"naam": naam, "omschrijving": omschrijving or "", "sha256": sha,
-                       "aantal_cijfers": len(data.cijfers)},
-                reden="Vastgelegd voor de jaarrekening")
+        if beleid_opslag.vastlegging_bestaat(con, naam):
+            raise VastleggingBestaat(
+                f"Er is al een vastlegging met de naam '{naam}'. Een vastlegging verandert "
+                "nooit: kies een andere naam (bijvoorbeeld met een datum erbij).")
+        beleid_opslag.voeg_vastlegging_toe(con, {
+            "naam": naam, "aangemaakt_op": aangemaakt, "omschrijving": omschrijving or "",
+            "run_id": data.database.get("run_id"), "etl_klaar": data.database.get("etl_klaar"),
+            "modus": data.database.get("modus"), "db_versie": _db_versie(),
+            "selectie": data.selectie.naar_json(),
+            "regio_namen": json.dumps(data.regio_namen, ensure_ascii=False, sort_keys=True),
+            "aantal_cijfers": len(data.cijfers), "aangemaakt_door": wie})
+        for tabel, frame in zip(beleid_opslag.VASTLEGGING_TABELLEN,
+                                (data.cijfers, data.indicatoren, data.bronnen, data.streefwaarden),
+                                strict=True):
+            beleid_opslag.voeg_vastlegging_rijen_toe(con, tabel, frame.assign(naam=naam))
+        # Het controlegetal komt uit wat er echt is opgeslagen, niet uit het geheugen.
+        sha = hashlib.sha256(werkboek(_laad(con, naam))).hexdigest()
+        beleid_opslag.zet_controlegetal(con, naam, sha)
+        beleid_opslag.log_wijziging(
+            con, wie=wie, tabel="vastlegging", sleutel=naam, oud=None,
+            nieuw={"naam": naam, "omschrijving": omschrijving or "", "sha256": sha,
+                   "aantal_cijfers": len(data.cijfers)},
+            reden="Vastgelegd voor de jaarrekening")
     return {"naam": naam, "aangemaakt_op": aangemaakt, "sha256": sha, "aangemaakt_door": wie,
             "aantal_cijfers": len(data.cijfers), "run_id": data.database.get("run_id")}
 
@@ -146,23 +130,8 @@ def _db_versie() -> str | None:
 
 
 def vastleggingen(pad: Path | None = None) -> pd.DataFrame:
-    """Alle vastleggingen, nieuwste eerst (zonder de cijfers zelf).
-
-    Kijken schrijft niets: geen bestand en geen tabellen als er nog niets is vastgelegd.
-    """
-    leeg = pd.DataFrame(columns=["naam", "aangemaakt_op", "aangemaakt_door", "omschrijving", "run_id", "etl_klaar",
-                                 "aantal_cijfers", "sha256", "selectie"])
-    if not Path(pad or beleid_pad()).exists():
-        return leeg
-    with beleid_opslag.verbinding(pad, schema=False) as con:
-        bestaat = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
-                              "'vastlegging'").fetchone()[0]
-        if not bestaat:
-            return leeg
-        return con.execute("""
-            SELECT naam, aangemaakt_op, aangemaakt_door, omschrijving, run_id, etl_klaar,
-                   aantal_cijfers, sha256, selectie
-            FROM vastlegging ORDER BY aangemaakt_op DESC, naam""").df()
+    """Alle vastleggingen, nieuwste eerst (zonder de cijfers zelf); kijken schrijft niets."""
+    return beleid_opslag.vastlegging_lijst(pad)
 
 
 def weergave(lijst: pd.DataFrame) -> pd.DataFrame:
@@ -195,28 +164,23 @@ def revisie_weergave(rapport: pd.DataFrame) -> pd.DataFrame:
 
 
 def _laad(con: duckdb.DuckDBPyConnection, naam: str) -> ExportData:
-    kop = con.execute("""SELECT naam, aangemaakt_op, omschrijving, run_id, etl_klaar, modus,
-                                selectie, regio_namen FROM vastlegging WHERE naam = ?""",
-                      [naam]).fetchall()
-    if not kop:
+    kop = beleid_opslag.vastlegging_kop(con, naam)
+    if kop is None:
         raise VastleggingOnbekend(f"Er is geen vastlegging met de naam '{naam}'.")
-    (naam, aangemaakt, omschrijving, run_id, klaar, modus, selectie, namen) = kop[0]
 
-    def tabel(sql: str, kolommen: list[str]) -> pd.DataFrame:
-        frame = con.execute(sql, [naam]).df()
-        return frame.reindex(columns=kolommen)
+    def tabel(soort: str, kolommen: list[str]) -> pd.DataFrame:
+        return beleid_opslag.vastlegging_rijen(con, soort, naam).reindex(columns=kolommen)
 
     data = ExportData(
-        selectie=Selectie.van_json(selectie),
-        cijfers=tabel("SELECT * FROM vastlegging_cijfer WHERE naam = ?", CIJFER_KOLOMMEN),
-        indicatoren=tabel("SELECT * FROM vastlegging_indicator WHERE naam = ?",
-                          INDICATOR_KOLOMMEN),
-        bronnen=tabel("SELECT * FROM vastlegging_bron WHERE naam = ?", BRON_KOLOMMEN),
-        streefwaarden=tabel("SELECT * FROM vastlegging_streefwaarde WHERE naam = ?",
-                            STREEF_KOLOMMEN),
-        database={"run_id": run_id, "etl_klaar": klaar, "modus": modus},
-        vastlegging={"naam": naam, "aangemaakt_op": aangemaakt, "omschrijving": omschrijving},
-        regio_namen=json.loads(namen) if namen else {},
+        selectie=Selectie.van_json(kop["selectie"]),
+        cijfers=tabel("vastlegging_cijfer", CIJFER_KOLOMMEN),
+        indicatoren=tabel("vastlegging_indicator", INDICATOR_KOLOMMEN),
+        bronnen=tabel("vastlegging_bron", BRON_KOLOMMEN),
+        streefwaarden=tabel("vastlegging_streefwaarde", STREEF_KOLOMMEN),
+        database={"run_id": kop["run_id"], "etl_klaar": kop["etl_klaar"], "modus": kop["modus"]},
+        vastlegging={"naam": kop["naam"], "aangemaakt_op": kop["aangemaakt_op"],
+                     "omschrijving": kop["omschrijving"]},
+        regio_namen=json.loads(kop["regio_namen"]) if kop["regio_namen"] else {},
     )
     return normaliseer(data)
 
@@ -230,10 +194,10 @@ def laad(naam: str, pad: Path | None = None) -> ExportData:
 def controleer(naam: str, pad: Path | None = None) -> bool:
     """Klopt het werkboek van vandaag nog met de SHA-256 van het moment van vastleggen?"""
     with beleid_opslag.verbinding(pad) as con:
-        rij = con.execute("SELECT sha256 FROM vastlegging WHERE naam = ?", [naam]).fetchall()
-        if not rij:
+        kop = beleid_opslag.vastlegging_kop(con, naam)
+        if kop is None:
             raise VastleggingOnbekend(f"Er is geen vastlegging met de naam '{naam}'.")
-        return hashlib.sha256(werkboek(_laad(con, naam))).hexdigest() == rij[0][0]
+        return hashlib.sha256(werkboek(_laad(con, naam))).hexdigest() == kop["sha256"]
 
 
 # ----------------------------------------------------------------------------- revisies
