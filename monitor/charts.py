@@ -96,6 +96,19 @@ def as_titel(eenheid: str) -> str:
     }.get(e, e)
 
 
+def waardelabel(x: float, y: str, tekst: str, *, assen: str = "", grootte: int = 12
+                ) -> dict[str, Any]:  # fmt: skip
+    """Het getal naast een liggende staaf, als annotatie met een witte achtergrond.
+
+    Een annotatie ligt boven de referentielijn van Nederland: die lijn loopt zo nooit door een
+    getal heen ("€ 34.0|00"), wat bij de gewone staaftekst van Plotly wel gebeurt.
+    ``assen``: "" voor x/y, of het nummer van een deelgrafiek ("2" voor x2/y2).
+    """
+    return {"x": x, "y": y, "xref": f"x{assen}", "yref": f"y{assen}", "text": tekst,
+            "showarrow": False, "xanchor": "left", "xshift": 3, "bgcolor": "white",
+            "font": {"size": grootte, "color": "#333333"}}
+
+
 def _basis(fig: go.Figure, titel: str, hoogte: int) -> go.Figure:
     fig.update_layout(
         title={"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
@@ -213,11 +226,9 @@ def staven(
         fig.add_annotation(x=float(ref["waarde"]), y=1.0, yref="paper", yanchor="bottom",
                            text=tekst, showarrow=False, font={"color": NEDERLAND_KLEUR, "size": 12},
                            xanchor="left", bgcolor="rgba(255,255,255,0.8)")
-    # Waardelabels als annotaties met een witte achtergrond, boven de referentielijn: de lijn van
-    # Nederland loopt nooit door een getal heen ("€ 34.0|00").
-    for naam, waarde, d in zip(namen, rijen["waarde"], data, strict=True):
-        fig.add_annotation(x=float(waarde), y=naam, text=d[1], showarrow=False, xanchor="left",
-                           xshift=3, bgcolor="white", font={"size": 12, "color": "#333333"})
+    fig.update_layout(annotations=[*fig.layout.annotations, *(
+        waardelabel(float(waarde), naam, d[1]) for naam, waarde, d in
+        zip(namen, rijen["waarde"], data, strict=True))])
     fig.update_yaxes(type="category", autorange="reversed", categoryorder="array",
                      categoryarray=namen, title=None)
     hoogste = max([float(w) for w in rijen["waarde"]] + [float(r["waarde"]) for r in
@@ -362,24 +373,24 @@ def kleine_staven(
         eenheid = str(p["eenheid"])
         per_code = {r["regio_code"]: r for r in frame.to_dict("records")}
         xs: list[float | None] = []
-        data, teksten, zonder = [], [], []
+        data, zonder, getallen = [], [], []
         for code, naam in zip(gemeenten, labels, strict=True):
             r = per_code.get(code)
             if r is None or pd.isna(r.get("waarde")):
                 xs.append(None)
-                teksten.append("")
                 zonder.append(naam)
                 data.append([naam, fmt.GEEN_CIJFER, p["jaar_tekst"],
                              (r or {}).get("status") or "niet in de database", "-"])
             else:
                 xs.append(float(r["waarde"]))
-                teksten.append(fmt.waarde(r["waarde"], eenheid))
                 data.append(_customdata(r, eenheid, naam))
+                getallen.append(waardelabel(float(r["waarde"]), naam,
+                                            fmt.waarde(r["waarde"], eenheid), assen=n, grootte=11))
         voorlopig = [str((per_code.get(c) or {}).get("status", "")).lower()
                      in ("voorlopig", "nader voorlopig") for c in gemeenten]
         assen = {"xaxis": f"x{n}", "yaxis": f"y{n}"}
         sporen.append(go.Bar(
-            x=xs, y=labels, orientation="h", text=teksten, textposition="outside",
+            x=xs, y=labels, orientation="h",
             cliponaxis=False,
             marker={"color": [kleur.get(c, NEDERLAND_KLEUR) for c in gemeenten],
                     "pattern": _arcering(voorlopig)},
@@ -417,6 +428,7 @@ def kleine_staven(
             "xanchor": "left", "yanchor": "bottom", "align": "left", "showarrow": False,
             "font": {"size": 12},
         })
+        layout["annotations"].extend(getallen)
     fig = go.Figure(data=sporen, layout=layout)
     _basis(fig, "", 250 * rijen_n + 40)
     fig.update_layout(margin={"t": 40})

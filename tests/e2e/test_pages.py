@@ -170,3 +170,45 @@ def test_zijbalk_toont_alle_zeven_gekozen_regio_s(page: Page, app_url: str) -> N
         midden = page.evaluate("([x, y]) => document.elementFromPoint(x, y).textContent",
                                [vak["x"] + vak["width"] / 2, vak["y"] + vak["height"] / 2])
         assert naam in midden, naam
+
+
+_GETAL_ONDER_LIJN = """() => {
+    // Per grafiek: elke gestippelde referentielijn (Nederland) tegen elk tekstlabel. Een label
+    // dat de lijn raakt, moet een ondoorzichtige witte achtergrond hebben en ná de lijn getekend
+    // worden (erboven). Gewone staaftekst van Plotly heeft geen achtergrond: die mag er niet zijn.
+    const fouten = [];
+    const krimp = (b, d) => ({l: b.left + d, r: b.right - d, t: b.top + d, o: b.bottom - d});
+    for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+        for (const t of plot.querySelectorAll('text.bartext')) fouten.push('staaftekst ' + t.textContent);
+        const lijnen = [...plot.querySelectorAll('.shapelayer path')]
+            .filter(p => (p.style.strokeDasharray || '') !== '' && p.style.strokeDasharray !== 'none');
+        for (const lijn of lijnen) {
+            const l = lijn.getBoundingClientRect();
+            for (const a of plot.querySelectorAll('g.annotation')) {
+                const b = krimp(a.getBoundingClientRect(), 2);
+                if (!(l.left < b.r && l.right > b.l && l.top < b.o && l.bottom > b.t)) continue;
+                const bg = a.querySelector('rect.bg');
+                const wit = bg && bg.style.fill === 'rgb(255, 255, 255)'
+                    && Number(bg.style.fillOpacity || 1) === 1;
+                const erboven = lijn.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING;
+                if (!(wit && erboven)) fouten.push(a.textContent);
+            }
+        }
+    }
+    return fouten;
+}"""
+
+
+@pytest.mark.parametrize("pad", [
+    "start",
+    "vergelijken?indicator=besteedbaar_inkomen_hh&jaar=2024",
+    "vergelijken?indicator=gestandaardiseerd_inkomen_hh&jaar=2024",
+])
+def test_lijn_van_nederland_loopt_nooit_door_een_getal(page: Page, app_url: str, pad: str) -> None:
+    """Regressie (issue 12): op Overzicht liep de stippellijn van Nederland door de staaftekst
+    ("€ 34.0|00"); nu staat elk getal op een witte annotatie boven de lijn."""
+    page.goto(f"{app_url}/{pad}")
+    wacht_tot_klaar(page)
+    page.wait_for_selector(".js-plotly-plot g.annotation", state="attached")
+    assert page.locator(".js-plotly-plot .shapelayer path").count() > 0  # er is een lijn
+    assert page.evaluate(_GETAL_ONDER_LIJN) == []
