@@ -17,10 +17,9 @@ from monitor import domein
 from monitor.beleid import backup, importeren, nulmeting, opslag, toets, validatie
 from monitor.beleid import beleidsmonitor as logica
 from monitor.beleid.grafieken import doel_figuur
-from monitor.charts import PLOTLY_CONFIG
 from monitor.tabelbestand import tabel_csv
 from monitor.ui import beleid as beleid_ui
-from monitor.ui import data, keuzes
+from monitor.ui import data, grafiek, keuzes
 
 VANDAAG = dt.date.today().year
 _MELDING = "beleid_melding"
@@ -82,7 +81,7 @@ def detail(key: str, regio: str, namen: dict[str, str], meta: pd.DataFrame,
         r, titel=f"{m['titel']}: {regio_naam}", eenheid=eenheid, regio_code=regio,
         regio_naam=regio_naam, nulmeting=logica.nulmeting_punt(doel), streefwaarden=streef,
         projectie=proj.frame if proj.mogelijk else None, referentie=referentie)  # fmt: skip
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key=f"doel_{key}_{regio}")
+    grafiek.toon(fig, key=f"doel_{key}_{regio}")
     st.caption(logica.bronnen_tekst(r))
     if referentie:
         st.caption(logica.referentie_tekst(referentie, eenheid))

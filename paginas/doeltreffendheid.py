@@ -17,11 +17,10 @@ from monitor.beleid import doeltreffendheid as logica
 from monitor.beleid import nulmeting, opslag, toets
 from monitor.beleid.beleidsmonitor import bestandsnaam, titels
 from monitor.beleid.grafieken import pretrend_figuur, verandering_figuur
-from monitor.charts import PLOTLY_CONFIG
 from monitor.domein import NEDERLAND
 from monitor.tabelbestand import tabel_csv, tabellen_werkboek
 from monitor.ui import beleid as beleid_ui
-from monitor.ui import data, groep, htmltabel, keuzes
+from monitor.ui import data, grafiek, groep, htmltabel, keuzes
 from monitor.verkennen import referentie
 
 _MELDING = "toets_melding"
@@ -62,7 +61,7 @@ def verandering_sectie(t: dict[str, pd.DataFrame], namen: dict, doel: str, eenhe
     ver = t["verandering"]
     fig = verandering_figuur(ver, titel=f"Verandering {van}-{tot}", eenheid=eenheid,
                              ander_product=ander)
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="toets_verandering")
+    grafiek.toon(fig, key="toets_verandering")
     htmltabel.toon(logica.verandering_tabel(ver, van, tot, eenheid))
 
 
@@ -113,7 +112,7 @@ def pretrend_sectie(reeks: pd.DataFrame, t: dict[str, pd.DataFrame], titel: str,
     fig = pretrend_figuur(reeks, titel=f"{titel}: tot en met {nul_jaar}", eenheid=eenheid,
                           volgorde=volgorde, tot_jaar=nul_jaar, ander_product=ander,
                           trends=t["pretrend"])  # fmt: skip
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, width="stretch", key="toets_pretrend")
+    grafiek.toon(fig, key="toets_pretrend")
     pre = t["pretrend"]
     htmltabel.toon(logica.pretrend_tabel(pre, eenheid))
     zin = logica.pretrend_zin(pre, doel, naam, eenheid)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import charts, fmt
+from monitor import fmt
 from monitor.export import csvbestand, model, png, tabellen, vastlegging, werkboek
 from monitor.export.model import Selectie
 from monitor.ui import beleid as beleid_ui
-from monitor.ui import data, keuzes
+from monitor.ui import data, grafiek, keuzes
 from monitor.ui import data as data_ui
 
 st.title("Export voor jaarrekening en P&C")
@@ -97,7 +97,7 @@ with keuzes.veilig("de export"):
                                format_func=titels.get, key="export_grafiek",  # picklebaar
                                placeholder="Kies een optie")
     fig = png.grafiek(data, grafiek_key)
-    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, width="stretch", key="export_figuur")
+    grafiek.toon(fig, key="export_figuur")
     if png.chromium_pad() is None:
         st.caption("Een PNG met bronregel maken kan op deze server niet (geen Chromium). "
                    "Gebruik de cameraknop rechtsboven in de grafiek.")

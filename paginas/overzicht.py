@@ -6,7 +6,7 @@ import streamlit as st
 
 from monitor import charts, fmt, palet
 from monitor.domein import NEDERLAND, Oordeel
-from monitor.ui import data, htmltabel, keuzes
+from monitor.ui import data, grafiek, htmltabel, keuzes
 from monitor.verkennen import overzicht
 
 _KLEUR = {Oordeel.GUNSTIG: "blue", Oordeel.ONGUNSTIG: "orange", Oordeel.GELIJK: "gray"}
@@ -73,6 +73,6 @@ with keuzes.veilig("het overzicht"):
     )
     fig = charts.kleine_staven(overzicht.panelen(reeks, tegels),
                                codes=codes, namen=namen, kleur=palet.kleuren(codes))
-    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, width="stretch")
+    grafiek.toon(fig)
     htmltabel.toon(overzicht.naast_elkaar(reeks, tegels, codes, namen),
                alt=f"Kerncijfers van {naam} naast de andere gekozen regio's, als tabel")

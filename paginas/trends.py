@@ -6,7 +6,7 @@ import streamlit as st
 
 from monitor import charts, palet
 from monitor.domein import NEDERLAND
-from monitor.ui import data, htmltabel, keuzes
+from monitor.ui import data, grafiek, htmltabel, keuzes
 from monitor.verkennen import tabellen
 
 st.title("Trends")
@@ -62,7 +62,7 @@ with keuzes.veilig("de trends"):
             continue
         fig = charts.trendlijnen(frame, titel=titel, eenheid=eenheid, kleur=kleur, volgorde=codes,
                                  ander_product=ander)
-        st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, width="stretch", key=f"trend_{key}")
+        grafiek.toon(fig, key=f"trend_{key}")
 
         notities = []
         if not charts.nl_als_referentie(eenheid):

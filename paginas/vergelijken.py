@@ -6,7 +6,7 @@ import streamlit as st
 
 from monitor import charts, fmt, palet
 from monitor.domein import NEDERLAND
-from monitor.ui import data, htmltabel, keuzes
+from monitor.ui import data, grafiek, htmltabel, keuzes
 from monitor.verkennen import kaart, ranglijst, referentie, tabellen
 
 st.title("Vergelijken")
@@ -82,7 +82,7 @@ with keuzes.veilig("de vergelijking"):
         nl, ander = referentie.nederland_in_jaar(jaarframe, nl_ander, jaar)
     fig = charts.staven(staaf_frame, titel=f"{titel}, {fmt.periode(jaar, None)}", eenheid=eenheid,
                         kleur=kleur, nederland=nl, ander_product=ander)
-    st.plotly_chart(fig, config=charts.PLOTLY_CONFIG, width="stretch")
+    grafiek.toon(fig)
 
     notities = []
     if not charts.nl_als_referentie(eenheid):
@@ -116,11 +116,10 @@ with keuzes.veilig("de vergelijking"):
         format_func=lambda g: kaart.GEBIEDEN[g][0],
         melding=lambda fout: "De link noemt een onbekend kaartgebied. U ziet heel Nederland.")
     kaartcijfers = data.kaartcijfers(v, key, jaar)
-    st.plotly_chart(
+    grafiek.toon(
         kaart.kaartfiguur(kaartcijfers, codes, richting, f"{titel}, {fmt.periode(jaar, None)}",
-                          eenheid=eenheid, jaar=jaar, gebied=gebied,
-                          regio_codes=tuple(namen)),
-        config=charts.PLOTLY_CONFIG, width="stretch", key="kaart")
+                          eenheid=eenheid, jaar=jaar, gebied=gebied, regio_codes=tuple(namen)),
+        key="kaart")
     st.caption(kaart.kaart_tekst(kaartcijfers, hoofd, richting, indicator_titel=titel,
                                  eenheid=eenheid, jaar=jaar))
     niet_getekend = kaart.niet_tekenbaar_tekst(kaartcijfers, jaar)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.pages_hulp import figuren, geen_fouten, open_pagina, tabellen, teksten
 
 
@@ -85,3 +87,19 @@ def test_alleen_nederland_gekozen_vraagt_om_een_gemeente():
     at = open_pagina(regio="NL01")
     geen_fouten(at)
     assert "Kies in de zijbalk minstens één gemeente" in at.info[0].value
+
+
+def test_grafieken_gaan_zonder_plotly_sjabloon_naar_de_browser():
+    """Streamlits thema doet de opmaak; het sjabloon van Plotly (~6,5 kB per figuur, tekenwerk
+    in de browser) gaat niet mee. Zie monitor/ui/grafiek.py."""
+    for pagina, params in ((None, {}), ("paginas/vergelijken.py", {}),
+                           ("paginas/trends.py", {})):
+        at = open_pagina(pagina, **params)
+        geen_fouten(at)
+        specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+        assert specs, pagina
+        for spec in specs:
+            sjabloon = spec["layout"].get("template", {})
+            assert len(json.dumps(sjabloon)) < 200, (pagina, sjabloon)
+        assert all(json.loads(el.proto.config)["displaylogo"] is False
+                   for el in at.get("plotly_chart"))

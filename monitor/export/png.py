@@ -6,6 +6,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+import plotly.graph_objects as go
+import plotly.io as pio
+
 from monitor import palet
 from monitor.domein import NEDERLAND
 from monitor.export.model import ExportData, PngNietMogelijk, gebruikte_bronnen
@@ -35,6 +38,10 @@ def png(figuur: Any, breedte: int = 1100, hoogte: int = 600) -> bytes:
             "maken. Gebruik de cameraknop rechtsboven in de grafiek; die bewaart de grafiek als "
             "PNG in uw browser.")
     os.environ.setdefault("BROWSER_PATH", str(pad))
+    # Op het scherm krijgt een figuur het lege sjabloon (Streamlits thema doet de opmaak, zie
+    # monitor/ui/grafiek.py). Kaleido kent dat thema niet: geef het PNG het Plotly-sjabloon.
+    figuur = go.Figure(figuur)
+    figuur.layout.template = pio.templates["plotly"]
     try:
         return figuur.to_image(format="png", width=breedte, height=hoogte, scale=1)
     except Exception as fout:  # noqa: BLE001 (kaleido/choreographer geven wisselende fouten)
