@@ -116,10 +116,10 @@ def explain(db: Path) -> None:
     con = duckdb.connect()
     con.execute("ATTACH ? AS monitor (READ_ONLY)", [str(db)])
     con.execute("USE monitor")
-    sql = store._REEKS + """WHERE list_contains($ind, c.indicator_key)
-                            AND list_contains($reg, c.regio_code)"""
-    plan = con.execute("EXPLAIN ANALYZE " + sql, {"ind": ["hh_laag_inkomen_pct"],
-                                                  "reg": ["GM0917", "NL01"]}).fetchall()
+    ind, ind_params = store._in("ind", ["hh_laag_inkomen_pct"])
+    reg, reg_params = store._in("reg", ["GM0917", "NL01"])
+    sql = store._REEKS + f"WHERE c.indicator_key IN {ind} AND c.regio_code IN {reg}"
+    plan = con.execute("EXPLAIN ANALYZE " + sql, {**ind_params, **reg_params}).fetchall()
     print(plan[0][1])
 
 

@@ -281,7 +281,7 @@ def verzamel(selectie: Selectie, versie: str | None = None) -> ExportData:
     if onbekend:
         raise ExportFout("Onbekende indicator(en): " + ", ".join(onbekend)
                          + ". Kies uit de indicatoren op de pagina 'Bronnen en definities'.")
-    regio_tabel = store.regios(versie)
+    regio_tabel = store.regios(versie, soorten=None)  # ook wijken: de export kan elke regio aan
     onbekend = [r for r in selectie.regios if r not in set(regio_tabel["code"])]
     if onbekend:
         raise ExportFout("Onbekende regiocode(s): " + ", ".join(onbekend)
