@@ -191,6 +191,17 @@ def jaren(versie: str, indicator_key: str) -> list[int]:
     return [int(j) for j in frame["jaar"]]
 
 
+def jaren_van(versie: str, indicator_keys: tuple[str, ...]) -> list[int]:
+    """Years in which any region has a value for any of the indicators, newest first.
+
+    One query instead of :func:`jaren` per indicator (the export page asks this on every run).
+    """
+    ind, params = _in("ind", indicator_keys)
+    frame = _query(f"""SELECT DISTINCT unnest(jaren) AS jaar FROM dekking
+                       WHERE indicator_key IN {ind} ORDER BY jaar DESC""", params)
+    return [int(j) for j in frame["jaar"]]
+
+
 # ----------------------------------------------------------------------------- provenance
 def bronnen(versie: str) -> pd.DataFrame:
     """Every source with its version, licence, retrieval date and notes."""

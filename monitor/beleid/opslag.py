@@ -28,7 +28,7 @@ import csv
 import json
 import math
 import threading
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -229,6 +229,28 @@ def _lees(sql: str, params: Sequence | None = None) -> pd.DataFrame:
     if bewaard is None:
         with verbinding() as con:
             bewaard = _frame(con, sql, params)
+        with _LEESSLOT:
+            if len(_LEESCACHE) >= _MAX_LEESCACHE:
+                _LEESCACHE.clear()
+            _LEESCACHE[sleutel] = bewaard
+    return bewaard.copy()
+
+
+def lees_bewaard(naam: str, lezer: Callable[[duckdb.DuckDBPyConnection], pd.DataFrame],
+                 pad: Path | None = None) -> pd.DataFrame:
+    """Wat ``lezer`` leest op een verbinding die niets schrijft (``schema=False``), bewaard als
+    bij :func:`_lees`: tot het bestand (ook door een ander proces) of dit proces iets schrijft.
+
+    Voor lezers buiten deze module, zoals de lijst met vastleggingen die de exportpagina bij elke
+    run toont: een verbinding openen kostte daar ~50 ms per run. ``naam`` onderscheidt lezers.
+    """
+    pad = Path(pad or beleid_pad())
+    with _LEESSLOT:
+        sleutel = (_bestandsversie(pad), _SCHRIJFTELLER, "lezer", naam)
+        bewaard = _LEESCACHE.get(sleutel)
+    if bewaard is None:
+        with verbinding(pad, schema=False) as con:
+            bewaard = lezer(con)
         with _LEESSLOT:
             if len(_LEESCACHE) >= _MAX_LEESCACHE:
                 _LEESCACHE.clear()

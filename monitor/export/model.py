@@ -319,10 +319,7 @@ def verzamel(selectie: Selectie, versie: str | None = None) -> ExportData:
 
 def jaren_met_cijfers(versie: str, indicator_keys: Iterable[str]) -> list[int]:
     """Jaren waarin minstens één regio een cijfer heeft voor een van de indicatoren, nieuwste eerst."""
-    jaren: set[int] = set()
-    for key in indicator_keys:
-        jaren |= set(store.jaren(versie, key))
-    return sorted(jaren, reverse=True)
+    return store.jaren_van(versie, tuple(indicator_keys))
 
 
 def opdrachtregel(data: ExportData) -> str:

@@ -154,7 +154,8 @@ def vastleggingen(pad: Path | None = None) -> pd.DataFrame:
                                  "aantal_cijfers", "sha256", "selectie"])
     if not Path(pad or beleid_pad()).exists():
         return leeg
-    with beleid_opslag.verbinding(pad, schema=False) as con:
+
+    def lees(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         bestaat = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
                               "'vastlegging'").fetchone()[0]
         if not bestaat:
@@ -163,6 +164,9 @@ def vastleggingen(pad: Path | None = None) -> pd.DataFrame:
             SELECT naam, aangemaakt_op, aangemaakt_door, omschrijving, run_id, etl_klaar,
                    aantal_cijfers, sha256, selectie
             FROM vastlegging ORDER BY aangemaakt_op DESC, naam""").df()
+
+    # Bewaard tot er iets geschreven wordt: de exportpagina toont de lijst bij elke run.
+    return beleid_opslag.lees_bewaard("vastleggingen", lees, pad)
 
 
 def weergave(lijst: pd.DataFrame) -> pd.DataFrame:
