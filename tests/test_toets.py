@@ -361,3 +361,8 @@ def test_cijfers_index_geeft_hetzelfde_als_filteren_op_het_frame() -> None:
     assert toets.punten(c, "GM9999").empty
     assert toets.waarde_in(c, NL, 2022) == 7.0 and toets.waarde_in(c, H, 2022) is None
     assert toets.verandering_sinds(c, H, 2020, 2021) == toets.verandering_sinds(df, H, 2020, 2021)
+
+
+def test_punten_zonder_regio_heeft_geen_regio_code_nodig() -> None:
+    df = pd.DataFrame({"jaar": [2021, 2020, 2021], "waarde": [2.0, 1.0, None]})
+    assert toets.punten(df).to_dict() == {2020: 1.0, 2021: 2.0}

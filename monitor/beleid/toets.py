@@ -107,6 +107,15 @@ class Cijfers:
         self._rijen: dict[int, dict] = {}
         self._waarden: np.ndarray | None = None
         self._jaren: np.ndarray | None = None
+        self._geindexeerd = False
+
+    def _indexeer(self) -> None:
+        """Posities per regio en per (regio, jaar); pas bij het eerste opzoeken per regio, zodat
+        ``punten(reeks)`` zonder regio ook werkt op een frame zonder ``regio_code``."""
+        if self._geindexeerd:
+            return
+        self._geindexeerd = True
+        reeks = self.frame
         if reeks is None or reeks.empty:
             return
         jaren = reeks["jaar"].tolist()
@@ -136,6 +145,7 @@ class Cijfers:
         if regio_code is None:
             return _punten(pd.to_numeric(reeks["waarde"], errors="coerce").astype("float64")
                            .to_numpy(), reeks["jaar"].astype(int).to_numpy())  # fmt: skip
+        self._indexeer()
         pos = np.asarray(self._per_regio.get(regio_code, []), dtype=np.intp)
         waarden, jaren = self._kolommen()
         if jaren is None:
@@ -144,6 +154,7 @@ class Cijfers:
 
     def rij(self, regio_code: str, jaar: int) -> dict | None:
         """Zie :func:`rij_in`."""
+        self._indexeer()
         pos = self._laatste_met_cijfer.get((regio_code, int(jaar)))
         if pos is None:
             return None
@@ -995,11 +1006,16 @@ def overzicht_doelen(
     ``indicatoren``: catalogus met key, titel, eenheid, richting, beschikbaar_na.
     """
     meta = indicatoren.set_index("key")
+    # Posities per (indicator, regio) één keer, en alleen de kolommen die hieronder nodig zijn:
+    # per doel het hele frame filteren kostte de Beleidsmonitor ~30 ms per run.
+    smal = reeksen[[k for k in ("jaar", "waarde", "status") if k in reeksen.columns]]
+    posities = (reeksen.groupby(["indicator_key", "regio_code"], sort=False).indices
+                if not reeksen.empty else {})  # fmt: skip
+    geen = np.array([], dtype=np.intp)
     rijen = []
     for d in doelen.itertuples(index=False):
         m = meta.loc[d.indicator_key]
-        r = reeksen[(reeksen["indicator_key"] == d.indicator_key)
-                    & (reeksen["regio_code"] == d.regio_code)]  # fmt: skip
+        r = smal.iloc[posities.get((d.indicator_key, d.regio_code), geen)]
         s = punten(r)
         doel = dict(d.streefwaarden or {})
         lag = int(m["beschikbaar_na"])
