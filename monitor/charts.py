@@ -369,7 +369,7 @@ def kleine_staven(
     hoogte = (1 - (rijen_n - 1) * v_ruimte) / rijen_n
     gemeenten = [c for c in codes if c != NEDERLAND]
     labels = [namen.get(c, c) for c in gemeenten]
-    sporen: list[go.BaseTraceType] = []
+    sporen: list[dict[str, Any]] = []  # dicts: go.Figure valideert ze één keer (geen go.Bar vooraf)
     layout: dict[str, Any] = {"shapes": [], "annotations": []}
     for i, p in enumerate(panelen):
         rij, kol = i // kolommen, i % kolommen
@@ -397,16 +397,16 @@ def kleine_staven(
         voorlopig = [str((per_code.get(c) or {}).get("status", "")).lower()
                      in ("voorlopig", "nader voorlopig") for c in gemeenten]
         assen = {"xaxis": f"x{n}", "yaxis": f"y{n}"}
-        sporen.append(go.Bar(
-            x=xs, y=labels, orientation="h", text=teksten, textposition="outside",
+        sporen.append(dict(
+            type="bar", x=xs, y=labels, orientation="h", text=teksten, textposition="outside",
             cliponaxis=False,
             marker={"color": [kleur.get(c, NEDERLAND_KLEUR) for c in gemeenten],
                     "pattern": _arcering(voorlopig)},
             customdata=data, hovertemplate=_HOVER, showlegend=False, name="", **assen,
         ))
         if zonder:
-            sporen.append(go.Scatter(
-                x=[0] * len(zonder), y=zonder, mode="text", text=[fmt.GEEN_CIJFER] * len(zonder),
+            sporen.append(dict(
+                type="scatter", x=[0] * len(zonder), y=zonder, mode="text", text=[fmt.GEEN_CIJFER] * len(zonder),
                 textposition="middle right", textfont={"color": "#767676", "size": 11},
                 hoverinfo="skip", showlegend=False, **assen,
             ))
@@ -417,8 +417,8 @@ def kleine_staven(
             layout["shapes"].append({"type": "line", "xref": f"x{n}", "yref": f"y{n} domain",
                                      "x0": nl_waarde, "x1": nl_waarde, "y0": 0, "y1": 1,
                                      "line": dict(NEDERLAND_STIJL)})
-            sporen.append(go.Scatter(
-                x=[nl_waarde] * len(labels), y=labels, mode="markers",
+            sporen.append(dict(
+                type="scatter", x=[nl_waarde] * len(labels), y=labels, mode="markers",
                 marker={"opacity": 0, "size": 12}, showlegend=False, name="Nederland",
                 customdata=[_customdata(nl, eenheid, "Nederland")] * len(labels),
                 hovertemplate=_HOVER, **assen,
@@ -436,7 +436,12 @@ def kleine_staven(
             "xanchor": "left", "yanchor": "bottom", "align": "left", "showarrow": False,
             "font": {"size": 12},
         })
+    # De opmaak van _basis (met een kleinere bovenmarge) meteen in de layout: één validatie.
+    layout.update(
+        title={"text": "", "x": 0, "xanchor": "left", "font": {"size": 16}},
+        separators=fmt.PLOTLY_SEPARATORS, height=250 * rijen_n + 40,
+        margin={"l": 10, "r": 20, "t": 40, "b": 40}, hoverlabel={"align": "left"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}, plot_bgcolor="white",
+    )
     fig = go.Figure(data=sporen, layout=layout)
-    _basis(fig, "", 250 * rijen_n + 40)
-    fig.update_layout(margin={"t": 40})
-    return fig
+    return fig.update_layout(legend_title=None)  # "title": {}, zoals _basis hem zette
