@@ -49,9 +49,6 @@ def _opmaak_layout(titel: str, hoogte: int, as_jaren: Sequence[str], eenheid: st
     }  # fmt: skip
 
 
-def _opmaak(fig: go.Figure, titel: str, hoogte: int, as_jaren: Sequence[str], eenheid: str
-            ) -> go.Figure:  # fmt: skip
-    return fig.update_layout(_opmaak_layout(titel, hoogte, as_jaren, eenheid))
 
 
 def _bron(rij: Mapping[str, Any]) -> str:
@@ -89,13 +86,17 @@ def _reeks_punten(frame: pd.DataFrame | list[dict[str, Any]], as_jaren: Sequence
     return ys, data, open_
 
 
-def _periode_band(fig: go.Figure, as_jaren: Sequence[str], van: int, tot: int, tekst: str) -> None:
+def _periode_band(layout: dict[str, Any], as_jaren: Sequence[str], van: int, tot: int,
+                  tekst: str) -> None:
+    """Grijze band over de beleidsperiode met tekst erboven (als add_vrect/add_annotation)."""
     if str(van) in as_jaren and str(tot) in as_jaren:
         x0, x1 = as_jaren.index(str(van)) - 0.5, as_jaren.index(str(tot)) + 0.5
-        fig.add_vrect(x0=x0, x1=x1, fillcolor="#999999", opacity=0.10, line_width=0,
-                      layer="below")
-        fig.add_annotation(x=(x0 + x1) / 2, y=1.0, yref="paper", yanchor="bottom",
-                           showarrow=False, text=tekst, font={"size": 11, "color": "#555555"})
+        layout.setdefault("shapes", []).append({
+            "type": "rect", "x0": x0, "x1": x1, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
+            "fillcolor": "#999999", "opacity": 0.10, "line": {"width": 0}, "layer": "below"})
+        layout.setdefault("annotations", []).append({
+            "x": (x0 + x1) / 2, "y": 1.0, "yref": "paper", "yanchor": "bottom",
+            "showarrow": False, "text": tekst, "font": {"size": 11, "color": "#555555"}})
 
 
 def doel_figuur(
@@ -128,70 +129,75 @@ def doel_figuur(
         return leeg_figuur(f"Geen cijfers voor {regio_naam}.", titel)
     as_jaren = jaar_as(jaren, max([BELEIDSPERIODE[1], *jaren]))
     kleur = kleuren([regio_code])[regio_code]
-    fig = go.Figure()
-    _periode_band(fig, as_jaren, *BELEIDSPERIODE, f"Beleidsperiode {BELEIDSPERIODE[0]}-"
+    # Sporen als dicts en de opmaak als één layout: go.Figure valideert alles één keer.
+    sporen: list[dict[str, Any]] = []
+    layout = _opmaak_layout(titel, 440, as_jaren, eenheid)
+    _periode_band(layout, as_jaren, *BELEIDSPERIODE, f"Beleidsperiode {BELEIDSPERIODE[0]}-"
                   f"{BELEIDSPERIODE[1]}")  # fmt: skip
 
     if projectie is not None and not projectie.empty:
         px = [str(int(j)) for j in projectie["jaar"]]
-        fig.add_trace(go.Scatter(x=px, y=projectie["boven"], mode="lines", line={"width": 0},
-                                 hoverinfo="skip", showlegend=False))  # fmt: skip
-        fig.add_trace(go.Scatter(
-            x=px, y=projectie["onder"], mode="lines", line={"width": 0}, fill="tonexty",
-            fillcolor="rgba(0,114,178,0.12)", name="Onzekerheid projectie (95%)",
-            hoverinfo="skip"))  # fmt: skip
-        fig.add_trace(go.Scatter(
-            x=px, y=projectie["verwacht"], mode="lines", name="Projectie (trend)",
-            line={"color": kleur, "dash": "dot", "width": 1.5},
-            customdata=[[fmt.waarde(v, eenheid), fmt.waarde(o, eenheid), fmt.waarde(b, eenheid)]
-                        for v, o, b in zip(projectie["verwacht"], projectie["onder"],
-                                           projectie["boven"], strict=True)],
-            hovertemplate="Projectie %{x}: %{customdata[0]}<br>95%-band: %{customdata[1]} tot "
-                          "%{customdata[2]}<extra></extra>"))  # fmt: skip
+        sporen.append({"type": "scatter", "x": px, "y": projectie["boven"], "mode": "lines",
+                       "line": {"width": 0}, "hoverinfo": "skip", "showlegend": False})
+        sporen.append({
+            "type": "scatter", "x": px, "y": projectie["onder"], "mode": "lines",
+            "line": {"width": 0}, "fill": "tonexty", "fillcolor": "rgba(0,114,178,0.12)",
+            "name": "Onzekerheid projectie (95%)", "hoverinfo": "skip"})
+        sporen.append({
+            "type": "scatter", "x": px, "y": projectie["verwacht"], "mode": "lines",
+            "name": "Projectie (trend)", "line": {"color": kleur, "dash": "dot", "width": 1.5},
+            "customdata": [[fmt.waarde(v, eenheid), fmt.waarde(o, eenheid), fmt.waarde(b, eenheid)]
+                           for v, o, b in zip(projectie["verwacht"], projectie["onder"],
+                                              projectie["boven"], strict=True)],
+            "hovertemplate": "Projectie %{x}: %{customdata[0]}<br>95%-band: %{customdata[1]} tot "
+                             "%{customdata[2]}<extra></extra>"})  # fmt: skip
 
     if referentie:
-        fig.add_trace(go.Scatter(
-            x=[str(referentie["nulmeting_jaar"]), str(referentie["doel_jaar"])],
-            y=[referentie["nulmeting_waarde"], referentie["doel_waarde"]],
-            mode="lines+markers", name=str(referentie.get("naam", "Referentie")),
-            line=dict(NEDERLAND_STIJL), marker={"symbol": "x", "size": 9, "color": NEDERLAND_KLEUR},
-            customdata=[[fmt.waarde(referentie["nulmeting_waarde"], eenheid), "uitgangswaarde"],
-                        [fmt.waarde(referentie["doel_waarde"], eenheid), "ambitie"]],
-            hovertemplate="%{fullData.name}<br>%{x}: %{customdata[0]} (%{customdata[1]})"
-                          "<extra></extra>", connectgaps=True))  # fmt: skip
+        sporen.append({
+            "type": "scatter",
+            "x": [str(referentie["nulmeting_jaar"]), str(referentie["doel_jaar"])],
+            "y": [referentie["nulmeting_waarde"], referentie["doel_waarde"]],
+            "mode": "lines+markers", "name": str(referentie.get("naam", "Referentie")),
+            "line": dict(NEDERLAND_STIJL),
+            "marker": {"symbol": "x", "size": 9, "color": NEDERLAND_KLEUR},
+            "customdata": [[fmt.waarde(referentie["nulmeting_waarde"], eenheid), "uitgangswaarde"],
+                           [fmt.waarde(referentie["doel_waarde"], eenheid), "ambitie"]],
+            "hovertemplate": "%{fullData.name}<br>%{x}: %{customdata[0]} (%{customdata[1]})"
+                             "<extra></extra>", "connectgaps": True})  # fmt: skip
 
     ys, data, open_ = _reeks_punten(reeks, as_jaren, eenheid, regio_naam)
     sym = symbool(regio_code)
-    fig.add_trace(go.Scatter(
-        x=list(as_jaren), y=ys, name=f"{regio_naam}: realisatie", mode="lines+markers",
-        connectgaps=False, line={"color": kleur, "width": 2.5},
-        marker={"symbol": [f"{sym}-open" if o else sym for o in open_], "size": 9, "color": kleur,
-                "line": {"width": 2, "color": kleur}},
-        customdata=data, hovertemplate=_HOVER))  # fmt: skip
+    sporen.append({
+        "type": "scatter", "x": list(as_jaren), "y": ys, "name": f"{regio_naam}: realisatie",
+        "mode": "lines+markers", "connectgaps": False, "line": {"color": kleur, "width": 2.5},
+        "marker": {"symbol": [f"{sym}-open" if o else sym for o in open_], "size": 9,
+                   "color": kleur, "line": {"width": 2, "color": kleur}},
+        "customdata": data, "hovertemplate": _HOVER})  # fmt: skip
 
     if nulmeting and streefwaarden:
         pad_x = [int(nulmeting["jaar"]), *sorted(j for j in streefwaarden
                                                  if j > int(nulmeting["jaar"]))]  # fmt: skip
         pad_y = [float(nulmeting["waarde"]), *(streefwaarden[j] for j in pad_x[1:])]
-        fig.add_trace(go.Scatter(
-            x=[str(j) for j in pad_x], y=pad_y, mode="lines", name="Pad naar de streefwaarde",
-            line={"color": kleur, "dash": "dash", "width": 1.5}, hoverinfo="skip",
-            connectgaps=True))  # fmt: skip
-        fig.add_trace(go.Scatter(
-            x=[str(j) for j in sorted(streefwaarden)],
-            y=[streefwaarden[j] for j in sorted(streefwaarden)], mode="markers",
-            name="Streefwaarde", marker={"symbol": "star", "size": 13, "color": "white",
-                                         "line": {"width": 2, "color": kleur}},
-            customdata=[fmt.waarde(streefwaarden[j], eenheid) for j in sorted(streefwaarden)],
-            hovertemplate="Streefwaarde %{x}: %{customdata}<extra></extra>"))  # fmt: skip
+        sporen.append({
+            "type": "scatter", "x": [str(j) for j in pad_x], "y": pad_y, "mode": "lines",
+            "name": "Pad naar de streefwaarde",
+            "line": {"color": kleur, "dash": "dash", "width": 1.5}, "hoverinfo": "skip",
+            "connectgaps": True})
+        sporen.append({
+            "type": "scatter", "x": [str(j) for j in sorted(streefwaarden)],
+            "y": [streefwaarden[j] for j in sorted(streefwaarden)], "mode": "markers",
+            "name": "Streefwaarde", "marker": {"symbol": "star", "size": 13, "color": "white",
+                                               "line": {"width": 2, "color": kleur}},
+            "customdata": [fmt.waarde(streefwaarden[j], eenheid) for j in sorted(streefwaarden)],
+            "hovertemplate": "Streefwaarde %{x}: %{customdata}<extra></extra>"})  # fmt: skip
     if nulmeting:
-        fig.add_trace(go.Scatter(
-            x=[str(int(nulmeting["jaar"]))], y=[float(nulmeting["waarde"])], mode="markers",
-            name="Nulmeting", marker={"symbol": "circle-open", "size": 18, "color": "#333333",
-                                      "line": {"width": 3, "color": "#333333"}},
-            customdata=[fmt.waarde(nulmeting["waarde"], eenheid)],
-            hovertemplate="Nulmeting %{x}: %{customdata}<extra></extra>"))  # fmt: skip
-    fig = _opmaak(fig, titel, 440, as_jaren, eenheid)
+        sporen.append({
+            "type": "scatter", "x": [str(int(nulmeting["jaar"]))],
+            "y": [float(nulmeting["waarde"])], "mode": "markers", "name": "Nulmeting",
+            "marker": {"symbol": "circle-open", "size": 18, "color": "#333333",
+                       "line": {"width": 3, "color": "#333333"}},
+            "customdata": [fmt.waarde(nulmeting["waarde"], eenheid)],
+            "hovertemplate": "Nulmeting %{x}: %{customdata}<extra></extra>"})  # fmt: skip
     waarden = [*pd.to_numeric(reeks["waarde"], errors="coerce").dropna(), *streefwaarden.values()]
     waarden += [float(nulmeting["waarde"])] if nulmeting else []
     waarden += [referentie["nulmeting_waarde"], referentie["doel_waarde"]] if referentie else []
@@ -199,8 +205,10 @@ def doel_figuur(
         waarden += list(projectie["verwacht"])
     bereik = as_bereik(waarden, ondergrens=0.0)
     if bereik:
-        fig.update_yaxes(range=bereik)
-    return fig
+        layout["yaxis"]["range"] = bereik
+    fig = go.Figure(data=sporen, layout=layout)
+    # lege titels ("title": {}) zoals de update-aanroepen ze zetten
+    return fig.update_layout(xaxis_title=None, legend_title=None)
 
 
 def as_bereik(waarden: Sequence[float], ondergrens: float | None = None
