@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _hulp import ROOT, bouw_tijdelijke_db  # noqa: E402
 
 
-def profiel(pad: str, regels: int = 25) -> None:
+def profiel(pad: str, regels: int = int(os.environ.get("PROFIEL_REGELS", "25"))) -> None:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)

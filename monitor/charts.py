@@ -253,9 +253,14 @@ def jaar_as(jaren: Iterable[int], tot: int = BELEIDSPERIODE[1]) -> list[str]:
     return [str(j) for j in range(min(jaren), max(max(jaren), tot) + 1)]
 
 
-def _lijn(frame: pd.DataFrame, as_jaren: Sequence[str], eenheid: str, naam: str) -> tuple[list, list]:
-    """Waarden en hoverdata op de volledige jaar-as; ontbrekende jaren blijven ``None``."""
-    per_jaar = {str(int(r["jaar"])): r for r in frame.to_dict("records")}
+def _lijn(frame: pd.DataFrame | list[dict[str, Any]], as_jaren: Sequence[str], eenheid: str,
+          naam: str) -> tuple[list, list]:
+    """Waarden en hoverdata op de volledige jaar-as; ontbrekende jaren blijven ``None``.
+
+    ``frame``: de cijfers van één regio, als frame of al als rijen (``to_dict("records")``).
+    """
+    rijen = frame.to_dict("records") if isinstance(frame, pd.DataFrame) else frame
+    per_jaar = {str(int(r["jaar"])): r for r in rijen}
     ys: list[float | None] = []
     data: list[list[str]] = []
     for j in as_jaren:
@@ -291,44 +296,58 @@ def trendlijnen(
     if frame["waarde"].notna().sum() == 0 and (ander_product is None or ander_product.empty):
         return leeg_figuur("Geen cijfers voor deze regio's.", titel)
     as_jaren = jaar_as(alle_jaren, max(beleidsperiode[1], 0))
-    fig = go.Figure()
-    codes = [c for c in volgorde if c in set(frame["regio_code"])] or list(dict.fromkeys(frame["regio_code"]))
+    # Rijen één keer per regio groeperen en de figuur in één keer bouwen uit dicts: plotly
+    # valideert dan elke eigenschap één keer (losse add_trace/update-aanroepen kostten ~70 ms).
+    per_regio: dict[str, list[dict[str, Any]]] = {}
+    for rij in frame.to_dict("records"):
+        per_regio.setdefault(rij["regio_code"], []).append(rij)
+    codes = [c for c in volgorde if c in per_regio] or list(per_regio)
+    sporen: list[dict[str, Any]] = []
     for code in codes:
-        deel = frame[frame["regio_code"] == code]
-        naam = str(deel["regio_naam"].iloc[0])
-        ys, data = _lijn(deel, as_jaren, eenheid, naam)
-        per_jaar = dict(zip(deel["jaar"].astype(int).astype(str), deel["status"], strict=False))
+        rijen = per_regio[code]
+        naam = str(rijen[0]["regio_naam"])
+        ys, data = _lijn(rijen, as_jaren, eenheid, naam)
+        per_jaar = {str(int(r["jaar"])): r["status"] for r in rijen}
         open_punt = [str(per_jaar.get(j, "")).lower() in ("voorlopig", "nader voorlopig") for j in as_jaren]
         is_nl = code == NEDERLAND
         sym = symbool(code)
-        fig.add_trace(go.Scatter(
-            x=as_jaren, y=ys, name=naam, mode="lines+markers", connectgaps=False,
-            line=dict(NEDERLAND_STIJL) if is_nl else {"color": kleur.get(code, NEDERLAND_KLEUR), "width": 2.5},
-            marker={"symbol": [f"{sym}-open" if o else sym for o in open_punt], "size": 9,
-                    "color": kleur.get(code, NEDERLAND_KLEUR),
-                    "line": {"width": 2, "color": kleur.get(code, NEDERLAND_KLEUR)}},
-            customdata=data, hovertemplate=_HOVER,
-        ))
+        sporen.append({
+            "type": "scatter", "x": as_jaren, "y": ys, "name": naam, "mode": "lines+markers",
+            "connectgaps": False,
+            "line": dict(NEDERLAND_STIJL) if is_nl else {"color": kleur.get(code, NEDERLAND_KLEUR), "width": 2.5},
+            "marker": {"symbol": [f"{sym}-open" if o else sym for o in open_punt], "size": 9,
+                       "color": kleur.get(code, NEDERLAND_KLEUR),
+                       "line": {"width": 2, "color": kleur.get(code, NEDERLAND_KLEUR)}},
+            "customdata": data, "hovertemplate": _HOVER,
+        })
     if ander_product is not None and not ander_product.empty:
         naam = "Nederland (ander product)"
         ys, data = _lijn(ander_product, as_jaren, eenheid, naam)
-        fig.add_trace(go.Scatter(
-            x=as_jaren, y=ys, name=naam, mode="lines+markers", connectgaps=False,
-            line=dict(ANDER_PRODUCT_STIJL), marker={"symbol": "circle-open", "size": 7,
-                                                   "color": NEDERLAND_KLEUR},
-            customdata=data, hovertemplate=_HOVER,
-        ))
+        sporen.append({
+            "type": "scatter", "x": as_jaren, "y": ys, "name": naam, "mode": "lines+markers",
+            "connectgaps": False, "line": dict(ANDER_PRODUCT_STIJL),
+            "marker": {"symbol": "circle-open", "size": 7, "color": NEDERLAND_KLEUR},
+            "customdata": data, "hovertemplate": _HOVER,
+        })
+    layout: dict[str, Any] = {
+        "xaxis": {"type": "category", "categoryorder": "array", "categoryarray": as_jaren,
+                  "range": [-0.5, len(as_jaren) - 0.5], "showgrid": False},
+        "yaxis": {"title": as_titel(eenheid), "gridcolor": "#e5e5e5", "rangemode": "tozero",
+                  **as_opmaak(eenheid)},
+        "hovermode": "closest",
+    }
     start, eind = str(beleidsperiode[0]), str(beleidsperiode[1])
     if start in as_jaren and eind in as_jaren:
         x0, x1 = as_jaren.index(start) - 0.5, as_jaren.index(eind) + 0.5
-        fig.add_vrect(x0=x0, x1=x1, fillcolor="#999999", opacity=0.12, line_width=0, layer="below")
-        fig.add_annotation(x=(x0 + x1) / 2, y=1.0, yref="paper", yanchor="bottom", showarrow=False,
-                           text=f"Beleidsperiode {start}-{eind}", font={"size": 11, "color": "#555555"})
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=as_jaren,
-                     range=[-0.5, len(as_jaren) - 0.5], title=None, showgrid=False)
-    fig.update_yaxes(title=as_titel(eenheid), gridcolor="#e5e5e5", rangemode="tozero",
-                     **as_opmaak(eenheid))
-    fig.update_layout(hovermode="closest")
+        # wat add_vrect en add_annotation toevoegden
+        layout["shapes"] = [{"type": "rect", "x0": x0, "x1": x1, "xref": "x", "y0": 0, "y1": 1,
+                             "yref": "y domain", "fillcolor": "#999999", "opacity": 0.12,
+                             "line": {"width": 0}, "layer": "below"}]
+        layout["annotations"] = [{"x": (x0 + x1) / 2, "y": 1.0, "yref": "paper", "yanchor": "bottom",
+                                  "showarrow": False, "text": f"Beleidsperiode {start}-{eind}",
+                                  "font": {"size": 11, "color": "#555555"}}]
+    fig = go.Figure(data=sporen, layout=layout)
+    fig.update_layout(xaxis_title=None)  # een lege titel ("title": {}), als update_xaxes(title=None)
     return _basis(fig, titel, 420)
 
 
@@ -361,7 +380,7 @@ def kleine_staven(
     hoogte = (1 - (rijen_n - 1) * v_ruimte) / rijen_n
     gemeenten = [c for c in codes if c != NEDERLAND]
     labels = [namen.get(c, c) for c in gemeenten]
-    sporen: list[go.BaseTraceType] = []
+    sporen: list[dict[str, Any]] = []  # dicts: go.Figure valideert ze één keer (geen go.Bar vooraf)
     layout: dict[str, Any] = {"shapes": [], "annotations": []}
     for i, p in enumerate(panelen):
         rij, kol = i // kolommen, i % kolommen
@@ -389,16 +408,16 @@ def kleine_staven(
         voorlopig = [str((per_code.get(c) or {}).get("status", "")).lower()
                      in ("voorlopig", "nader voorlopig") for c in gemeenten]
         assen = {"xaxis": f"x{n}", "yaxis": f"y{n}"}
-        sporen.append(go.Bar(
-            x=xs, y=labels, orientation="h",
+        sporen.append(dict(
+            type="bar", x=xs, y=labels, orientation="h",
             cliponaxis=False,
             marker={"color": [kleur.get(c, NEDERLAND_KLEUR) for c in gemeenten],
                     "pattern": _arcering(voorlopig)},
             customdata=data, hovertemplate=_HOVER, showlegend=False, name="", **assen,
         ))
         if zonder:
-            sporen.append(go.Scatter(
-                x=[0] * len(zonder), y=zonder, mode="text", text=[fmt.GEEN_CIJFER] * len(zonder),
+            sporen.append(dict(
+                type="scatter", x=[0] * len(zonder), y=zonder, mode="text", text=[fmt.GEEN_CIJFER] * len(zonder),
                 textposition="middle right", textfont={"color": "#767676", "size": 11},
                 hoverinfo="skip", showlegend=False, **assen,
             ))
@@ -409,8 +428,8 @@ def kleine_staven(
             layout["shapes"].append({"type": "line", "xref": f"x{n}", "yref": f"y{n} domain",
                                      "x0": nl_waarde, "x1": nl_waarde, "y0": 0, "y1": 1,
                                      "line": dict(NEDERLAND_STIJL)})
-            sporen.append(go.Scatter(
-                x=[nl_waarde] * len(labels), y=labels, mode="markers",
+            sporen.append(dict(
+                type="scatter", x=[nl_waarde] * len(labels), y=labels, mode="markers",
                 marker={"opacity": 0, "size": 12}, showlegend=False, name="Nederland",
                 customdata=[_customdata(nl, eenheid, "Nederland")] * len(labels),
                 hovertemplate=_HOVER, **assen,
@@ -429,7 +448,12 @@ def kleine_staven(
             "font": {"size": 12},
         })
         layout["annotations"].extend(getallen)
+    # De opmaak van _basis (met een kleinere bovenmarge) meteen in de layout: één validatie.
+    layout.update(
+        title={"text": "", "x": 0, "xanchor": "left", "font": {"size": 16}},
+        separators=fmt.PLOTLY_SEPARATORS, height=250 * rijen_n + 40,
+        margin={"l": 10, "r": 20, "t": 40, "b": 40}, hoverlabel={"align": "left"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}, plot_bgcolor="white",
+    )
     fig = go.Figure(data=sporen, layout=layout)
-    _basis(fig, "", 250 * rijen_n + 40)
-    fig.update_layout(margin={"t": 40})
-    return fig
+    return fig.update_layout(legend_title=None)  # "title": {}, zoals _basis hem zette

@@ -165,6 +165,24 @@ def test_store_reeks_heeft_reeks_en_afgeleid_uit():
     assert heerlen["afgeleid_uit"].isna().all()
 
 
+def test_store_reeks_en_laatste_filteren_als_een_in_lijst():
+    # Eén, meer, dubbele, onbekende en geen codes: de join met een VALUES-lijst (meer codes) en
+    # het gelijkheidsfilter (één code) geven precies wat een IN-filter op de hele tabel geeft.
+    from monitor import store
+    versie = store.db_versie()
+    alles = store.reeks(versie, ("inwoners", "hh_laag_inkomen_pct"), tuple(store.regios(versie)["code"]))
+    for codes in [("GM0917",), ("GM0917", "NL01"), ("NL01", "GM0917", "NL01", "XX9999"), ()]:
+        frame = store.reeks(versie, ("inwoners", "hh_laag_inkomen_pct"), codes)
+        verwacht = alles[alles["regio_code"].isin(codes)].reset_index(drop=True)
+        kolommen = ["regio_code", "indicator_key", "jaar", "waarde", "status", "bron_id"]
+        assert list(frame.columns) == list(alles.columns)
+        pd.testing.assert_frame_equal(frame[kolommen], verwacht[kolommen], check_dtype=False)
+        laatste = store.laatste(versie, ("inwoners",), codes)
+        assert sorted(laatste["regio_code"]) == sorted(set(codes) - {"XX9999"})
+        assert (laatste.groupby("regio_code")["jaar"].size() == 1).all()
+    assert store.reeks(versie, (), ("GM0917",)).empty
+
+
 def test_berekend_nederland_is_vergelijkbaar_met_de_gemeenten():
     from monitor import store
     from monitor.domein import vergelijkbaar

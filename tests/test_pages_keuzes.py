@@ -116,3 +116,26 @@ def test_database_zonder_regio_s_geeft_nederlandse_melding(vers_database: Path):
     at = open_pagina()
     assert not at.exception
     assert "nog geen regio's" in at.error[0].value
+
+
+def test_wijken_staan_niet_in_de_regiokiezer_maar_de_export_kent_ze(vers_database: Path):
+    # CBS heeft ~3.000 wijken. Laadt de ETL ze, dan horen ze niet in de kiezer van Nederland en
+    # gemeenten (de volgorde van de ETL zette een wijk zelfs vóór Nederland), wel in de export.
+    with duckdb.connect(str(vers_database)) as con:
+        con.execute("INSERT INTO regio VALUES ('WK091701', 'Aa-wijk Heerlen', 'wijk', 'GM0917')")
+        con.execute("""INSERT INTO waarneming SELECT * REPLACE ('WK091701' AS regio_code)
+                       FROM waarneming WHERE regio_code = 'GM0917' AND indicator_key = 'inwoners'""")
+        afgeleide_tabellen(con)
+    at = open_pagina(regio=["WK091701", "GM0917"])
+    geen_fouten(at)
+    kiezer = at.multiselect(key="regio_keuze")
+    assert kiezer.options[0] == "Nederland"
+    assert "Aa-wijk Heerlen" not in kiezer.options
+    assert kiezer.value == ["GM0917"]
+    assert any("'WK091701'" in w.value for w in at.warning)
+
+    from monitor.export import model
+
+    data = model.verzamel(model.Selectie(indicatoren=("inwoners",), regios=("WK091701",)))
+    assert data.regio_namen == {"WK091701": "Aa-wijk Heerlen"}
+    assert set(data.cijfers["regio_code"]) == {"WK091701"}

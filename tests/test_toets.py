@@ -341,3 +341,28 @@ def test_projectie_alleen_uit_de_reeks_van_het_laatste_cijfer() -> None:
     p = toets.projectie(rijen, grenzen=(0, 100))
     assert not p.mogelijk and p.punten == 2
     assert "2018, 2019 tellen niet mee" in p.reden
+
+
+def test_cijfers_index_geeft_hetzelfde_als_filteren_op_het_frame() -> None:
+    # Dubbele rij 2021 voor H: de laatste rij mét cijfer telt (rij_in) en de laatste waarde
+    # (punten); een rij zonder cijfer telt nergens mee, ook niet als hij de laatste is.
+    df = pd.DataFrame({
+        "regio_code": [H, H, H, NL, H, NL],
+        "jaar": [2020, 2021, 2021, 2021, 2022, 2022],
+        "waarde": [10.0, 11.0, 12.0, 8.0, None, 7.0],
+        "bron_id": ["a", "a", "b", "a", "a", "a"],
+    })
+    c = toets.Cijfers(df)
+    assert toets.rij_in(c, H, 2021)["bron_id"] == "b"
+    assert toets.rij_in(df, H, 2021) == toets.rij_in(c, H, 2021)
+    assert toets.rij_in(c, H, 2022) is None and toets.rij_in(c, "GM9999", 2020) is None
+    assert toets.punten(c, H).to_dict() == {2020: 10.0, 2021: 12.0}
+    pd.testing.assert_series_equal(toets.punten(c, NL), toets.punten(df, NL))
+    assert toets.punten(c, "GM9999").empty
+    assert toets.waarde_in(c, NL, 2022) == 7.0 and toets.waarde_in(c, H, 2022) is None
+    assert toets.verandering_sinds(c, H, 2020, 2021) == toets.verandering_sinds(df, H, 2020, 2021)
+
+
+def test_punten_zonder_regio_heeft_geen_regio_code_nodig() -> None:
+    df = pd.DataFrame({"jaar": [2021, 2020, 2021], "waarde": [2.0, 1.0, None]})
+    assert toets.punten(df).to_dict() == {2020: 1.0, 2021: 2.0}

@@ -33,19 +33,22 @@ _HOVER = ("<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Jaar: %{customdata[2]}
           "(%{customdata[3]})<br>%{customdata[4]}<extra></extra>")  # fmt: skip
 
 
-def _opmaak(fig: go.Figure, titel: str, hoogte: int, as_jaren: Sequence[str], eenheid: str
-            ) -> go.Figure:  # fmt: skip
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(as_jaren),
-                     range=[-0.5, len(as_jaren) - 0.5], title=None, showgrid=False)
-    fig.update_yaxes(title=as_titel(eenheid), gridcolor="#e5e5e5", **as_opmaak(eenheid))
-    fig.update_layout(
-        title={"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        separators=fmt.PLOTLY_SEPARATORS, height=hoogte, plot_bgcolor="white",
-        margin={"l": 10, "r": 20, "t": 60, "b": 40}, hoverlabel={"align": "left"},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "title": None},
-        hovermode="closest",
-    )  # fmt: skip
-    return fig
+def _opmaak_layout(titel: str, hoogte: int, as_jaren: Sequence[str], eenheid: str
+                   ) -> dict[str, Any]:  # fmt: skip
+    """De gedeelde opmaak als één layout-dict: één keer valideren in ``go.Figure(layout=...)``
+    is veel goedkoper dan losse ``update_xaxes``/``update_yaxes``/``update_layout``-aanroepen."""
+    return {
+        "xaxis": {"type": "category", "categoryorder": "array", "categoryarray": list(as_jaren),
+                  "range": [-0.5, len(as_jaren) - 0.5], "title": None, "showgrid": False},
+        "yaxis": {"title": as_titel(eenheid), "gridcolor": "#e5e5e5", **as_opmaak(eenheid)},
+        "title": {"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "separators": fmt.PLOTLY_SEPARATORS, "height": hoogte, "plot_bgcolor": "white",
+        "margin": {"l": 10, "r": 20, "t": 60, "b": 40}, "hoverlabel": {"align": "left"},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "title": None},
+        "hovermode": "closest",
+    }  # fmt: skip
+
+
 
 
 def _bron(rij: Mapping[str, Any]) -> str:
@@ -57,10 +60,15 @@ def _bron(rij: Mapping[str, Any]) -> str:
     return "Bron: onbekend"
 
 
-def _reeks_punten(frame: pd.DataFrame, as_jaren: Sequence[str], eenheid: str, naam: str
+def _reeks_punten(frame: pd.DataFrame | list[dict[str, Any]], as_jaren: Sequence[str],
+                  eenheid: str, naam: str
                   ) -> tuple[list[float | None], list[list[str]], list[bool]]:  # fmt: skip
-    """Waarden op de volledige jaar-as (gaten = None), hoverdata en 'voorlopig' per punt."""
-    per_jaar = {str(int(r["jaar"])): r for r in frame.to_dict("records")}
+    """Waarden op de volledige jaar-as (gaten = None), hoverdata en 'voorlopig' per punt.
+
+    ``frame``: de cijfers van één regio, als frame of al als rijen (``to_dict("records")``).
+    """
+    rijen = frame.to_dict("records") if isinstance(frame, pd.DataFrame) else frame
+    per_jaar = {str(int(r["jaar"])): r for r in rijen}
     ys, data, open_ = [], [], []
     for j in as_jaren:
         r = per_jaar.get(j)
@@ -78,13 +86,17 @@ def _reeks_punten(frame: pd.DataFrame, as_jaren: Sequence[str], eenheid: str, na
     return ys, data, open_
 
 
-def _periode_band(fig: go.Figure, as_jaren: Sequence[str], van: int, tot: int, tekst: str) -> None:
+def _periode_band(layout: dict[str, Any], as_jaren: Sequence[str], van: int, tot: int,
+                  tekst: str) -> None:
+    """Grijze band over de beleidsperiode met tekst erboven (als add_vrect/add_annotation)."""
     if str(van) in as_jaren and str(tot) in as_jaren:
         x0, x1 = as_jaren.index(str(van)) - 0.5, as_jaren.index(str(tot)) + 0.5
-        fig.add_vrect(x0=x0, x1=x1, fillcolor="#999999", opacity=0.10, line_width=0,
-                      layer="below")
-        fig.add_annotation(x=(x0 + x1) / 2, y=1.0, yref="paper", yanchor="bottom",
-                           showarrow=False, text=tekst, font={"size": 11, "color": "#555555"})
+        layout.setdefault("shapes", []).append({
+            "type": "rect", "x0": x0, "x1": x1, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
+            "fillcolor": "#999999", "opacity": 0.10, "line": {"width": 0}, "layer": "below"})
+        layout.setdefault("annotations", []).append({
+            "x": (x0 + x1) / 2, "y": 1.0, "yref": "paper", "yanchor": "bottom",
+            "showarrow": False, "text": tekst, "font": {"size": 11, "color": "#555555"}})
 
 
 def doel_figuur(
@@ -117,70 +129,75 @@ def doel_figuur(
         return leeg_figuur(f"Geen cijfers voor {regio_naam}.", titel)
     as_jaren = jaar_as(jaren, max([BELEIDSPERIODE[1], *jaren]))
     kleur = kleuren([regio_code])[regio_code]
-    fig = go.Figure()
-    _periode_band(fig, as_jaren, *BELEIDSPERIODE, f"Beleidsperiode {BELEIDSPERIODE[0]}-"
+    # Sporen als dicts en de opmaak als één layout: go.Figure valideert alles één keer.
+    sporen: list[dict[str, Any]] = []
+    layout = _opmaak_layout(titel, 440, as_jaren, eenheid)
+    _periode_band(layout, as_jaren, *BELEIDSPERIODE, f"Beleidsperiode {BELEIDSPERIODE[0]}-"
                   f"{BELEIDSPERIODE[1]}")  # fmt: skip
 
     if projectie is not None and not projectie.empty:
         px = [str(int(j)) for j in projectie["jaar"]]
-        fig.add_trace(go.Scatter(x=px, y=projectie["boven"], mode="lines", line={"width": 0},
-                                 hoverinfo="skip", showlegend=False))  # fmt: skip
-        fig.add_trace(go.Scatter(
-            x=px, y=projectie["onder"], mode="lines", line={"width": 0}, fill="tonexty",
-            fillcolor="rgba(0,114,178,0.12)", name="Onzekerheid projectie (95%)",
-            hoverinfo="skip"))  # fmt: skip
-        fig.add_trace(go.Scatter(
-            x=px, y=projectie["verwacht"], mode="lines", name="Projectie (trend)",
-            line={"color": kleur, "dash": "dot", "width": 1.5},
-            customdata=[[fmt.waarde(v, eenheid), fmt.waarde(o, eenheid), fmt.waarde(b, eenheid)]
-                        for v, o, b in zip(projectie["verwacht"], projectie["onder"],
-                                           projectie["boven"], strict=True)],
-            hovertemplate="Projectie %{x}: %{customdata[0]}<br>95%-band: %{customdata[1]} tot "
-                          "%{customdata[2]}<extra></extra>"))  # fmt: skip
+        sporen.append({"type": "scatter", "x": px, "y": projectie["boven"], "mode": "lines",
+                       "line": {"width": 0}, "hoverinfo": "skip", "showlegend": False})
+        sporen.append({
+            "type": "scatter", "x": px, "y": projectie["onder"], "mode": "lines",
+            "line": {"width": 0}, "fill": "tonexty", "fillcolor": "rgba(0,114,178,0.12)",
+            "name": "Onzekerheid projectie (95%)", "hoverinfo": "skip"})
+        sporen.append({
+            "type": "scatter", "x": px, "y": projectie["verwacht"], "mode": "lines",
+            "name": "Projectie (trend)", "line": {"color": kleur, "dash": "dot", "width": 1.5},
+            "customdata": [[fmt.waarde(v, eenheid), fmt.waarde(o, eenheid), fmt.waarde(b, eenheid)]
+                           for v, o, b in zip(projectie["verwacht"], projectie["onder"],
+                                              projectie["boven"], strict=True)],
+            "hovertemplate": "Projectie %{x}: %{customdata[0]}<br>95%-band: %{customdata[1]} tot "
+                             "%{customdata[2]}<extra></extra>"})  # fmt: skip
 
     if referentie:
-        fig.add_trace(go.Scatter(
-            x=[str(referentie["nulmeting_jaar"]), str(referentie["doel_jaar"])],
-            y=[referentie["nulmeting_waarde"], referentie["doel_waarde"]],
-            mode="lines+markers", name=str(referentie.get("naam", "Referentie")),
-            line=dict(NEDERLAND_STIJL), marker={"symbol": "x", "size": 9, "color": NEDERLAND_KLEUR},
-            customdata=[[fmt.waarde(referentie["nulmeting_waarde"], eenheid), "uitgangswaarde"],
-                        [fmt.waarde(referentie["doel_waarde"], eenheid), "ambitie"]],
-            hovertemplate="%{fullData.name}<br>%{x}: %{customdata[0]} (%{customdata[1]})"
-                          "<extra></extra>", connectgaps=True))  # fmt: skip
+        sporen.append({
+            "type": "scatter",
+            "x": [str(referentie["nulmeting_jaar"]), str(referentie["doel_jaar"])],
+            "y": [referentie["nulmeting_waarde"], referentie["doel_waarde"]],
+            "mode": "lines+markers", "name": str(referentie.get("naam", "Referentie")),
+            "line": dict(NEDERLAND_STIJL),
+            "marker": {"symbol": "x", "size": 9, "color": NEDERLAND_KLEUR},
+            "customdata": [[fmt.waarde(referentie["nulmeting_waarde"], eenheid), "uitgangswaarde"],
+                           [fmt.waarde(referentie["doel_waarde"], eenheid), "ambitie"]],
+            "hovertemplate": "%{fullData.name}<br>%{x}: %{customdata[0]} (%{customdata[1]})"
+                             "<extra></extra>", "connectgaps": True})  # fmt: skip
 
     ys, data, open_ = _reeks_punten(reeks, as_jaren, eenheid, regio_naam)
     sym = symbool(regio_code)
-    fig.add_trace(go.Scatter(
-        x=list(as_jaren), y=ys, name=f"{regio_naam}: realisatie", mode="lines+markers",
-        connectgaps=False, line={"color": kleur, "width": 2.5},
-        marker={"symbol": [f"{sym}-open" if o else sym for o in open_], "size": 9, "color": kleur,
-                "line": {"width": 2, "color": kleur}},
-        customdata=data, hovertemplate=_HOVER))  # fmt: skip
+    sporen.append({
+        "type": "scatter", "x": list(as_jaren), "y": ys, "name": f"{regio_naam}: realisatie",
+        "mode": "lines+markers", "connectgaps": False, "line": {"color": kleur, "width": 2.5},
+        "marker": {"symbol": [f"{sym}-open" if o else sym for o in open_], "size": 9,
+                   "color": kleur, "line": {"width": 2, "color": kleur}},
+        "customdata": data, "hovertemplate": _HOVER})  # fmt: skip
 
     if nulmeting and streefwaarden:
         pad_x = [int(nulmeting["jaar"]), *sorted(j for j in streefwaarden
                                                  if j > int(nulmeting["jaar"]))]  # fmt: skip
         pad_y = [float(nulmeting["waarde"]), *(streefwaarden[j] for j in pad_x[1:])]
-        fig.add_trace(go.Scatter(
-            x=[str(j) for j in pad_x], y=pad_y, mode="lines", name="Pad naar de streefwaarde",
-            line={"color": kleur, "dash": "dash", "width": 1.5}, hoverinfo="skip",
-            connectgaps=True))  # fmt: skip
-        fig.add_trace(go.Scatter(
-            x=[str(j) for j in sorted(streefwaarden)],
-            y=[streefwaarden[j] for j in sorted(streefwaarden)], mode="markers",
-            name="Streefwaarde", marker={"symbol": "star", "size": 13, "color": "white",
-                                         "line": {"width": 2, "color": kleur}},
-            customdata=[fmt.waarde(streefwaarden[j], eenheid) for j in sorted(streefwaarden)],
-            hovertemplate="Streefwaarde %{x}: %{customdata}<extra></extra>"))  # fmt: skip
+        sporen.append({
+            "type": "scatter", "x": [str(j) for j in pad_x], "y": pad_y, "mode": "lines",
+            "name": "Pad naar de streefwaarde",
+            "line": {"color": kleur, "dash": "dash", "width": 1.5}, "hoverinfo": "skip",
+            "connectgaps": True})
+        sporen.append({
+            "type": "scatter", "x": [str(j) for j in sorted(streefwaarden)],
+            "y": [streefwaarden[j] for j in sorted(streefwaarden)], "mode": "markers",
+            "name": "Streefwaarde", "marker": {"symbol": "star", "size": 13, "color": "white",
+                                               "line": {"width": 2, "color": kleur}},
+            "customdata": [fmt.waarde(streefwaarden[j], eenheid) for j in sorted(streefwaarden)],
+            "hovertemplate": "Streefwaarde %{x}: %{customdata}<extra></extra>"})  # fmt: skip
     if nulmeting:
-        fig.add_trace(go.Scatter(
-            x=[str(int(nulmeting["jaar"]))], y=[float(nulmeting["waarde"])], mode="markers",
-            name="Nulmeting", marker={"symbol": "circle-open", "size": 18, "color": "#333333",
-                                      "line": {"width": 3, "color": "#333333"}},
-            customdata=[fmt.waarde(nulmeting["waarde"], eenheid)],
-            hovertemplate="Nulmeting %{x}: %{customdata}<extra></extra>"))  # fmt: skip
-    fig = _opmaak(fig, titel, 440, as_jaren, eenheid)
+        sporen.append({
+            "type": "scatter", "x": [str(int(nulmeting["jaar"]))],
+            "y": [float(nulmeting["waarde"])], "mode": "markers", "name": "Nulmeting",
+            "marker": {"symbol": "circle-open", "size": 18, "color": "#333333",
+                       "line": {"width": 3, "color": "#333333"}},
+            "customdata": [fmt.waarde(nulmeting["waarde"], eenheid)],
+            "hovertemplate": "Nulmeting %{x}: %{customdata}<extra></extra>"})  # fmt: skip
     waarden = [*pd.to_numeric(reeks["waarde"], errors="coerce").dropna(), *streefwaarden.values()]
     waarden += [float(nulmeting["waarde"])] if nulmeting else []
     waarden += [referentie["nulmeting_waarde"], referentie["doel_waarde"]] if referentie else []
@@ -188,8 +205,10 @@ def doel_figuur(
         waarden += list(projectie["verwacht"])
     bereik = as_bereik(waarden, ondergrens=0.0)
     if bereik:
-        fig.update_yaxes(range=bereik)
-    return fig
+        layout["yaxis"]["range"] = bereik
+    fig = go.Figure(data=sporen, layout=layout)
+    # lege titels ("title": {}) zoals de update-aanroepen ze zetten
+    return fig.update_layout(xaxis_title=None, legend_title=None)
 
 
 def as_bereik(waarden: Sequence[float], ondergrens: float | None = None
@@ -232,40 +251,52 @@ def pretrend_figuur(
         return leeg_figuur(f"Geen cijfers tot en met {tot_jaar}.", titel)
     as_jaren = jaar_as(deel["jaar"], tot_jaar)
     kleur = kleuren(volgorde)
-    fig = go.Figure()
+    # Eén keer naar rijen en per regio groeperen (niet per regio het frame filteren), en de
+    # figuur in één keer bouwen uit dicts: plotly valideert dan elke eigenschap één keer.
+    per_regio: dict[str, list[dict[str, Any]]] = {}
+    for rij in deel.to_dict("records"):
+        per_regio.setdefault(rij["regio_code"], []).append(rij)
+    traces: list[dict[str, Any]] = []
     for code in volgorde:
-        r = deel[deel["regio_code"] == code]
-        if r.empty:
+        rijen = per_regio.get(code)
+        if not rijen:
             continue
-        naam = str(r["regio_naam"].iloc[0]) if "regio_naam" in r else code
+        naam = str(rijen[0]["regio_naam"]) if "regio_naam" in deel else code
         is_nl = code == NEDERLAND
         if is_nl and ander_product:
             naam = f"{naam} (ander product)"
-        ys, data, open_ = _reeks_punten(r, as_jaren, eenheid, naam)
+        ys, data, open_ = _reeks_punten(rijen, as_jaren, eenheid, naam)
         sym = symbool(code)
         lijn = (dict(ANDER_PRODUCT_STIJL) if ander_product else dict(NEDERLAND_STIJL)) if is_nl \
             else {"color": kleur[code], "width": 2.5}  # fmt: skip
-        fig.add_trace(go.Scatter(
-            x=list(as_jaren), y=ys, name=naam, mode="lines+markers", connectgaps=False, line=lijn,
-            marker={"symbol": [f"{sym}-open" if o else sym for o in open_], "size": 9,
-                    "color": kleur[code], "line": {"width": 2, "color": kleur[code]}},
-            customdata=data, hovertemplate=_HOVER))  # fmt: skip
+        traces.append({
+            "type": "scatter", "x": list(as_jaren), "y": ys, "name": naam,
+            "mode": "lines+markers", "connectgaps": False, "line": lijn,
+            "marker": {"symbol": [f"{sym}-open" if o else sym for o in open_], "size": 9,
+                       "color": kleur[code], "line": {"width": 2, "color": kleur[code]}},
+            "customdata": data, "hovertemplate": _HOVER})  # fmt: skip
     if trends is not None and not trends.empty:
         for t in trends.dropna(subset=["helling"]).to_dict("records"):
             code = t["regio_code"]
             if code not in kleur:
                 continue
-            fig.add_trace(go.Scatter(
-                x=[str(int(t["van_jaar"])), str(int(t["tot_jaar"]))],
-                y=[t["begin_trend"], t["eind_trend"]], mode="lines", showlegend=False,
-                line={"color": kleur[code], "width": 1, "dash": "dot"},
-                name=f"trendlijn {code}",
-                hovertemplate=f"Trendlijn (rechte lijn door de cijfers): "
-                              f"{fmt.verschil(t['helling'], eenheid, 2)} per jaar<extra></extra>"))
-    fig.add_annotation(x=len(as_jaren) - 1, y=1.0, yref="paper", yanchor="bottom",
-                       showarrow=False, text=f"nulmeting {tot_jaar}",
-                       font={"size": 11, "color": "#555555"})  # fmt: skip
-    return _opmaak(fig, titel, 400, as_jaren, eenheid)
+            traces.append({
+                "type": "scatter", "x": [str(int(t["van_jaar"])), str(int(t["tot_jaar"]))],
+                "y": [t["begin_trend"], t["eind_trend"]], "mode": "lines", "showlegend": False,
+                "line": {"color": kleur[code], "width": 1, "dash": "dot"},
+                "name": f"trendlijn {code}",
+                "hovertemplate": "Trendlijn (rechte lijn door de cijfers): "
+                                 f"{fmt.verschil(t['helling'], eenheid, 2)} per jaar"
+                                 "<extra></extra>"})  # fmt: skip
+    layout = _opmaak_layout(titel, 400, as_jaren, eenheid)
+    layout["annotations"] = [{"x": len(as_jaren) - 1, "y": 1.0, "yref": "paper",
+                              "yanchor": "bottom", "showarrow": False,
+                              "text": f"nulmeting {tot_jaar}",
+                              "font": {"size": 11, "color": "#555555"}}]  # fmt: skip
+    fig = go.Figure(data=traces, layout=layout)
+    # Een lege titel zoals update_xaxes(title=None) hem zette ("title": {}), zodat de figuur
+    # precies dezelfde JSON geeft als toen hij met losse update-aanroepen werd gebouwd.
+    return fig.update_layout(xaxis_title=None, legend_title=None)
 
 
 def _kort_verschil(v: float, eenheid: str) -> str:
@@ -287,31 +318,35 @@ def verandering_figuur(verandering: pd.DataFrame, *, titel: str, eenheid: str,
     namen = [f"{n} (ander product)" if c == NEDERLAND and ander_product else n
              for c, n in zip(met["regio_code"], met["regio_naam"], strict=True)]  # fmt: skip
     eenheid_verschil = "procentpunt" if eenheid == "%" else eenheid
-    fig = go.Figure(go.Bar(
-        y=namen, x=met["verschil"], orientation="h",
-        marker={"color": [kleur[c] for c in met["regio_code"]],
-                "pattern": {"shape": ["/" if c == NEDERLAND else "" for c in met["regio_code"]]}},
-        text=[_kort_verschil(v, eenheid) for v in met["verschil"]], textposition="outside",
-        cliponaxis=False,
-        customdata=[[fmt.waarde(a, eenheid), fmt.waarde(b, eenheid)]
-                    for a, b in zip(met["van"], met["tot"], strict=True)],
-        hovertemplate="<b>%{y}</b><br>van %{customdata[0]} naar %{customdata[1]}<br>"
-                      f"verschil %{{text}} {eenheid_verschil}<extra></extra>"))  # fmt: skip
-    if not zonder.empty:
-        fig.add_annotation(
-            text="Geen cijfer in beide jaren: " + ", ".join(zonder["regio_naam"].astype(str)),
-            showarrow=False, xref="paper", yref="paper", x=0, y=0, yshift=-62, xanchor="left",
-            yanchor="top", font={"size": 11, "color": "#555555"})  # fmt: skip
+    staaf = {
+        "type": "bar", "y": namen, "x": met["verschil"], "orientation": "h",
+        "marker": {"color": [kleur[c] for c in met["regio_code"]],
+                   "pattern": {"shape": ["/" if c == NEDERLAND else ""
+                                         for c in met["regio_code"]]}},
+        "text": [_kort_verschil(v, eenheid) for v in met["verschil"]], "textposition": "outside",
+        "cliponaxis": False,
+        "customdata": [[fmt.waarde(a, eenheid), fmt.waarde(b, eenheid)]
+                       for a, b in zip(met["van"], met["tot"], strict=True)],
+        "hovertemplate": "<b>%{y}</b><br>van %{customdata[0]} naar %{customdata[1]}<br>"
+                         f"verschil %{{text}} {eenheid_verschil}<extra></extra>"}  # fmt: skip
     laag, hoog = float(min(0.0, met["verschil"].min())), float(max(0.0, met["verschil"].max()))
     marge = 0.25 * ((hoog - laag) or 1.0)  # ruimte voor de getallen naast de staven
-    fig.update_yaxes(autorange="reversed", title=None, ticksuffix="  ")
-    fig.update_xaxes(range=[laag - (marge if laag < 0 else 0), hoog + (marge if hoog > 0 else 0)])
-    fig.update_xaxes(title=f"verandering ({eenheid_verschil})", zeroline=True,
-                     zerolinecolor="#333333", gridcolor="#e5e5e5",
-                     tickformat=",.0f" if eenheid in ("euro", "aantal") else ",.1~f")
-    fig.update_layout(
-        title={"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        separators=fmt.PLOTLY_SEPARATORS, height=150 + 45 * len(met), plot_bgcolor="white",
-        margin={"l": 10, "r": 60, "t": 60, "b": 90 if not zonder.empty else 60},
-        showlegend=False)  # fmt: skip
-    return fig
+    # De hele opmaak in één layout-dict: één validatie in plaats van vijf update-aanroepen.
+    layout: dict[str, Any] = {
+        "yaxis": {"autorange": "reversed", "title": None, "ticksuffix": "  "},
+        "xaxis": {"range": [laag - (marge if laag < 0 else 0), hoog + (marge if hoog > 0 else 0)],
+                  "title": f"verandering ({eenheid_verschil})", "zeroline": True,
+                  "zerolinecolor": "#333333", "gridcolor": "#e5e5e5",
+                  "tickformat": ",.0f" if eenheid in ("euro", "aantal") else ",.1~f"},
+        "title": {"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "separators": fmt.PLOTLY_SEPARATORS, "height": 150 + 45 * len(met),
+        "plot_bgcolor": "white",
+        "margin": {"l": 10, "r": 60, "t": 60, "b": 90 if not zonder.empty else 60},
+        "showlegend": False,
+    }  # fmt: skip
+    if not zonder.empty:
+        layout["annotations"] = [{
+            "text": "Geen cijfer in beide jaren: " + ", ".join(zonder["regio_naam"].astype(str)),
+            "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 0, "yshift": -62,
+            "xanchor": "left", "yanchor": "top", "font": {"size": 11, "color": "#555555"}}]
+    return go.Figure(data=[staaf], layout=layout).update_layout(yaxis_title=None)  # "title": {}

@@ -28,7 +28,7 @@ import csv
 import json
 import math
 import threading
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -279,6 +279,28 @@ def _lees(sql: str, params: Sequence | None = None) -> pd.DataFrame:
     if bewaard is None:
         with verbinding() as con:
             bewaard = _frame(con, sql, params)
+        with _LEESSLOT:
+            if len(_LEESCACHE) >= _MAX_LEESCACHE:
+                _LEESCACHE.clear()
+            _LEESCACHE[sleutel] = bewaard
+    return bewaard.copy()
+
+
+def lees_bewaard(naam: str, lezer: Callable[[duckdb.DuckDBPyConnection], pd.DataFrame],
+                 pad: Path | None = None) -> pd.DataFrame:
+    """Wat ``lezer`` leest op een verbinding die niets schrijft (``schema=False``), bewaard als
+    bij :func:`_lees`: tot het bestand (ook door een ander proces) of dit proces iets schrijft.
+
+    Voor een lezer met eigen SQL, zoals de lijst met vastleggingen die de exportpagina bij elke
+    run toont: een verbinding openen kostte daar ~50 ms per run. ``naam`` onderscheidt lezers.
+    """
+    pad = Path(pad or beleid_pad())
+    with _LEESSLOT:
+        sleutel = (_bestandsversie(pad), _SCHRIJFTELLER, "lezer", naam)
+        bewaard = _LEESCACHE.get(sleutel)
+    if bewaard is None:
+        with verbinding(pad, schema=False) as con:
+            bewaard = lezer(con)
         with _LEESSLOT:
             if len(_LEESCACHE) >= _MAX_LEESCACHE:
                 _LEESCACHE.clear()
@@ -1017,13 +1039,17 @@ def vastlegging_lijst(pad: Path | None = None) -> pd.DataFrame:
     bestand en geen tabellen als er nog niets is vastgelegd."""
     if not Path(pad or beleid_pad()).exists():
         return pd.DataFrame(columns=_VASTLEGGING_LIJST)
-    with verbinding(pad, schema=False) as con:
+
+    def lees(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         bestaat = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
                               "'vastlegging'").fetchone()[0]
         if not bestaat:
             return pd.DataFrame(columns=_VASTLEGGING_LIJST)
         return con.execute(f"SELECT {', '.join(_VASTLEGGING_LIJST)} FROM vastlegging "
                            "ORDER BY aangemaakt_op DESC, naam").df()
+
+    # Bewaard tot er iets geschreven wordt: de exportpagina toont de lijst bij elke run.
+    return lees_bewaard("vastleggingen", lees, pad)
 
 
 def vastlegging_kop(con: duckdb.DuckDBPyConnection, naam: str) -> dict[str, Any] | None:

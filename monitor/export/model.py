@@ -281,7 +281,7 @@ def verzamel(selectie: Selectie, versie: str | None = None) -> ExportData:
     if onbekend:
         raise ExportFout("Onbekende indicator(en): " + ", ".join(onbekend)
                          + ". Kies uit de indicatoren op de pagina 'Bronnen en definities'.")
-    regio_tabel = store.regios(versie)
+    regio_tabel = store.regios(versie, soorten=None)  # ook wijken: de export kan elke regio aan
     onbekend = [r for r in selectie.regios if r not in set(regio_tabel["code"])]
     if onbekend:
         raise ExportFout("Onbekende regiocode(s): " + ", ".join(onbekend)
@@ -319,10 +319,7 @@ def verzamel(selectie: Selectie, versie: str | None = None) -> ExportData:
 
 def jaren_met_cijfers(versie: str, indicator_keys: Iterable[str]) -> list[int]:
     """Jaren waarin minstens één regio een cijfer heeft voor een van de indicatoren, nieuwste eerst."""
-    jaren: set[int] = set()
-    for key in indicator_keys:
-        jaren |= set(store.jaren(versie, key))
-    return sorted(jaren, reverse=True)
+    return store.jaren_van(versie, tuple(indicator_keys))
 
 
 def opdrachtregel(data: ExportData) -> str:

@@ -104,7 +104,8 @@ def versie() -> str:
 
 
 def regio_namen() -> dict[str, str]:
-    """Alle regio's: ``{code: naam}``, Nederland eerst, dan gemeenten op naam."""
+    """Nederland en alle gemeenten (``store.regios``): ``{code: naam}``, Nederland eerst, dan
+    gemeenten op naam."""
     frame = data.regios(versie())
     return dict(zip(frame["code"], frame["naam"], strict=True))
 
