@@ -223,7 +223,7 @@ with keuzes.veilig("de doeltreffendheid"):
     tabellen = toets.doeltreffendheid_tabellen(
         reeks, doel=doelregio, groep=vergelijkingsgroep, van_jaar=van, tot_jaar=tot,
         richting=richting, eenheid=eenheid, inwoners=inwoners, ander_product=ander_titel,
-        pretrend_tot=nul_jaar)  # fmt: skip
+        pretrend_tot=nul_jaar, regio_namen=regionamen)  # fmt: skip
 
     verandering_sectie(tabellen, regionamen, doelregio, eenheid, ander, van, tot,
                        int(m["decimalen"]))

@@ -366,3 +366,29 @@ def test_cijfers_index_geeft_hetzelfde_als_filteren_op_het_frame() -> None:
 def test_punten_zonder_regio_heeft_geen_regio_code_nodig() -> None:
     df = pd.DataFrame({"jaar": [2021, 2020, 2021], "waarde": [2.0, 1.0, None]})
     assert toets.punten(df).to_dict() == {2020: 1.0, 2021: 2.0}
+
+
+def test_vergelijkingsgemeente_zonder_enige_rij_houdt_haar_naam(snapshot_database) -> None:
+    """Regressie: de naam kwam uit de rijen van de reeks; een vergelijkingsgemeente zonder één
+    cijfer voor de indicator (Amstelveen bij problematische schulden: alleen citaten voor
+    Heerlen en Heemskerk) kreeg NaN als naam, en de veranderingsgrafiek brak op de NaN."""
+    from monitor.beleid.grafieken import verandering_figuur
+
+    v = store.db_versie()
+    codes = ("GM0917", "NL01", "GM0362", "GM0396")
+    r = store.reeks(v, ("problematische_schulden_hh_pct",), codes)
+    assert "GM0362" not in set(r["regio_code"])  # echt geen enkele rij
+    namen = {"GM0917": "Heerlen", "NL01": "Nederland", "GM0362": "Amstelveen",
+             "GM0396": "Heemskerk"}
+    t = toets.doeltreffendheid_tabellen(r, doel="GM0917", groep=["GM0362", "GM0396"],
+                                        van_jaar=2015, tot_jaar=2020, richting="lager_is_beter",
+                                        eenheid="%", regio_namen=namen)
+    assert list(t["verandering"]["regio_naam"]) == ["Heerlen", "Nederland", "Amstelveen",
+                                                    "Heemskerk"]
+    assert list(t["pretrend"]["regio_naam"]) == ["Heerlen", "Nederland", "Amstelveen",
+                                                 "Heemskerk"]
+    # Nederland heeft 2015 en 2020; de drie gemeenten niet: die worden onder de grafiek genoemd.
+    fig = verandering_figuur(t["verandering"], titel="Schulden", eenheid="%").to_dict()
+    assert list(fig["data"][0]["y"]) == ["Nederland"]
+    assert fig["layout"]["annotations"][0]["text"] == (
+        "Geen cijfer in beide jaren: Heerlen, Amstelveen, Heemskerk")

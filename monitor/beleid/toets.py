@@ -939,8 +939,12 @@ def doeltreffendheid_tabellen(
     inwoners: pd.DataFrame | None = None,
     ander_product: str | None = None,
     pretrend_tot: int | None = None,
+    regio_namen: Mapping[str, str] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Alle getallen van de pagina Doeltreffendheid, als tabellen (ook voor de export).
+
+    ``regio_namen``: naam per code, ook voor een regio zonder één cijfer in ``reeks`` (anders
+    staat er de code).
 
     Sleutels: ``verandering`` (per regio), ``kloof`` (regio − NL toen en nu),
     ``verschil_in_verschillen`` (tegen de groep en tegen NL), ``kloof_dicht``,
@@ -948,11 +952,14 @@ def doeltreffendheid_tabellen(
     nulmeting mee), ``kanttekeningen`` en ``reeks`` (de
     gebruikte cijfers met bron en status). Zie de afzonderlijke functies voor de methode.
     """
-    namen = {}
+    namen: dict[str, str] = dict(regio_namen or {})
     if "regio_naam" in reeks.columns:
-        namen = dict(zip(reeks["regio_code"], reeks["regio_naam"], strict=True))
+        for code, naam in zip(reeks["regio_code"], reeks["regio_naam"], strict=True):
+            namen.setdefault(code, naam)
     namen.setdefault(nl_code, "Nederland")
     regios = [doel, nl_code, *[g for g in groep if g not in (doel, nl_code)]]
+    for code in regios:
+        namen.setdefault(code, code)  # nooit NaN als naam: de code is beter dan niets
 
     cijfers = Cijfers(reeks)  # één keer indexeren voor alle opzoekingen hieronder
     ver = veranderingen(cijfers, regios, van_jaar, tot_jaar)
