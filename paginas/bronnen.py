@@ -19,15 +19,15 @@ with keuzes.veilig("de bronnen"):
 
     st.header("Indicatoren")
     indicatoren = data.indicatoren(v)
-    per_bron = data.indicator_bronnen(v)
+    bronregels = definities.bron_regels(data.indicator_bronnen(v))
     zoektekst = st.text_input("Zoek een indicator", placeholder="bijvoorbeeld bijstand of inkomen")
     gevonden = definities.zoek(indicatoren, zoektekst)
     if gevonden.empty:
-        st.warning(f"Geen indicator gevonden voor '{zoektekst}'.")
+        st.warning(f"Geen indicator gevonden voor '{keuzes.als_tekst(zoektekst)}'.")
     for thema, groep in gevonden.groupby("thema", sort=False):
         with st.expander(f"{str(thema).capitalize()} ({len(groep)})", expanded=bool(zoektekst)):
             for meta in groep.to_dict("records"):
-                st.markdown(definities.indicator_blok(meta, per_bron))
+                st.markdown(definities.indicator_blok(meta, bronregels.get(str(meta["key"]), [])))
 
     st.header("Wat staat er in de database")
     st.caption("Per indicator de jaren waarin minstens één regio een cijfer heeft, hoeveel "

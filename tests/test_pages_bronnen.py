@@ -67,3 +67,13 @@ def test_dekking_regios_indicatoren_jaren_en_opnamedatum(snapshot_database):
     assert rij["Jaren Nederland"] == "2004-2025"  # gepubliceerd of berekend als som van de gemeenten
     assert dekking.set_index("Indicator").loc["Huishoudens met een laag inkomen", "Jaren Nederland"] == "geen"
     assert "Opgehaald op: 20 april 2026" in teksten(at)  # 85984NED, recorded 2026-04-20
+
+
+def test_zoektekst_zonder_resultaat_staat_er_letterlijk(snapshot_database):
+    """Regressie: de melding herhaalde de zoektekst als Markdown (een link werd een link)."""
+    at = open_pagina("paginas/bronnen.py")
+    at.text_input[0].input("[klik](http://voorbeeld.nl) **x**").run()
+    geen_fouten(at)
+    melding = at.warning[0].value
+    assert "Geen indicator gevonden voor" in melding
+    assert r"\[klik\]" in melding and "](http" not in melding and r"\*\*x\*\*" in melding
