@@ -6,6 +6,7 @@ import streamlit as st
 
 from monitor import charts, fmt, palet
 from monitor.domein import NEDERLAND, Oordeel
+from monitor.letterlijk import letterlijk
 from monitor.ui import data, grafiek, htmltabel, keuzes
 from monitor.verkennen import overzicht
 
@@ -35,7 +36,7 @@ def _tegel(t: overzicht.Tegel) -> None:
         st.caption("  \n".join(r for r in regels if r))
         # Een badge in een caption wordt te licht (contrast 2,4:1); daarom los, met volle kleur.
         st.badge(str(t.status), color="orange" if t.voorlopig else "gray")
-        st.caption(f"Bron: {t.bron}")
+        st.caption(f"Bron: {letterlijk(t.bron)}")  # bronnaam uit de database: letterlijk
 
 
 with keuzes.veilig("het overzicht"):

@@ -38,3 +38,22 @@ def test_bronnen_toont_een_reden_met_markdown_letterlijk(vers_database: Path) ->
     assert r"\*\*vet\*\* \[klik\]" in " ".join(ruw["Reden"])
     getoond = next(t for t in tabellen(at) if "Reden" in t.columns)
     assert KWAAD.replace("http:", "http\u200b:") in list(getoond["Reden"])
+
+
+def test_bronnamen_uit_de_database_staan_er_letterlijk(vers_database: Path) -> None:
+    """Bronnamen komen uit de database (na een refresh: van CBS). Overzicht ("Bron: …") en
+    Bronnen (de bronregels per indicator) toonden ze als Markdown."""
+    with duckdb.connect(str(vers_database)) as con:
+        con.execute("UPDATE bron SET titel = ? WHERE bron_id IN (SELECT bron_id FROM cijfer "
+                    "WHERE indicator_key = 'inwoners')", [KWAAD])
+        con.execute("UPDATE indicator_bron SET bron_titel = ? WHERE indicator_key = 'inwoners'",
+                    [KWAAD])
+    at = open_pagina()
+    geen_fouten(at)
+    bron = [c.value for c in at.caption if "klik" in c.value]
+    assert bron and all(r"\*\*vet\*\* \[klik\]" in b and "](http" not in b for b in bron), bron
+    at = open_pagina("paginas/bronnen.py")
+    at.text_input[0].input("Inwoners").run()
+    regels = [r for m in at.markdown for r in m.value.splitlines() if "klik" in r]
+    fout = [r for r in regels if not (r"\*\*vet\*\* \[klik\]" in r and "](http" not in r)]
+    assert regels and fout == []

@@ -8,7 +8,7 @@ met kopjes leest ook beter voor met een schermlezer en komt mee bij kopiëren en
 
 ``st.table`` toont elke cel als Markdown. Cellen bevatten tekst van buiten (CBS-namen en
 -statussen, bronnamen, door gebruikers ingevoerde toelichting), dus elke tekstcel, kolomnaam en
-indexwaarde gaat door :func:`keuzes.letterlijk`: wat er staat, is wat er in de bron stond.
+indexwaarde gaat door :func:`monitor.letterlijk.letterlijk`: wat er staat, is wat er in de bron stond.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from monitor.ui.keuzes import letterlijk
+from monitor.letterlijk import letterlijk
 
 
 def _cel(waarde: object) -> object:

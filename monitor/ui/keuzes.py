@@ -22,7 +22,6 @@ API voor pagina's (dashboard.py roept :func:`zijbalk` één keer per run aan, v�
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
@@ -34,6 +33,7 @@ import streamlit as st
 from monitor import fmt, store
 from monitor.beleid.validatie import BeleidFout
 from monitor.domein import NEDERLAND, STANDAARD_REGIOS
+from monitor.letterlijk import letterlijk
 from monitor.ui import data
 
 log = logging.getLogger(__name__)
@@ -43,13 +43,6 @@ MAX_REGIOS = 10
 MAX_TEKST = 60
 #: Hoeveel foute linkwaarden we hooguit noemen; de rest wordt "en N andere".
 MAX_GENOEMD = 3
-# CommonMark §2.4: elk ASCII-leesteken mag met een backslash letterlijk worden gemaakt. Dat
-# breekt ook Streamlits eigen opmaak (:material/..:, :red[..], $..$) en kale links (http://).
-# Een '_' midden in een woord (bestaat_niet) kan geen opmaak openen of sluiten: die blijft.
-_MARKDOWN_TEKEN = re.compile(r"([!-/:-@\[-^`{-~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
-# GFM maakt van kale adressen (http://…, www.…, naam@domein) een link, ook ná het escapen (de
-# frontend zoekt ze in de tekst zelf). Een onzichtbare spatie (U+200B) breekt dat patroon.
-_AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=ftp)(?=:)|(?<=www)(?=\.)|(?<=@)")
 
 PARAM_REGIO = "regio"
 PARAM_DATA = "data"
@@ -73,12 +66,6 @@ def als_tekst(waarde: object, max_lengte: int = MAX_TEKST) -> str:
     if len(tekst) > max_lengte:
         tekst = tekst[: max_lengte - 1].rstrip() + "…"
     return letterlijk(tekst)
-
-
-def letterlijk(tekst: str) -> str:
-    """Tekst die Streamlit als Markdown toont, letterlijk: elk leesteken geëscapet, kale adressen
-    gebroken. Niet ingekort (voor tabelcellen; zie :func:`als_tekst` voor meldingen)."""
-    return _MARKDOWN_TEKEN.sub(r"\\\1", _AUTOLINK.sub("\u200b", " ".join(tekst.split())))
 
 
 def _opsomming(waarden: Sequence[str]) -> list[str]:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from monitor import fmt
 from monitor.domein import TIJDZONE_LABEL, lokale_tijd
+from monitor.letterlijk import letterlijk
 
 CBS_LICENTIE = (
     "Cijfers van het CBS (StatLine, Kerncijfers wijken en buurten en het dashboard "
@@ -93,7 +94,9 @@ def bron_regels(indicator_bronnen: pd.DataFrame) -> dict[str, list[str]]:
     for r in indicator_bronnen.to_dict("records"):
         jaren = (str(r["eerste_jaar"]) if r["eerste_jaar"] == r["laatste_jaar"]
                  else f"{r['eerste_jaar']}-{r['laatste_jaar']}")
-        tekst = (f"{r['tabel_id']}: {r['bron_titel']}. Versie: {r['versie']}. "
+        # Titel, versie en tabel komen uit de database (na een refresh van CBS): letterlijk.
+        tekst = (f"{letterlijk(r['tabel_id'])}: {letterlijk(r['bron_titel'])}. "
+                 f"Versie: {letterlijk(r['versie'])}. "
                  f"Jaren: {jaren}; {fmt.getal(r['cijfers'])} cijfers")
         if r["zonder_cijfer"]:
             tekst += f", {fmt.getal(r['zonder_cijfer'])} zonder cijfer"
@@ -131,17 +134,24 @@ def indicator_blok(meta: dict[str, Any], bronnen: list[str]) -> str:
     return "\n".join(regels)
 
 
+#: Een adres dat een Markdown-link niet kan openbreken: geen spatie, haakjes, < > of backslash.
+_GEWOON_ADRES = re.compile(r"https?://[^\s<>()\[\]`\\]+")
+
+
 def bron_blok(bron: dict[str, Any]) -> str:
     """Markdown voor één bron: titel, tabel, versie, licentie, adres en toelichting."""
-    delen = [f"**{bron['titel']}**"]
+    # Titel, tabel, versie, licentie en adres staan in de database (na een refresh: van CBS):
+    # letterlijk, en een adres alleen als link als het een gewoon http(s)-adres is.
+    delen = [f"**{letterlijk(bron['titel'])}**"]
     if bron.get("tabel_id") and bron["tabel_id"] not in str(bron["titel"]):
-        delen[0] += f" ({bron['tabel_id']})"
+        delen[0] += f" ({letterlijk(bron['tabel_id'])})"
     opgehaald = bron.get("opgehaald_op")
     opgehaald = fmt.datum(opgehaald) if isinstance(opgehaald, str) and opgehaald else "onbekend"
-    regels = [delen[0] + "  ", f"Versie: {bron.get('versie') or 'onbekend'}. "
-              f"Opgehaald op: {opgehaald}. Licentie: {bron.get('licentie') or 'onbekend'}."]
+    regels = [delen[0] + "  ", f"Versie: {letterlijk(bron.get('versie') or 'onbekend')}. "
+              f"Opgehaald op: {opgehaald}. "
+              f"Licentie: {letterlijk(bron.get('licentie') or 'onbekend')}."]
     url = bron.get("url")
-    if isinstance(url, str) and url.startswith("http"):
+    if isinstance(url, str) and _GEWOON_ADRES.fullmatch(url):
         regels[-1] += f" [Naar de bron]({url})"
     toelichting = bron.get("toelichting")
     if isinstance(toelichting, str) and toelichting:
