@@ -1003,6 +1003,12 @@ _VASTLEGGING_LIJST = ["naam", "aangemaakt_op", "aangemaakt_door", "omschrijving"
                       "etl_klaar", "aantal_cijfers", "sha256", "selectie"]
 
 
+def _controleer_vastleggingstabel(tabel: str) -> None:
+    """De tabelnaam komt in de SQL-tekst: alleen de vaste namen mogen."""
+    if tabel not in VASTLEGGING_TABELLEN:
+        raise ValueError(f"geen vastleggingstabel: {tabel}")
+
+
 def vastlegging_bestaat(con: duckdb.DuckDBPyConnection, naam: str) -> bool:
     return bool(con.execute("SELECT count(*) FROM vastlegging WHERE naam = ?",
                             [naam]).fetchone()[0])
@@ -1019,8 +1025,7 @@ def voeg_vastlegging_toe(con: duckdb.DuckDBPyConnection, kop: Mapping[str, Any])
 def voeg_vastlegging_rijen_toe(con: duckdb.DuckDBPyConnection, tabel: str,
                                frame: pd.DataFrame) -> None:
     """Rijen (met kolom ``naam``) in een van de :data:`VASTLEGGING_TABELLEN`."""
-    if tabel not in VASTLEGGING_TABELLEN:
-        raise ValueError(f"geen vastleggingstabel: {tabel}")
+    _controleer_vastleggingstabel(tabel)
     if frame.empty:
         return
     con.register("invoer", frame)
@@ -1061,6 +1066,5 @@ def vastlegging_kop(con: duckdb.DuckDBPyConnection, naam: str) -> dict[str, Any]
 
 def vastlegging_rijen(con: duckdb.DuckDBPyConnection, tabel: str, naam: str) -> pd.DataFrame:
     """De bevroren rijen van één vastlegging uit een van de :data:`VASTLEGGING_TABELLEN`."""
-    if tabel not in VASTLEGGING_TABELLEN:
-        raise ValueError(f"geen vastleggingstabel: {tabel}")
+    _controleer_vastleggingstabel(tabel)
     return con.execute(f"SELECT * FROM {tabel} WHERE naam = ?", [naam]).df()

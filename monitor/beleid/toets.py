@@ -742,6 +742,29 @@ class Kanttekening:
     tekst: str
 
 
+def _kolommen(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, list, dict]:
+    """(jaar, waarde, heeft een waarde, regiocodes, posities per regio) van een reeks, in numpy.
+
+    Eén keer omzetten en daarna op posities werken: per regio filteren op het hele frame kostte
+    ~60 ms per paginarun (zie :class:`Cijfers`).
+    """
+    jaar = frame["jaar"].astype(int).to_numpy()
+    w = pd.to_numeric(frame["waarde"], errors="coerce")
+    heeft = np.asarray(w.notna(), dtype=bool)
+    regio = frame["regio_code"].tolist()
+    return jaar, w.astype("float64").to_numpy(), heeft, regio, _posities(regio)
+
+
+def _regio_namen(reeks: pd.DataFrame, regio_namen: Mapping[str, str] | None) -> dict[str, str]:
+    """Naam per code: eerst de meegegeven namen, dan die uit de reeks (geen NaN als naam)."""
+    namen = dict(regio_namen or {})
+    if "regio_naam" in reeks.columns:
+        for c, n in zip(reeks["regio_code"], reeks["regio_naam"], strict=True):
+            if isinstance(n, str):
+                namen.setdefault(c, n)
+    return namen
+
+
 def _posities(codes: list) -> dict:
     """Regiocode → posities (oplopend) van haar rijen, in de volgorde van eerste voorkomen."""
     uit: dict = {}
@@ -792,23 +815,12 @@ def kanttekeningen(
       regio's dat wel hebben (bestond de gemeente toen in deze vorm?);
     - *ander product*: de landelijke reeks is een verwant maar ander CBS-begrip.
     """
-    namen = dict(regio_namen or {})
-    if "regio_naam" in reeks.columns:
-        for c, n in zip(reeks["regio_code"], reeks["regio_naam"], strict=True):
-            if isinstance(n, str):
-                namen.setdefault(c, n)
+    namen = _regio_namen(reeks, regio_namen)
     naam = lambda c: namen.get(c, c)  # noqa: E731
     uit: list[Kanttekening] = []
     if reeks is None or reeks.empty:
         return [Kanttekening("geen cijfer", "Er zijn geen cijfers voor deze keuze.")]
-    # Eén keer naar numpy en posities per regio: per regio filteren op het hele frame kostte
-    # ~60 ms per run (zie Cijfers). De uitkomst is die van de filters die hier stonden.
-    jaar = reeks["jaar"].astype(int).to_numpy()
-    w = pd.to_numeric(reeks["waarde"], errors="coerce")
-    heeft = np.asarray(w.notna(), dtype=bool)
-    w = w.astype("float64").to_numpy()
-    regio = reeks["regio_code"].tolist()
-    pos = _posities(regio)
+    jaar, w, heeft, regio, pos = _kolommen(reeks)
     codes = list(pos)
 
     def gegroepeerd(soort: str, per_regio: dict[str, str]) -> None:
@@ -882,12 +894,7 @@ def kanttekeningen(
                 f"{naam(code)}: minder dan {getal(klein_aantal)} in {_jaren_tekst(jaren)}; kleine "
                 "aantallen schommelen sterk."))  # fmt: skip
     if inwoners is not None and not inwoners.empty:
-        inw_jaar = inwoners["jaar"].astype(int).to_numpy()
-        inw_w = pd.to_numeric(inwoners["waarde"], errors="coerce")
-        inw_heeft = np.asarray(inw_w.notna(), dtype=bool)
-        inw_w = inw_w.astype("float64").to_numpy()
-        inw_regio = inwoners["regio_code"].tolist()
-        inw_pos = _posities(inw_regio)
+        inw_jaar, inw_w, inw_heeft, inw_regio, inw_pos = _kolommen(inwoners)
         geen = np.array([], dtype=np.intp)
         for code in codes:
             if not str(code).startswith("GM"):
@@ -952,10 +959,7 @@ def doeltreffendheid_tabellen(
     nulmeting mee), ``kanttekeningen`` en ``reeks`` (de
     gebruikte cijfers met bron en status). Zie de afzonderlijke functies voor de methode.
     """
-    namen: dict[str, str] = dict(regio_namen or {})
-    if "regio_naam" in reeks.columns:
-        for code, naam in zip(reeks["regio_code"], reeks["regio_naam"], strict=True):
-            namen.setdefault(code, naam)
+    namen = _regio_namen(reeks, regio_namen)
     namen.setdefault(nl_code, "Nederland")
     regios = [doel, nl_code, *[g for g in groep if g not in (doel, nl_code)]]
     for code in regios:
