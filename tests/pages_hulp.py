@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +37,72 @@ def teksten(at: AppTest) -> str:
         delen += [str(e.value) for e in getattr(at, soort)]
     for m in at.metric:
         delen += [m.label, m.value, m.proto.delta]
+    for t in tegels(at).values():
+        delen += t["regels"]
     return "\n".join(delen)
+
+
+class _Tegels(HTMLParser):
+    """Leest de tegels van het overzicht (monitor/verkennen/tegelblok.py) zoals de browser ze
+    toont: per tegel de kop, het jaar, de waarde, het verschil en alle tekstregels."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tegels: dict[str, dict[str, Any]] = {}
+        self._tegel: dict[str, Any] | None = None
+        self._klasse: str | None = None
+        self._stapel: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        klassen = (dict(attrs).get("class") or "").split()
+        if tag == "section" and "am-tegel" in klassen:
+            self._tegel = {"titel": "", "jaar": "", "waarde": "", "verschil": "", "regels": [""]}
+        if self._tegel is None or tag == "br":
+            if self._tegel is not None:
+                self._tegel["regels"].append("")
+            return
+        self._stapel.append(tag)
+        if tag == "h2":
+            self._klasse = "titel"
+        for k in ("jaar", "waarde", "verschil"):
+            if f"am-{k}" in klassen:
+                self._klasse = k
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._tegel is None:
+            return
+        if tag == "section":
+            self._tegel["regels"] = [r.strip() for r in self._tegel["regels"] if r.strip()]
+            self.tegels[self._tegel["titel"]] = self._tegel
+            self._tegel = None
+            return
+        if self._stapel:
+            self._stapel.pop()
+        if tag in ("h2", "p", "summary"):
+            self._klasse = None
+            self._tegel["regels"].append("")
+
+    def handle_data(self, data: str) -> None:
+        if self._tegel is None:
+            return
+        self._tegel["regels"][-1] += data
+        if self._klasse:
+            self._tegel[self._klasse] = (self._tegel[self._klasse] + data).strip()
+
+
+def tegels(at: AppTest) -> dict[str, dict[str, Any]]:
+    """De tegels van het overzicht op titel: ``jaar``, ``waarde``, ``verschil``, ``regels``."""
+    lezer = _Tegels()
+    for blok in at.get("html"):
+        lezer.feed(blok.proto.body)
+    return lezer.tegels
 
 
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def _zoals_getoond(waarde: Any) -> Any:
-    """Een Markdown-geëscapete cel zoals de browser hem toont (``87\.461`` → ``87.461``)."""
+    r"""Een Markdown-geëscapete cel zoals de browser hem toont (``87\.461`` → ``87.461``)."""
     return _ESCAPE.sub(r"\1", waarde) if isinstance(waarde, str) else waarde
 
 

@@ -4,39 +4,38 @@ from __future__ import annotations
 
 import json
 
-from tests.pages_hulp import figuren, geen_fouten, open_pagina, tabellen, teksten
+from tests.pages_hulp import figuren, geen_fouten, open_pagina, tabellen, tegels, teksten
 
 
-def _metric(at, titelstuk: str):
-    """De metric in de tegel waarvan de kop ``titelstuk`` bevat (kop = markdown vóór de metric)."""
-    koppen = [m.value for m in at.markdown if m.value.startswith("**")]
-    index = next(i for i, k in enumerate(koppen) if titelstuk in k)
-    return at.metric[index]
+def _tegel(at, titelstuk: str) -> dict:
+    """De tegel waarvan de kop ``titelstuk`` bevat."""
+    return next(t for titel, t in tegels(at).items() if titelstuk in titel)
 
 
 def test_standaard_toont_heerlen_met_echte_cijfers():
     at = open_pagina()
     geen_fouten(at)
     assert at.title[0].value == "Heerlen in één oogopslag"
-    inwoners = _metric(at, "Inwoners")
-    assert (inwoners.label, inwoners.value) == ("2025", "87.522")
+    inwoners = _tegel(at, "Inwoners")
+    assert (inwoners["jaar"], inwoners["waarde"]) == ("2025", "87.522")
     tekst = teksten(at)
     assert "Nederland: 18.044.027 (2025)" in tekst
     assert "Heerlen telde op 1 januari 2025 87.522 inwoners." in tekst
-    bijstand = _metric(at, "Personen met bijstand per 1.000")
-    assert (bijstand.label, bijstand.value) == ("2024* · voorlopig", "43,8")  # KWB 2024: voorlopig
+    bijstand = _tegel(at, "Personen met bijstand per 1.000")
+    assert (bijstand["jaar"], bijstand["waarde"]) == ("2024* · voorlopig", "43,8")  # KWB 2024: voorlopig
     assert "Aantal: 3.830 personen." in tekst
 
 
 def test_voorlopig_cijfer_is_gemarkeerd_en_verschil_met_nederland_klopt():
     at = open_pagina()
-    inkomen = _metric(at, "besteedbaar inkomen")
-    assert inkomen.label == "2024* · voorlopig"
-    assert inkomen.value == "€ 45.700"
-    assert inkomen.proto.delta == "\u221214.500 euro t.o.v. Nederland"
+    inkomen = _tegel(at, "besteedbaar inkomen")
+    assert inkomen["jaar"] == "2024* · voorlopig"
+    assert inkomen["waarde"] == "€ 45.700"
+    assert inkomen["verschil"] == "▼ \u221214.500 euro t.o.v. Nederland"
+    assert "Ongunstiger dan Nederland." in inkomen["regels"]
     tekst = teksten(at)
     assert "Nederland: € 60.200 (2024*)" in tekst
-    assert ":orange-badge[voorlopig]" in tekst
+    assert "voorlopig" in inkomen["regels"]  # het label onder de tekst
 
 
 def test_zonder_landelijk_cijfer_staat_er_geen_cijfer_en_waarom():
@@ -48,8 +47,8 @@ def test_zonder_landelijk_cijfer_staat_er_geen_cijfer_en_waarom():
     assert "1 op de 11 inwoners in Heerlen heeft een AO-uitkering (Nederland: 1 op de 23)." in tekst
     # Laag inkomen: alleen een ander CBS-product, zonder verschil.
     assert "Ander CBS-product (83841NED): 3,6% in 2023" in tekst
-    laag = _metric(at, "laag inkomen")
-    assert laag.proto.delta == ""
+    laag = _tegel(at, "laag inkomen")
+    assert laag["verschil"] == ""
 
 
 def test_tabel_en_grafiek_zetten_de_regio_s_naast_elkaar():
@@ -71,7 +70,7 @@ def test_andere_regiokeuze_verandert_het_overzicht():
     at.multiselect(key="regio_keuze").set_value(["GM0935", "NL01"]).run()
     geen_fouten(at)
     assert at.title[0].value == "Maastricht in één oogopslag"
-    assert _metric(at, "Inwoners").value == "125.563"
+    assert _tegel(at, "Inwoners")["waarde"] == "125.563"
     assert list(tabellen(at)[0].columns) == ["Kerncijfer", "Jaar", "Maastricht", "Nederland"]
 
 

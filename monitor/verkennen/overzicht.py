@@ -15,8 +15,9 @@ De regels voor eerlijkheid:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -337,3 +338,18 @@ def panelen(reeks: pd.DataFrame, tegels_: list[Tegel]) -> list[dict[str, Any]]:
         uit.append({"titel": t.titel, "eenheid": t.eenheid, "jaar_tekst": t.jaar_tekst,
                     "frame": frame})
     return uit
+
+
+class Beeld(NamedTuple):
+    """Alles wat de pagina Overzicht uit de cijfers haalt: tegels, grafiekpanelen en de tabel."""
+
+    tegels: list[Tegel]
+    panelen: list[dict[str, Any]]
+    tabel: pd.DataFrame
+
+
+def beeld(reeks: pd.DataFrame, indicatoren: pd.DataFrame, code: str, codes: list[str],
+          namen: Mapping[str, str]) -> Beeld:
+    """Tegels van ``code``, de panelen voor de kleine staven en de tabel van alle ``codes``."""
+    tegels_ = tegels(reeks, indicatoren, code, namen[code])
+    return Beeld(tegels_, panelen(reeks, tegels_), naast_elkaar(reeks, tegels_, codes, dict(namen)))
