@@ -19,11 +19,12 @@ from monitor.beleid import beleidsmonitor as logica
 from monitor.beleid.grafieken import doel_figuur
 from monitor.tabelbestand import tabel_csv
 from monitor.ui import beleid as beleid_ui
-from monitor.ui import data, grafiek, keuzes
+from monitor.ui import data, grafiek, htmltabel, keuzes
 
 VANDAAG = dt.date.today().year
 _MELDING = "beleid_melding"
 _HOOGTE = 35 * 20 + 3  # kop plus 19 opdrachten, zonder lege regel eronder
+TABBLADEN = ("Doelen", "Uitvoering", "Geschiedenis")
 
 
 # ----------------------------------------------------------------------------- doelen
@@ -42,8 +43,10 @@ def doelen_sectie(v: str, ind: pd.DataFrame, namen: dict[str, str], bewerker: st
     overzicht = toets.overzicht_doelen(doelen, reeks, ind, VANDAAG)
 
     st.subheader(f"Doelen voor {namen.get(regio, regio)}")
-    tabel = logica.overzicht_tabel(overzicht, logica.nulmeting_herkomst(doelen))
-    st.dataframe(tabel, hide_index=True, width="stretch")
+    # Een HTML-tabel (tien indicatoren): het dataframe-raster laadt ruim 1 MB JavaScript vóór de
+    # grafiek eronder (zie monitor/ui/htmltabel.py).
+    htmltabel.toon(logica.overzicht_tabel(overzicht, logica.nulmeting_herkomst(doelen)),
+                   alt=f"Doelen voor {namen.get(regio, regio)}: nulmeting, streefwaarden en status")
     st.caption(
         "Nulmeting = het laatste jaar vóór 2026 met een cijfer, tenzij anders vastgelegd "
         "('voorstel' = nog niet vastgelegd). Status vergelijkt het nieuwste cijfer na de nulmeting "
@@ -300,12 +303,17 @@ beleid_ui.kop("Beleidsmonitor 2026-2029",
 
 with keuzes.veilig("de beleidsmonitor"):
     versie, indicatoren, regionamen, naam = beleid_ui.basis()
-    tab_doelen, tab_uitvoering, tab_gesch = st.tabs(
-        ["Doelen", "Uitvoering (19 opdrachten)", "Geschiedenis"])
-    with tab_doelen:
-        doelen_sectie(versie, indicatoren, regionamen, naam)
-    with tab_uitvoering:
-        uitvoering_sectie(indicatoren, naam)
-    with tab_gesch:
-        geschiedenis_sectie()
-        backup_knop(naam)
+    # Alleen het open tabblad wordt gebouwd (en naar de browser gestuurd): de andere twee kosten
+    # anders bij elke keer openen tabellen en een editor die niemand ziet. Het tabblad staat in
+    # de link (?tabblad=Uitvoering), zodat een gedeelde link op hetzelfde tabblad opent.
+    doelen, uitvoering, gesch = keuzes.tabbladen(TABBLADEN, sleutel="tabblad")
+    if doelen.open:
+        with doelen:
+            doelen_sectie(versie, indicatoren, regionamen, naam)
+    if uitvoering.open:
+        with uitvoering:
+            uitvoering_sectie(indicatoren, naam)
+    if gesch.open:
+        with gesch:
+            geschiedenis_sectie()
+            backup_knop(naam)

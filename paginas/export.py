@@ -16,6 +16,27 @@ from monitor.ui import beleid as beleid_ui
 from monitor.ui import data, grafiek, keuzes
 from monitor.ui import data as data_ui
 
+
+def _grafiek(data: model.ExportData, selectie: Selectie, titels: dict[str, str]) -> None:
+    """Keuze van de indicator, de grafiek en de PNG-download (met bronregel, door de server)."""
+    grafiek_key = st.selectbox("Indicator voor de grafiek", list(selectie.indicatoren),
+                               format_func=titels.get, key="export_grafiek",  # picklebaar
+                               placeholder="Kies een optie")
+    fig = png.grafiek(data, grafiek_key)
+    grafiek.toon(fig, key="export_figuur")
+    if png.chromium_pad() is None:
+        st.caption("Een PNG met bronregel maken kan op deze server niet (geen Chromium). "
+                   "Gebruik de cameraknop rechtsboven in de grafiek.")
+    else:
+        st.download_button(
+            "Grafiek als PNG, met bronregel", data=lambda: png.png(fig),
+            file_name=model.bestandsnaam(data, "png").replace(".png", f"_{grafiek_key}.png"),
+            mime="image/png", on_click="ignore", icon=":material/image:", key="download_png",
+            help="De server tekent de grafiek met de bron in het plaatje. Dat duurt een paar "
+                 "seconden. De cameraknop in de grafiek werkt ook.",
+        )
+
+
 st.title("Export voor jaarrekening en P&C")
 st.caption(
     "Download de cijfers als Excel-werkboek of CSV. Het werkboek bevat de cijfers als echte "
@@ -93,22 +114,13 @@ with keuzes.veilig("de export"):
 
     # ------------------------------------------------------------------- grafiek
     st.subheader("Grafiek als plaatje")
-    grafiek_key = st.selectbox("Indicator voor de grafiek", list(selectie.indicatoren),
-                               format_func=titels.get, key="export_grafiek",  # picklebaar
-                               placeholder="Kies een optie")
-    fig = png.grafiek(data, grafiek_key)
-    grafiek.toon(fig, key="export_figuur")
-    if png.chromium_pad() is None:
-        st.caption("Een PNG met bronregel maken kan op deze server niet (geen Chromium). "
-                   "Gebruik de cameraknop rechtsboven in de grafiek.")
-    else:
-        st.download_button(
-            "Grafiek als PNG, met bronregel", data=lambda: png.png(fig),
-            file_name=model.bestandsnaam(data, "png").replace(".png", f"_{grafiek_key}.png"),
-            mime="image/png", on_click="ignore", icon=":material/image:", key="download_png",
-            help="De server tekent de grafiek met de bron in het plaatje. Dat duurt een paar "
-                 "seconden. De cameraknop in de grafiek werkt ook.",
-        )
+    # Dicht tot iemand hem opent, en pas dan gebouwd: de grafiekbibliotheek (ruim 4 MB
+    # JavaScript) hield anders de tabel hierboven op, terwijl deze pagina om de downloads gaat.
+    vak = st.expander("Grafiek tonen, ook als PNG met bronregel", icon=":material/image:",
+                      key="export_grafiek_open", on_change="rerun")
+    if vak.open:
+        with vak:
+            _grafiek(data, selectie, titels)
 
     # ------------------------------------------------------------------- vastleggen
     st.subheader("Vastleggen voor de jaarrekening")

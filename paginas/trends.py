@@ -80,7 +80,12 @@ with keuzes.veilig("de trends"):
             notities.append(f"Geen enkel cijfer voor: {', '.join(zonder)}.")
         for n in notities:
             st.caption(n)
-        with st.expander(f"Tabel: {titel}"):
+        # Dicht tot iemand hem opent, en pas dan gebouwd (geen tabel die niemand ziet, vóór de
+        # grafiek in de browser). De tabel is het tekstalternatief van de grafiek.
+        vak = st.expander(f"Tabel: {titel}", key=f"trendtabel_{key}", on_change="rerun")
+        if not vak.open:
+            continue
+        with vak:
             htmltabel.toon(tabellen.trend_tabel(frame, codes, namen, eenheid),
                            alt=f"{titel} per jaar")
             bronnen = sorted({str(b) for b in frame["bron_titel"].dropna()})

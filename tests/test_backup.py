@@ -47,7 +47,7 @@ def test_knop_in_bewerkmodus_maakt_reservekopie(tmp_path: Path, monkeypatch) -> 
     from tests.test_pages_beleid import BELEID, WACHTWOORD, bewerkmodus_aan, knop, start
     monkeypatch.setattr(backup, "BACKUP_MAP", tmp_path / "backup")
     monkeypatch.delenv("ARMOEDEMONITOR_BELEID_WACHTWOORD", raising=False)
-    at = start(BELEID, wachtwoord=WACHTWOORD)
+    at = start(BELEID, wachtwoord=WACHTWOORD, tabblad="Geschiedenis")
     assert not any(b.label == "Reservekopie maken" for b in at.button)
     bewerkmodus_aan(at)
     knop(at, "Reservekopie maken").click().run()

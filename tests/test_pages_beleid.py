@@ -57,6 +57,14 @@ def bewerkmodus_aan(at: AppTest, naam: str = NAAM, wachtwoord: str = WACHTWOORD)
     return at
 
 
+def tabblad(at: AppTest, naam: str) -> AppTest:
+    """Open een ander tabblad, zoals een klik dat doet (het tabblad wordt pas dan gebouwd)."""
+    at.session_state["tabblad"] = naam
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def knop(at: AppTest, label: str):
     return next(b for b in at.button if b.label == label)
 
@@ -81,7 +89,7 @@ def test_beleidsmonitor_alleen_lezen_zonder_wachtwoord(monkeypatch: pytest.Monke
     assert at.title[0].value == "Beleidsmonitor 2026-2029"
     assert "Bewerken is uitgeschakeld: er is geen wachtwoord ingesteld" in teksten(at)
     assert len(at.data_editor) == 0
-    overzicht = at.dataframe[0].value.set_index("Indicator")
+    overzicht = next(t for t in tabellen(at) if "Indicator" in t.columns).set_index("Indicator")
     rij = overzicht.loc["Personen met bijstand per 1.000 inwoners"]
     assert rij["Nulmeting"] == "43,8 (2024) · voorstel"
     assert rij["Meetbaar vanaf"] == "2027"  # bijstand: cijfer over 2026 verschijnt in 2027
@@ -89,12 +97,26 @@ def test_beleidsmonitor_alleen_lezen_zonder_wachtwoord(monkeypatch: pytest.Monke
         "€ 45.700 (2024*)"
     assert overzicht.loc["Gemiddeld besteedbaar inkomen van huishoudens", "Meetbaar vanaf"] == \
         "2028"  # inkomen: twee jaar later
+    assert "Inlezen kan alleen in de bewerkmodus." in teksten(at)
+    assert at.get("plotly_chart")  # de doelgrafiek is er
+    # Alleen het open tabblad wordt gebouwd: de opdrachten staan nog niet op de pagina.
+    assert not any("Opdracht" in d.value.columns for d in at.dataframe)
+    assert not [m for m in at.metric if m.label == "Nog niet ingevoerd"]
+
+    at = start(BELEID, tabblad="Uitvoering")  # een link naar het tabblad Uitvoering
     opdrachten = next(d.value for d in at.dataframe if "Opdracht" in d.value.columns)
     assert len(opdrachten) == 19
     assert [m.value for m in at.metric if m.label == "Nog niet ingevoerd"] == ["19"]
     assert [m.value for m in at.metric if m.label == "Niet gestart"] == ["0"]
-    assert "Inlezen kan alleen in de bewerkmodus." in teksten(at)
-    assert at.get("plotly_chart")  # de doelgrafiek is er
+    assert not at.get("plotly_chart")  # de doelgrafiek (tabblad Doelen) is nu niet gebouwd
+
+
+def test_beleidsmonitor_onbekend_tabblad_in_link_wordt_gemeld() -> None:
+    at = start(BELEID, tabblad="[Onzin](https://voorbeeld.nl)")
+    melding = " ".join(w.value for w in at.warning)
+    assert "De link noemt een onbekend tabblad" in melding and "U ziet Doelen." in melding
+    assert "](" not in melding  # letterlijk, geen Markdown-link
+    assert at.subheader[0].value == "Doelen voor Heerlen"
 
 
 def test_beleidsmonitor_detail_en_projectie_voor_bijstand() -> None:
@@ -132,7 +154,9 @@ def test_naam_is_verplicht_voor_bewerkmodus() -> None:
 def test_bewerken_schrijft_geschiedenis(monkeypatch: pytest.MonkeyPatch) -> None:
     at = start(BELEID, wachtwoord=WACHTWOORD, doel="bijstand_per_1000")
     bewerkmodus_aan(at)
-    assert {d.key for d in at.data_editor} >= {EDITOR, "ed_opdrachten"}
+    assert {d.key for d in at.data_editor} == {EDITOR}
+    assert {d.key for d in tabblad(at, "Uitvoering").data_editor} == {"ed_opdrachten"}
+    tabblad(at, "Doelen")
     # 2029 (vierde rij) op 38,5 zetten, met reden, en opslaan
     at.session_state[EDITOR] = {"edited_rows": {3: {"Streefwaarde": 38.5}}, "added_rows": [],
                                 "deleted_rows": []}
@@ -142,14 +166,14 @@ def test_bewerken_schrijft_geschiedenis(monkeypatch: pytest.MonkeyPatch) -> None
     assert "1 streefwaarde(n) opgeslagen" in " ".join(s.value for s in at.success)
     assert opslag.streefwaarden("bijstand_per_1000", "GM0917")["waarde"].tolist() == [38.5]
     assert opslag.nulmeting("bijstand_per_1000", "GM0917")["jaar"] == 2024
+    overzicht = next(t for t in tabellen(at) if "Indicator" in t.columns).set_index("Indicator")
+    assert overzicht.loc["Personen met bijstand per 1.000 inwoners", "2029"] == "38,5"
+    assert overzicht.loc["Personen met bijstand per 1.000 inwoners", "Nulmeting"] == "43,8 (2024)"
     # de geschiedenis op de pagina toont de wijziging met naam en reden
-    gesch = next(d.value for d in at.dataframe if "Wie" in d.value.columns)
+    gesch = next(d.value for d in tabblad(at, "Geschiedenis").dataframe if "Wie" in d.value.columns)
     rij = gesch[gesch["Sleutel"] == "bijstand_per_1000|GM0917|2029"].iloc[0]
     assert (rij["Wie"], rij["Reden"], rij["Wijziging"]) == (NAAM, "Raadsbesluit 12 maart 2026",
                                                             "nieuw")
-    overzicht = at.dataframe[0].value.set_index("Indicator")
-    assert overzicht.loc["Personen met bijstand per 1.000 inwoners", "2029"] == "38,5"
-    assert overzicht.loc["Personen met bijstand per 1.000 inwoners", "Nulmeting"] == "43,8 (2024)"
 
 
 def test_doel_slechter_dan_nulmeting_vraagt_bevestiging_op_pagina() -> None:
@@ -193,7 +217,7 @@ def test_goede_csv_wordt_ingelezen() -> None:
 
 
 def test_opdracht_bijwerken_in_bewerkmodus() -> None:
-    at = start(BELEID, wachtwoord=WACHTWOORD)
+    at = start(BELEID, wachtwoord=WACHTWOORD, tabblad="Uitvoering")
     bewerkmodus_aan(at)
     at.session_state["ed_opdrachten"] = {
         "edited_rows": {12: {"status": "loopt", "eigenaar": "Team Schulden"}},
@@ -211,7 +235,8 @@ def test_wachtwoord_uit_omgeving_werkt_ook(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("ARMOEDEMONITOR_BELEID_WACHTWOORD", "uit-omgeving")
     at = start(BELEID)
     bewerkmodus_aan(at, wachtwoord="uit-omgeving")
-    assert len(at.data_editor) >= 2
+    assert [d.key[:10] for d in at.data_editor] == ["ed_streef_"]  # tabblad Doelen
+    assert [d.key for d in tabblad(at, "Uitvoering").data_editor] == ["ed_opdrachten"]
     knop(at, "Bewerkmodus uitzetten").click().run()
     assert len(at.data_editor) == 0
 
@@ -368,8 +393,8 @@ def test_twee_sessies_streefwaarde_tweede_wordt_geweigerd_en_kan_opnieuw() -> No
 
 def test_twee_sessies_opdrachten_geen_wijziging_verdwijnt() -> None:
     """Issue 11: B's nieuwe eigenaar verdween met 'Niets gewijzigd' nadat A had opgeslagen."""
-    a = bewerkmodus_aan(start(BELEID, wachtwoord=WACHTWOORD), "Anna")
-    b = bewerkmodus_aan(start(BELEID, wachtwoord=WACHTWOORD), "Bert")
+    a = bewerkmodus_aan(start(BELEID, wachtwoord=WACHTWOORD, tabblad="Uitvoering"), "Anna")
+    b = bewerkmodus_aan(start(BELEID, wachtwoord=WACHTWOORD, tabblad="Uitvoering"), "Bert")
 
     _editor_wijzig(a, "ed_opdrachten", {12: {"eigenaar": "Team Schulden"}})
     a.text_input(key="reden_opdrachten").input("Startoverleg")
@@ -429,7 +454,7 @@ def test_inlogrem_verdubbelt_per_sessie_en_voor_de_server(monkeypatch: pytest.Mo
     assert "Wacht 1 seconde(n)" in nieuw.error[0].value
     nu[0] += 0.5
     bewerkmodus_aan(nieuw)  # wachttijd voorbij, goed wachtwoord: bewerkmodus aan
-    assert not nieuw.error and len(nieuw.data_editor) >= 2
+    assert not nieuw.error and [d.key[:10] for d in nieuw.data_editor] == ["ed_streef_"]
     # Het log noemt de pogingen, nooit wat er getypt is.
     log = " ".join(r.getMessage() for r in caplog.records if r.name == inlogrem.__name__)
     assert "Fout wachtwoord voor de bewerkmodus" in log

@@ -80,7 +80,13 @@ def test_pagina_toont_voorbeeld_in_nederlandse_notatie_en_downloads() -> None:
     labels = [b.label for b in at.get("download_button")]
     assert labels[:3] == ["Excel-werkboek (.xlsx)", "CSV voor Nederlandse Excel",
                           "CSV voor analisten"]
+    # De grafiek staat in een dicht vak en wordt pas gebouwd als iemand dat opent.
+    assert not at.get("plotly_chart")
+    at.session_state["export_grafiek_open"] = True
+    at.run()
     assert len(at.get("plotly_chart")) == 1
+    assert "Grafiek als PNG, met bronregel" in [b.label for b in at.get("download_button")] or \
+        any("geen Chromium" in c.value for c in at.caption)
     assert any("Er is nog niets vastgelegd" in i.value for i in at.info)
 
 

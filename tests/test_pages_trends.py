@@ -50,8 +50,15 @@ def test_beleidsperiode_is_gearceerd():
     assert any(a["text"] == "Beleidsperiode 2026-2029" for a in fig["layout"]["annotations"])
 
 
+def _open_tabel(at, key: str):
+    """Open het tabelvak onder de grafiek (dat wordt pas dan gebouwd)."""
+    assert not tabellen(at)
+    at.session_state[f"trendtabel_{key}"] = True
+    return at.run()
+
+
 def test_tabel_laat_onbekend_zien():
-    at = open_pagina(PAGINA)
+    at = _open_tabel(open_pagina(PAGINA), "bijstand_per_1000")
     tabel = tabellen(at)[0]
     rij = tabel[tabel["Jaar"] == "2022"].iloc[0]
     assert rij["Heerlen"] == "geen cijfer (onbekend)"
@@ -67,7 +74,7 @@ def test_andere_indicator_verandert_de_grafiek():
     assert heerlen["y"][heerlen["x"].index("2024")] == 87461
     assert heerlen["y"][heerlen["x"].index("2020")] == 87086
     assert "Nederland" not in [t["name"] for t in fig["data"]]
-    assert tabellen(at)[0].set_index("Jaar").at["2024", "Heerlen"] == "87.461"
+    assert tabellen(_open_tabel(at, "inwoners"))[0].set_index("Jaar").at["2024", "Heerlen"] == "87.461"
     assert at.query_params["indicatoren"] == "inwoners"
 
 

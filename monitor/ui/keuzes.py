@@ -15,6 +15,7 @@ API voor pagina's (dashboard.py roept :func:`zijbalk` één keer per run aan, v�
 - :func:`regio_namen` → ``{code: naam}`` voor alle regio's.
 - :func:`versie` → het versietoken van de database (voor de ``store``-functies).
 - :func:`url_keuze` → een selectbox/multiselect die in de link staat en foute linkwaarden meldt.
+- :func:`tabbladen` → tabbladen in de link; alleen het open tabblad wordt gebouwd.
 - :func:`veilig` → context manager: vangt elke fout en toont een Nederlandse melding.
 - Kleuren per regio: :func:`monitor.palet.kleuren` met :func:`gekozen_regios`.
 """
@@ -156,7 +157,7 @@ def veilig(wat: str = "deze pagina") -> Iterator[None]:
     except BeleidFout as fout:  # tekst voor gebruikers, maar kan getypte tekst bevatten
         log.info("Afgekeurd bij %s: %s", wat, fout)
         st.error(als_tekst(str(fout), 500))
-    except Exception:  # noqa: BLE001 - bewust: nooit een traceback naar de gebruiker
+    except Exception:
         log.exception("Fout bij het tonen van %s", wat)
         st.error(f"Er ging iets mis bij het tonen van {wat}. Laad de pagina opnieuw; "
                  "blijft het misgaan, meld het dan aan de beheerder van de monitor.")
@@ -342,6 +343,19 @@ def url_keuze(
         _zet_url(sleutel, [] if gekozen is None else [str(gekozen)])
         st.session_state[bewaard] = [] if gekozen is None else [str(gekozen)]
     return gekozen
+
+
+def tabbladen(labels: Sequence[str], *, sleutel: str) -> Sequence[Any]:
+    """Tabbladen die in de link staan (``?sleutel=Label``); alleen het open tabblad is ``.open``.
+
+    Zo bouwt een pagina alleen wat te zien is (Streamlit: ``bind="query-params"``). Een onbekende
+    waarde in de link meldt de pagina, letterlijk; Streamlit zou hem stil weglaten.
+    """
+    gevraagd = st.query_params.get(sleutel)
+    if gevraagd is not None and gevraagd not in labels:
+        st.warning(f"De link noemt een onbekend tabblad ('{als_tekst(gevraagd)}'). "
+                   f"U ziet {labels[0]}.", icon=":material/warning:")
+    return st.tabs(list(labels), key=sleutel, bind="query-params")
 
 
 def stop_zonder_keuze(indicatoren: list[str], regios: list[str]) -> None:

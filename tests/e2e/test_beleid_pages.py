@@ -7,6 +7,7 @@ schermafdruk in tests/artifacts/ (beleidsmonitor*.png, doeltreffendheid.png) voo
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -50,13 +51,14 @@ def test_beleidsmonitor_opent_met_doelen_en_opdrachten(page: Page, app_url: str)
     _getekend(page, 1)
     _hele_pagina(page, "beleidsmonitor")
 
-    page.get_by_role("tab", name="Uitvoering (19 opdrachten)").click()
+    page.get_by_role("tab", name="Uitvoering").click()
     expect(page.get_by_role("heading", name="Uitvoering: de 19 opdrachten")).to_be_visible()
     expect(page.locator("[data-testid='stMetricValue']", has_text="19").first).to_be_visible()
     _hele_pagina(page, "beleidsmonitor_uitvoering")
 
     page.get_by_role("tab", name="Geschiedenis").click()
     expect(page.get_by_role("heading", name="Geschiedenis van alle wijzigingen")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"tabblad=Geschiedenis"))  # het tabblad staat in de link
 
 
 def test_doeltreffendheid_opent_met_vergelijking_en_pretrend(page: Page, app_url: str) -> None:

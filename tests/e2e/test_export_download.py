@@ -44,6 +44,8 @@ def test_excel_csv_en_png_komen_aan(page: Page, app_url: str, e2e_database: Path
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
     expect(page.get_by_role("heading", name="Export voor jaarrekening en P&C")).to_be_visible()
     expect(page.locator("[data-testid='stDataFrame']").first).to_be_visible()
+    expect(page.locator(".js-plotly-plot")).to_have_count(0)  # de grafiek komt pas bij openen
+    page.get_by_text("Grafiek tonen, ook als PNG met bronregel").click()
     page.wait_for_selector(".js-plotly-plot .main-svg")
     schermafdruk(page, "export")
 
