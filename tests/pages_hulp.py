@@ -49,24 +49,21 @@ class _Tegels(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tegels: dict[str, dict[str, Any]] = {}
-        self._tegel: dict[str, Any] | None = None
-        self._klasse: str | None = None
-        self._stapel: list[str] = []
+        self._tegel: dict[str, Any] | None = None  # de tegel die nu gelezen wordt
+        self._veld: str | None = None  # titel/jaar/waarde/verschil, of None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         klassen = (dict(attrs).get("class") or "").split()
         if tag == "section" and "am-tegel" in klassen:
             self._tegel = {"titel": "", "jaar": "", "waarde": "", "verschil": "", "regels": [""]}
-        if self._tegel is None or tag == "br":
-            if self._tegel is not None:
-                self._tegel["regels"].append("")
-            return
-        self._stapel.append(tag)
-        if tag == "h2":
-            self._klasse = "titel"
-        for k in ("jaar", "waarde", "verschil"):
-            if f"am-{k}" in klassen:
-                self._klasse = k
+            self._veld = None
+        elif self._tegel is not None and tag == "br":
+            self._tegel["regels"].append("")
+        elif tag == "h2":
+            self._veld = "titel"
+        else:
+            self._veld = next((k for k in ("jaar", "waarde", "verschil") if f"am-{k}" in klassen),
+                              self._veld)
 
     def handle_endtag(self, tag: str) -> None:
         if self._tegel is None:
@@ -75,19 +72,16 @@ class _Tegels(HTMLParser):
             self._tegel["regels"] = [r.strip() for r in self._tegel["regels"] if r.strip()]
             self.tegels[self._tegel["titel"]] = self._tegel
             self._tegel = None
-            return
-        if self._stapel:
-            self._stapel.pop()
-        if tag in ("h2", "p", "summary"):
-            self._klasse = None
+        elif tag in ("h2", "p", "summary"):
+            self._veld = None
             self._tegel["regels"].append("")
 
     def handle_data(self, data: str) -> None:
         if self._tegel is None:
             return
         self._tegel["regels"][-1] += data
-        if self._klasse:
-            self._tegel[self._klasse] = (self._tegel[self._klasse] + data).strip()
+        if self._veld:
+            self._tegel[self._veld] = (self._tegel[self._veld] + data).strip()
 
 
 def tegels(at: AppTest) -> dict[str, dict[str, Any]]:

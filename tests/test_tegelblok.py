@@ -6,8 +6,10 @@ from __future__ import annotations
 import dataclasses
 
 from monitor import store
+from monitor.domein import NEDERLAND
 from monitor.verkennen import overzicht, tegelblok
-from tests.test_pages_logica import HEERLEN, NL
+
+HEERLEN = "GM0917"
 
 VIJANDIG = '<img src=x onerror="alert(1)"> **vet** [link](https://voorbeeld.nl)'
 
@@ -15,7 +17,7 @@ VIJANDIG = '<img src=x onerror="alert(1)"> **vet** [link](https://voorbeeld.nl)'
 def _tegels() -> dict[str, overzicht.Tegel]:
     v = store.db_versie()
     ind = store.indicatoren(v)
-    reeks = store.reeks(v, overzicht.benodigde_keys(ind), (HEERLEN, NL))
+    reeks = store.reeks(v, overzicht.benodigde_keys(ind), (HEERLEN, NEDERLAND))
     return {t.key: t for t in overzicht.tegels(reeks, ind, HEERLEN, "Heerlen")}
 
 

@@ -224,7 +224,7 @@ def kopieer_naar(map_: Path, bestand: str) -> None:
             con.execute(f'COPY FROM DATABASE "{naam}" TO kopie')
         finally:
             con.execute("DETACH kopie")
-        for tabel in _schema(con):
+        for tabel in _schema(con):  # namen uit het eigen schema, nooit van buiten
             con.execute(f'COPY "{tabel}" TO ? (HEADER, DELIMITER \',\')',
                         [str(map_ / f"{tabel}.csv")])
 
@@ -1030,7 +1030,7 @@ def voeg_vastlegging_rijen_toe(con: duckdb.DuckDBPyConnection, tabel: str,
         return
     con.register("invoer", frame)
     try:
-        con.execute(f"INSERT INTO {tabel} BY NAME SELECT * FROM invoer")
+        con.execute(f"INSERT INTO {tabel} BY NAME SELECT * FROM invoer")  # naam hierboven gecontroleerd
     finally:
         con.unregister("invoer")
 

@@ -1,6 +1,8 @@
 """Cached access to the statistics store for Streamlit pages.
 
-``monitor.store`` is plain Python; here each query function is wrapped in ``st.cache_data``.
+``monitor.store`` is plain Python; here each query function is wrapped in ``st.cache_data``, plus
+two derived results that are the same for the same version and choice (the export model and the
+overview's tiles, panels and table).
 Every function takes the database version as its first argument, so the cache key changes when
 the ETL publishes a new database and a page never shows figures from two versions.
 """

@@ -157,7 +157,7 @@ def veilig(wat: str = "deze pagina") -> Iterator[None]:
     except BeleidFout as fout:  # tekst voor gebruikers, maar kan getypte tekst bevatten
         log.info("Afgekeurd bij %s: %s", wat, fout)
         st.error(als_tekst(str(fout), 500))
-    except Exception:
+    except Exception:  # bewust alles: nooit een traceback naar de gebruiker
         log.exception("Fout bij het tonen van %s", wat)
         st.error(f"Er ging iets mis bij het tonen van {wat}. Laad de pagina opnieuw; "
                  "blijft het misgaan, meld het dan aan de beheerder van de monitor.")

@@ -68,13 +68,13 @@ def tegel_html(t: Tegel) -> str:
         delen += [f'<p class="am-jaar">{_t(jaar)}</p>',
                   f'<p class="am-waarde">{_t(t.waarde_tekst)}</p>']
         if t.verschil_tekst:
-            klasse = _OORDEEL_KLASSE.get(t.oordeel, "geen") if t.oordeel else "geen"
+            klasse = _OORDEEL_KLASSE.get(t.oordeel, "geen")  # None: neutraal of ander product
             pijl = {"+": "▲", fmt.MIN: "▼"}.get(t.verschil_tekst[0], "")
             pijl_html = f'<span aria-hidden="true">{pijl}</span> ' if pijl else ""
             delen.append(f'<p class="am-verschil am-{klasse}">{pijl_html}'
                          f"{_t(t.verschil_tekst)} t.o.v. Nederland</p>")
         delen.append(f"<p>{_t(t.zin)}</p>")
-        regels = [t.nl_tekst, _OORDEEL_ZIN.get(t.oordeel, "") if t.oordeel else "", *t.extra]
+        regels = [t.nl_tekst, _OORDEEL_ZIN.get(t.oordeel, ""), *t.extra]
         delen.append('<p class="am-klein">' + "<br>".join(_t(r) for r in regels if r) + "</p>")
         badge = "am-badge am-voorlopig" if t.voorlopig else "am-badge"
         delen += [f'<p><span class="{badge}">{_t(t.status)}</span></p>',
