@@ -130,7 +130,7 @@ def context_sectie(bewerker: str | None) -> None:
                "bron.")  # fmt: skip
     ctx = opslag.context_regels()
     if not bewerker:
-        # gewone markdown: de tekst is door mensen ingevoerd
+        # Markdown met de ingevoerde tekst letterlijk (zie context_markdown)
         st.markdown(logica.context_markdown(ctx))
         return
     kolommen = {"naam": st.column_config.TextColumn("Naam", width="medium"),

@@ -363,13 +363,14 @@ def test_context_kanttekeningen_en_export() -> None:
     ctx = pd.DataFrame({"naam": ["Programma X", "Wet Y"], "periode": ["2022-2030", None],
                         "regio": ["Heerlen", ""], "omschrijving": ["Doet iets.", None],
                         "bron": ["bron-x", "bron-y"]}, dtype=object)
+    # Ingevoerde tekst letterlijk (leestekens geëscapet; zo getoond zien ze er hetzelfde uit).
     assert dh.context_markdown(ctx) == (
-        "- **Programma X** (2022-2030, Heerlen): Doet iets.  \n  *Bron: bron-x*\n"
-        "- **Wet Y**:   \n  *Bron: bron-y*")
+        "- **Programma X** (2022\\-2030, Heerlen): Doet iets\\.  \n  *Bron: bron\\-x*\n"
+        "- **Wet Y**:   \n  *Bron: bron\\-y*")
     echt = dh.context_markdown(opslag.context_regels())
-    assert "- **Nationaal Programma Heerlen-Noord (NPHLN)**" in echt
+    assert r"- **Nationaal Programma Heerlen\-Noord \(NPHLN\)**" in echt
     kant = pd.DataFrame({"soort": ["voorlopig"], "tekst": ["2024 voorlopig."]})
-    assert dh.kanttekeningen_markdown(kant) == "- **voorlopig**: 2024 voorlopig."
+    assert dh.kanttekeningen_markdown(kant) == "- **voorlopig**: 2024 voorlopig\\."
     blad = dict(dh.export_toelichting(
         titel="Bijstand", key="bijstand_per_1000", eenheid=PER, richting="lager_is_beter",
         namen={H: "Heerlen", A: "Amstelveen"}, doel=H, groep=[A], van=2020, tot=2024,
@@ -389,5 +390,7 @@ def test_context_zonder_omschrijving_uit_de_database_geeft_geen_fout():
     ctx = pd.DataFrame([{"naam": "Regio Deal", "periode": "2019-2022", "regio": None,
                          "omschrijving": float("nan"), "bron": "https://example.org"}])
     tekst = dh.context_markdown(ctx)
-    assert tekst.startswith("- **Regio Deal** (2019-2022): ")
-    assert "nan" not in tekst and "*Bron: https://example.org*" in tekst
+    assert tekst.startswith("- **Regio Deal** (2019\\-2022): ")
+    # een bron die een gewoon adres is, is een link (monitor.letterlijk.letterlijk_met_links)
+    assert "nan" not in tekst
+    assert tekst.endswith("*Bron: [https\u200b\\:\\/\\/example\\.org](https://example.org)*")

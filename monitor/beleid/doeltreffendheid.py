@@ -13,6 +13,7 @@ import pandas as pd
 from monitor import domein, fmt
 from monitor.beleid.beleidsmonitor import Kerngetal
 from monitor.domein import NEDERLAND, NIET_VERGELIJKBAAR, getal_of_niets, gunstig
+from monitor.letterlijk import letterlijk, letterlijk_met_links
 
 # aantallen zijn tussen gemeenten niet te vergelijken
 EENHEDEN = ("%", "euro", "per 1.000 inwoners")
@@ -254,19 +255,29 @@ def te_weinig_voor_pretrend(pre: pd.DataFrame) -> bool:
 
 
 def context_markdown(ctx: pd.DataFrame) -> str:
-    """Contextregels als lijst, elk met periode/regio en bron."""
+    """Contextregels als lijst, elk met periode/regio en bron.
+
+    Mensen voerden de regels in: elke tekst staat er letterlijk (geen plaatje, link of opmaak
+    van buiten); alleen een gewoon http(s)-adres in de bron wordt een link. Vet en cursief zijn
+    van de monitor.
+    """
     regels = []
     for r in ctx.to_dict("records"):
-        extra = ", ".join(str(r[k]) for k in ("periode", "regio") if isinstance(r[k], str) and r[k])
-        regels.append(f"- **{r['naam']}**" + (f" ({extra})" if extra else "") + ": "
-                      + (r["omschrijving"] if isinstance(r["omschrijving"], str) else "")
-                      + f"  \n  *Bron: {r['bron']}*")
+        extra = ", ".join(letterlijk(r[k]) for k in ("periode", "regio")
+                          if isinstance(r[k], str) and r[k])  # fmt: skip
+        regels.append(f"- **{letterlijk(r['naam'])}**" + (f" ({extra})" if extra else "") + ": "
+                      + (letterlijk(r["omschrijving"]) if isinstance(r["omschrijving"], str)
+                         else "")
+                      + f"  \n  *Bron: {letterlijk_met_links(r['bron'])}*")  # fmt: skip
     return "\n".join(regels)
 
 
 def kanttekeningen_markdown(kant: pd.DataFrame) -> str:
-    """Kanttekeningen als lijst: soort vet, dan de tekst."""
-    return "\n".join(f"- **{s}**: {tekst}"
+    """Kanttekeningen als lijst: soort vet, dan de tekst.
+
+    De tekst noemt regio's en bronnen uit de database: letterlijk.
+    """
+    return "\n".join(f"- **{letterlijk(s)}**: {letterlijk(tekst)}"
                      for s, tekst in zip(kant["soort"], kant["tekst"], strict=True))  # fmt: skip
 
 

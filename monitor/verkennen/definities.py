@@ -12,7 +12,7 @@ import pandas as pd
 
 from monitor import fmt
 from monitor.domein import TIJDZONE_LABEL, lokale_tijd
-from monitor.letterlijk import letterlijk
+from monitor.letterlijk import gewoon_adres, letterlijk
 
 CBS_LICENTIE = (
     "Cijfers van het CBS (StatLine, Kerncijfers wijken en buurten en het dashboard "
@@ -134,10 +134,6 @@ def indicator_blok(meta: dict[str, Any], bronnen: list[str]) -> str:
     return "\n".join(regels)
 
 
-#: Een adres dat een Markdown-link niet kan openbreken: geen spatie, haakjes, < > of backslash.
-_GEWOON_ADRES = re.compile(r"https?://[^\s<>()\[\]`\\]+")
-
-
 def bron_blok(bron: dict[str, Any]) -> str:
     """Markdown voor één bron: titel, tabel, versie, licentie, adres en toelichting."""
     # Titel, tabel, versie, licentie en adres staan in de database (na een refresh: van CBS):
@@ -151,7 +147,7 @@ def bron_blok(bron: dict[str, Any]) -> str:
               f"Opgehaald op: {opgehaald}. "
               f"Licentie: {letterlijk(bron.get('licentie') or 'onbekend')}."]
     url = bron.get("url")
-    if isinstance(url, str) and _GEWOON_ADRES.fullmatch(url):
+    if gewoon_adres(url):
         regels[-1] += f" [Naar de bron]({url})"
     toelichting = bron.get("toelichting")
     if isinstance(toelichting, str) and toelichting:
