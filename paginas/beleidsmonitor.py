@@ -17,6 +17,7 @@ from monitor import domein
 from monitor.beleid import backup, importeren, nulmeting, opslag, toets, validatie
 from monitor.beleid import beleidsmonitor as logica
 from monitor.beleid.grafieken import doel_figuur
+from monitor.letterlijk import letterlijk
 from monitor.tabelbestand import tabel_csv
 from monitor.ui import beleid as beleid_ui
 from monitor.ui import data, grafiek, htmltabel, keuzes
@@ -42,7 +43,7 @@ def doelen_sectie(v: str, ind: pd.DataFrame, namen: dict[str, str], bewerker: st
     doelen = opslag.doelen_met_voorstel(regio, keys, reeks)
     overzicht = toets.overzicht_doelen(doelen, reeks, ind, VANDAAG)
 
-    st.subheader(f"Doelen voor {namen.get(regio, regio)}")
+    st.subheader(f"Doelen voor {letterlijk(namen.get(regio, regio))}")
     # Een HTML-tabel (tien indicatoren): het dataframe-raster laadt ruim 1 MB JavaScript vóór de
     # grafiek eronder (zie monitor/ui/htmltabel.py).
     htmltabel.toon(logica.overzicht_tabel(overzicht, logica.nulmeting_herkomst(doelen)),
@@ -105,7 +106,7 @@ def detail(key: str, regio: str, namen: dict[str, str], meta: pd.DataFrame,
                    "verschijnt het cijfer). Daarvoor staat er 'nog niet meetbaar', nooit "
                    "'gehaald' of 'niet gehaald'.")  # fmt: skip
     else:
-        st.info(f"Nog geen streefwaarden voor {regio_naam} op deze indicator.",
+        st.info(f"Nog geen streefwaarden voor {letterlijk(regio_naam)} op deze indicator.",
                 icon=":material/flag:")
     herzien = nulmeting.nulmeting_herzien(nul, r, regio)
     if herzien:

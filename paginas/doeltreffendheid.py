@@ -18,6 +18,7 @@ from monitor.beleid import nulmeting, opslag, toets
 from monitor.beleid.beleidsmonitor import bestandsnaam, titels
 from monitor.beleid.grafieken import pretrend_figuur, verandering_figuur
 from monitor.domein import NEDERLAND
+from monitor.letterlijk import letterlijk
 from monitor.tabelbestand import tabel_csv, tabellen_werkboek
 from monitor.ui import beleid as beleid_ui
 from monitor.ui import data, grafiek, groep, htmltabel, keuzes
@@ -78,11 +79,11 @@ def kloof_sectie(t: dict[str, pd.DataFrame], naam: str, eenheid: str, ander: boo
         st.info(reden, icon=":material/info:")
     else:
         st.markdown(logica.tempo_tekst(t))
-        st.caption(f"Positief verschil = {naam} hoger dan Nederland. Het tempo is de verandering "
-                   "van de kloof per jaar tussen de twee gekozen jaren, lineair doorgetrokken; "
-                   "Nederland beweegt ook, dus dit is een rekenvoorbeeld, geen voorspelling. Het "
-                   "is dezelfde vraag als Maastrichts ambitie 'in 2030 onder het landelijk "
-                   "gemiddelde'.")  # fmt: skip
+        st.caption(f"Positief verschil = {letterlijk(naam)} hoger dan Nederland. Het tempo is de "
+                   "verandering van de kloof per jaar tussen de twee gekozen jaren, lineair "
+                   "doorgetrokken; Nederland beweegt ook, dus dit is een rekenvoorbeeld, geen "
+                   "voorspelling. Het is dezelfde vraag als Maastrichts ambitie 'in 2030 onder het "
+                   "landelijk gemiddelde'.")  # fmt: skip
     if ander:
         st.caption("Nederland heeft voor deze indicator geen eigen cijfer: de vergelijking "
                    "gebruikt een verwant landelijk CBS-product. Vergelijk de richting, niet het "
@@ -192,7 +193,7 @@ with keuzes.veilig("de doeltreffendheid"):
     doelnaam = regionamen.get(doelregio, doelregio)
     key = kies_indicator(indicatoren, doelregio, versie)
     if key is None:
-        st.warning(f"Voor {doelnaam} zijn er geen cijfers om te vergelijken.")
+        st.warning(f"Voor {letterlijk(doelnaam)} zijn er geen cijfers om te vergelijken.")
         st.stop()
     m = meta.loc[key]
     vergelijkingsgroep = groep.kies(
@@ -211,7 +212,7 @@ with keuzes.veilig("de doeltreffendheid"):
     nul = vastgelegd or nulmeting.nulmeting_voorstel(eigen, doelregio)
     jaren = logica.jaren_met_cijfer(eigen, doelregio)
     if nul is None or len(jaren) < 2:
-        st.info(f"Voor deze indicator heeft {doelnaam} te weinig "
+        st.info(f"Voor deze indicator heeft {letterlijk(doelnaam)} te weinig "
                 "cijfers om een verandering te berekenen (minstens twee jaren nodig).")
         st.stop()
     nul_jaar = int(nul["jaar"])

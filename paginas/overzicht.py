@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from monitor import charts, palet
+from monitor.letterlijk import letterlijk
 from monitor.ui import data, grafiek, htmltabel, keuzes
 from monitor.verkennen import tegelblok
 
@@ -17,11 +18,12 @@ with keuzes.veilig("het overzicht"):
         st.info("Kies in de zijbalk minstens één gemeente. Die staat dan centraal in dit overzicht.")
         st.stop()
     naam = namen[code]
+    naam_md = letterlijk(naam)  # de naam komt uit de database; titel en bijschrift zijn Markdown
     codes = keuzes.gekozen_regios()
-    st.title(f"{naam} in één oogopslag")
+    st.title(f"{naam_md} in één oogopslag")
     st.caption(
-        f"De laatste cijfers voor {naam}, naast Nederland. Elk cijfer noemt zijn jaar; een jaar met * "
-        "is voorlopig. Staat er 'geen cijfer', dan staat erbij waarom."
+        f"De laatste cijfers voor {naam_md}, naast Nederland. Elk cijfer noemt zijn jaar; een jaar "
+        "met * is voorlopig. Staat er 'geen cijfer', dan staat erbij waarom."
     )
 
     beeld = data.overzicht_beeld(v, code, tuple(codes), {c: namen[c] for c in codes})
@@ -31,9 +33,9 @@ with keuzes.veilig("het overzicht"):
 
     st.subheader("Naast de andere gekozen regio's")
     st.caption(
-        f"Per kerncijfer het jaar van {naam}. Heeft een regio in dat jaar geen cijfer, dan staat er "
-        "'geen cijfer' (er staat nooit stilletjes een ouder jaar naast). Nederland is de grijze "
-        "stippellijn. Gearceerd of * = voorlopig."
+        f"Per kerncijfer het jaar van {naam_md}. Heeft een regio in dat jaar geen cijfer, dan "
+        "staat er 'geen cijfer' (er staat nooit stilletjes een ouder jaar naast). Nederland is de "
+        "grijze stippellijn. Gearceerd of * = voorlopig."
     )
     fig = charts.kleine_staven(beeld.panelen, codes=codes, namen=namen, kleur=palet.kleuren(codes))
     grafiek.toon(fig)

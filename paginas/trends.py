@@ -6,6 +6,7 @@ import streamlit as st
 
 from monitor import charts, palet
 from monitor.domein import NEDERLAND
+from monitor.letterlijk import letterlijk
 from monitor.ui import data, grafiek, htmltabel, keuzes
 from monitor.verkennen import tabellen
 
@@ -74,7 +75,7 @@ with keuzes.veilig("de trends"):
                                f"CBS-product ({ind.at[vergelijk, 'titel']}): een andere meting, "
                                "alleen ter oriëntatie." if ander is not None else ""))
         met_cijfer = set(frame[frame["waarde"].notna()]["regio_code"])
-        zonder = [namen[c] for c in codes
+        zonder = [letterlijk(namen[c]) for c in codes
                   if c in namen and c != NEDERLAND and c not in met_cijfer]
         if zonder:
             notities.append(f"Geen enkel cijfer voor: {', '.join(zonder)}.")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from monitor import charts, fmt, palet
 from monitor.domein import NEDERLAND
+from monitor.letterlijk import letterlijk
 from monitor.ui import data, grafiek, htmltabel, keuzes
 from monitor.verkennen import kaart, ranglijst, referentie, tabellen
 
@@ -95,8 +96,8 @@ with keuzes.veilig("de vergelijking"):
     elif nl is None:
         notities.append(f"Nederland heeft geen cijfer voor {jaar} in deze database, dus er is geen "
                         "referentielijn.")
-    zonder = [namen[c] for c in codes if c != NEDERLAND and c not in set(staaf_frame.dropna(
-        subset=["waarde"])["regio_code"])]
+    met_cijfer = set(staaf_frame.dropna(subset=["waarde"])["regio_code"])
+    zonder = [letterlijk(namen[c]) for c in codes if c != NEDERLAND and c not in met_cijfer]
     if zonder:
         notities.append(f"Geen cijfer voor {jaar}: {', '.join(zonder)} (zie de tabel voor de reden).")
     if (jaarframe["status"].str.lower().isin(["voorlopig", "nader voorlopig"])).any():

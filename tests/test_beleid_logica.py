@@ -15,6 +15,7 @@ from monitor import domein, store
 from monitor.beleid import beleidsmonitor as bm
 from monitor.beleid import doeltreffendheid as dh
 from monitor.beleid import importeren, nulmeting, opslag, toets, validatie
+from monitor.letterlijk import letterlijk
 
 H, NL, A, B, C = "GM0917", "NL01", "GM0362", "GM0396", "GM0935"
 PER = "per 1.000 inwoners"
@@ -166,7 +167,10 @@ def test_streefwaarden_tabel_en_toelichting() -> None:
 
 def test_let_op_regels_op_snapshot(heerlen: dict) -> None:
     regels = bm.let_op_regels(toets.kanttekeningen(heerlen["r"], PER))
-    assert "Let op (voorlopig): Heerlen: 2015, 2024 voorlopig; CBS kan dit cijfer nog aanpassen." in regels
+    # Markdown: de tekst (regionamen, bronnen uit de database) staat er letterlijk
+    assert ("Let op (voorlopig): "
+            + letterlijk("Heerlen: 2015, 2024 voorlopig; CBS kan dit cijfer nog aanpassen.")
+            in regels)
     assert any(r.startswith("Let op (bronwissel): 2023 → 2024") for r in regels)
     assert not any("ontbrekend" in r for r in regels)  # die soort hoort niet bij één indicator
 
@@ -300,7 +304,7 @@ def test_verandering_op_snapshot(bijstand_2020_2024: dict) -> None:
     assert k[1].waarde == "geen cijfer" and k[1].uitleg == "Geen cijfer: geen cijfer in 2020 en 2024"
     # groep: (+0,07 + 1,12 − 2,77) / 3 = −0,52
     assert k[2].waarde == f"{MIN}0,5"
-    assert k[2].uitleg.endswith(": Amstelveen, Heemskerk, Maastricht")
+    assert k[2].uitleg.endswith(": " + letterlijk("Amstelveen, Heemskerk, Maastricht"))
     tabel = dh.verandering_tabel(t["verandering"], 2020, 2024, PER).set_index("Regio")
     assert list(tabel.columns) == ["Rol", "2020", "2024", "Verandering"]
     assert tabel.loc["Heerlen", "2020"] == "48,3"

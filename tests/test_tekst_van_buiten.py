@@ -9,8 +9,12 @@ functie ervan maakt. ``test_pages_veilig.py`` doet hetzelfde voor de linkparamet
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import duckdb
 import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
 
 from monitor.beleid import doeltreffendheid as dh
 from monitor.beleid import opslag
@@ -86,3 +90,65 @@ def test_doeltreffendheid_toont_een_ingevoerde_contextregel_letterlijk() -> None
     lijst = next(m.value for m in at.markdown if "Nationaal Programma Heerlen" in m.value)
     assert "vet" in lijst
     assert onveilig(lijst) == []
+
+
+# ----------------------------------------------------------------------------- regionamen
+
+#: Gemeenten die in de database een vijandige naam krijgen: Heerlen (hoofdgemeente), Amstelveen
+#: (vergelijkingsgemeente), Bergambacht (geen enkel cijfer) en Weesp (staat niet op de kaart).
+KWADE_REGIOS = ("GM0917", "GM0362", "GM0491", "GM0457")
+
+
+@pytest.fixture
+def kwade_regionamen(vers_database: Path) -> Path:
+    """Regionamen komen uit de database (CBS, lokale CSV of een import): maak ze vijandig."""
+    with duckdb.connect(str(vers_database)) as con:
+        for tabel in ("regio", "regio_lijst"):
+            con.execute(f"UPDATE {tabel} SET naam = naam || ' ' || ? WHERE code IN "
+                        f"{KWADE_REGIOS}", [KWAAD])
+    return vers_database
+
+
+def markdown_teksten(at: AppTest) -> list[str]:
+    """Alles wat Streamlit als Markdown tekent: tekst, meldingen, kaartjes en widgetlabels."""
+    delen: list[str] = []
+    for soort in ("title", "header", "subheader", "markdown", "caption", "info", "warning",
+                  "error", "success", "toast"):
+        delen += [str(e.value) for e in getattr(at, soort)]
+    for m in at.metric:
+        delen += [m.label, str(m.value), m.proto.delta, m.proto.help]
+    for soort in ("selectbox", "multiselect", "button", "text_input", "checkbox", "expander",
+                  "download_button", "tabs"):
+        for e in getattr(at, soort):
+            delen += [str(getattr(e, "label", "") or ""), str(getattr(e.proto, "help", "") or "")]
+    return delen
+
+
+#: (pagina, linkparameters, extra regio's): elke plek die een regionaam in Markdown zet.
+PAGINAS_MET_NAMEN = {
+    "overzicht": ("paginas/overzicht.py", {}),
+    "vergelijken": ("paginas/vergelijken.py", {}),
+    "vergelijken-zonder-cijfer": ("paginas/vergelijken.py",
+                                  {"indicator": "problematische_schulden_hh_pct", "jaar": "2020"}),
+    "vergelijken-niet-op-kaart": ("paginas/vergelijken.py",
+                                  {"indicator": "hh_laag_inkomen_pct", "jaar": "2021"}),
+    "trends-zonder-cijfer": ("paginas/trends.py", {"regio": ["GM0917", "NL01", "GM0491"]}),
+    "beleidsmonitor": ("paginas/beleidsmonitor.py", {}),
+    "doeltreffendheid": (TOETS, {"regio": ["GM0917", "NL01", "GM0362", "GM0396", "GM0491"]}),
+    "doeltreffendheid-automatische-groep": (TOETS, {"groep": "automatisch"}),
+    "doeltreffendheid-te-weinig-cijfers": (TOETS, {"toetsindicator": "personen_in_armoede_pct"}),
+    "doeltreffendheid-geen-cijfers": (TOETS, {"regio": ["GM0491"]}),
+}
+
+
+@pytest.mark.parametrize("geval", list(PAGINAS_MET_NAMEN))
+def test_regionaam_uit_de_database_staat_er_letterlijk(kwade_regionamen: Path, geval: str) -> None:
+    """Regressie: titels, kopjes, bijschriften, meldingen en kaartjes zetten de regionaam (uit de
+    database) ongeëscapet in Markdown."""
+    pagina, params = PAGINAS_MET_NAMEN[geval]
+    at = open_pagina(pagina, **params)
+    assert not at.exception, [e.message for e in at.exception]
+    teksten = markdown_teksten(at)
+    assert any("vet" in t for t in teksten), "de naam staat nergens: deze plek is niet getoetst"
+    fout = [(t[:150], onveilig(t)) for t in teksten if onveilig(t)]
+    assert not fout, fout

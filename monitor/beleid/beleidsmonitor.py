@@ -14,6 +14,7 @@ import pandas as pd
 
 from monitor import domein, fmt
 from monitor.beleid import importeren, opslag, toets
+from monitor.letterlijk import letterlijk
 
 STATUS_KLEUR = {"op_koers": "green", "achter": "red", "geen_recent_cijfer": "orange",
                 "nog_niet_meetbaar": "gray", "geen_streefwaarde": "gray",
@@ -230,8 +231,12 @@ def streefwaarden_tabel(oordeel: pd.DataFrame, sw: pd.DataFrame, eenheid: str) -
 
 
 def let_op_regels(kanttekeningen: Iterable[toets.Kanttekening]) -> list[str]:
-    """Alleen de kanttekeningen die bij één indicator ertoe doen, als 'Let op'-regels."""
-    return [f"Let op ({k.soort}): {k.tekst}" for k in kanttekeningen if k.soort in _LET_OP]
+    """Alleen de kanttekeningen die bij één indicator ertoe doen, als 'Let op'-regels.
+
+    Markdown (st.caption): de tekst noemt regio's en bronnen uit de database, dus letterlijk.
+    """
+    return [f"Let op ({k.soort}): {letterlijk(k.tekst)}" for k in kanttekeningen
+            if k.soort in _LET_OP]
 
 
 # ----------------------------------------------------------------------------- bewerken

@@ -46,9 +46,12 @@ def vergelijkingsgroep(gekozen: Sequence[str], doel: str) -> list[str]:
 
 
 def vergelijking_zin(namen: Mapping[str, str], doel: str, groep: Sequence[str]) -> str:
-    """Kopzin: wie tegenover wie, of een hint waar de vergelijkingsgemeenten te kiezen zijn."""
-    return (f"**{namen.get(doel, doel)}** tegenover Nederland en "
-            + (", ".join(namen.get(c, c) for c in groep)
+    """Kopzin: wie tegenover wie, of een hint waar de vergelijkingsgemeenten te kiezen zijn.
+
+    Markdown: de namen komen uit de database en staan er letterlijk (vet is van de monitor).
+    """
+    return (f"**{letterlijk(namen.get(doel, doel))}** tegenover Nederland en "
+            + (", ".join(letterlijk(namen.get(c, c)) for c in groep)
                or "geen vergelijkingsgemeenten (kies ze in de zijbalk)") + ".")  # fmt: skip
 
 
@@ -115,11 +118,14 @@ def periode_soort(van: int, tot: int, nul_jaar: int) -> str:
 def verandering_kerngetallen(t: Mapping[str, pd.DataFrame], namen: Mapping[str, str], doel: str,
                              eenheid: str, ander: bool, decimalen: int | None = None
                              ) -> list[Kerngetal]:  # fmt: skip
-    """Drie kaartjes: verandering van de gemeente, van Nederland en van de groep (gemiddeld)."""
+    """Drie kaartjes: verandering van de gemeente, van Nederland en van de groep (gemiddeld).
+
+    Label en uitleg van st.metric zijn Markdown: regionamen uit de database letterlijk.
+    """
     rij = t["verandering"].set_index("regio_code")
     did = t["verschil_in_verschillen"].set_index("vergelijking")
     uit: list[Kerngetal] = []
-    for code, titel in ((doel, namen.get(doel, doel)),
+    for code, titel in ((doel, letterlijk(namen.get(doel, doel))),
                         (NEDERLAND, "Nederland" + (" (ander product)" if ander else ""))):
         w = getal_of_niets(rij.loc[code, "verschil"]) if code in rij.index else None
         if w is None:
@@ -134,7 +140,7 @@ def verandering_kerngetallen(t: Mapping[str, pd.DataFrame], namen: Mapping[str, 
         "Gemiddelde vergelijkingsgemeenten",
         fmt.verschil(groep, eenheid, decimalen) if groep is not None else fmt.GEEN_CIJFER,
         "Ongewogen gemiddelde (elke gemeente telt één keer): "
-        + (did.loc[GROEP, "groep_gebruikt"] or "geen")))  # fmt: skip
+        + (letterlijk(did.loc[GROEP, "groep_gebruikt"]) or "geen")))  # fmt: skip
     return uit
 
 
@@ -195,7 +201,11 @@ def tempo_tekst(t: Mapping[str, pd.DataFrame]) -> str:
 
 def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting: str,
                decimalen: int | None = None) -> list[str]:
-    """Eén markdownregel per vergelijking (groep, Nederland), met gunstig/ongunstig erbij."""
+    """Eén markdownregel per vergelijking (groep, Nederland), met gunstig/ongunstig erbij.
+
+    ``naam`` (de gemeente, uit de database) staat er letterlijk.
+    """
+    naam = letterlijk(naam)
     did = t["verschil_in_verschillen"].set_index("vergelijking")
     regels = []
     for vergelijking, wie in ((GROEP, "de vergelijkingsgemeenten"), ("Nederland", "Nederland")):
@@ -215,10 +225,12 @@ def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting:
 
 
 def niet_meegeteld_tekst(t: Mapping[str, pd.DataFrame]) -> str | None:
-    """Welke vergelijkingsgemeenten buiten het gemiddelde vielen, of None."""
+    """Welke vergelijkingsgemeenten buiten het gemiddelde vielen, of None (Markdown: de namen
+    letterlijk)."""
     did = t["verschil_in_verschillen"].set_index("vergelijking")
     zonder = did.loc[GROEP, "groep_zonder_cijfer"]
-    return f"Zonder cijfer in beide jaren, dus niet meegeteld: {zonder}." if zonder else None
+    return (f"Zonder cijfer in beide jaren, dus niet meegeteld: {letterlijk(zonder)}." if zonder
+            else None)
 
 
 # ----------------------------------------------------------------------------- pre-trend
@@ -236,12 +248,13 @@ def pretrend_tabel(pre: pd.DataFrame, eenheid: str) -> pd.DataFrame:
 
 
 def pretrend_zin(pre: pd.DataFrame, doel: str, naam: str, eenheid: str) -> str | None:
-    """Gemeente tegen groep vóór de nulmeting, alleen als beide een helling hebben."""
+    """Gemeente tegen groep vóór de nulmeting, alleen als beide een helling hebben (Markdown:
+    ``naam`` letterlijk)."""
     eigen = pre.set_index("regio_code")
     groep = pre[~pre["regio_code"].isin([doel, NEDERLAND])]["helling"].dropna()
     if doel not in eigen.index or pd.isna(eigen.loc[doel, "helling"]) or groep.empty:
         return None
-    return (f"Vóór de nulmeting veranderde {naam} gemiddeld "
+    return (f"Vóór de nulmeting veranderde {letterlijk(naam)} gemiddeld "
             f"{fmt.verschil(eigen.loc[doel, 'helling'], eenheid, 2)} per jaar, de "
             f"vergelijkingsgemeenten gemiddeld {fmt.verschil(groep.mean(), eenheid, 2)}.")
 

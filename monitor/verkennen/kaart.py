@@ -43,6 +43,7 @@ from plotly.colors import sequential
 
 from etl.config import ROOT
 from monitor import fmt
+from monitor.letterlijk import letterlijk
 from monitor.verkennen import ranglijst
 
 #: Streamlit serveert ``static/`` naast dashboard.py (``server.enableStaticServing``).
@@ -200,11 +201,14 @@ def niet_tekenbaar(cijfers: pd.DataFrame, pad: Path = KAART_PAD) -> pd.DataFrame
 
 
 def niet_tekenbaar_tekst(cijfers: pd.DataFrame, jaar: int, pad: Path = KAART_PAD) -> str | None:
-    """Eén zin voor onder de kaart als er gemeenten niet getekend kunnen worden, anders None."""
+    """Eén zin voor onder de kaart als er gemeenten niet getekend kunnen worden, anders None.
+
+    Markdown (st.caption): de namen komen uit de database en staan er letterlijk.
+    """
     weg = niet_tekenbaar(cijfers, pad)
     if weg.empty:
         return None
-    namen = ", ".join(str(n) for n in weg["regio_naam"])
+    namen = ", ".join(letterlijk(n) for n in weg["regio_naam"])
     aantal = len(weg)
     return (
         f"{aantal} {'gemeente' if aantal == 1 else 'gemeenten'} uit {jaar} "
@@ -446,7 +450,8 @@ def kaart_tekst(
 ) -> str:
     """Tekstalternatief voor de kaart: één zin met de kerncijfers (voor schermlezers en print).
 
-    Noemt de waarde en plaats van de hoofdgemeente en de laagste en hoogste gemeente.
+    Noemt de waarde en plaats van de hoofdgemeente en de laagste en hoogste gemeente. Markdown
+    (st.caption): de namen komen uit de database en staan er letterlijk.
     """
     gemeenten = cijfers[cijfers["regio_code"].str.startswith("GM") & cijfers["waarde"].notna()]
     if gemeenten.empty:
@@ -461,17 +466,17 @@ def kaart_tekst(
     periode = fmt.periode(jaar, str(gemeenten["status"].mode().iloc[0]))
     rij = gemeenten[gemeenten["regio_code"] == hoofd]
     if rij.empty:
-        naam = kaart_namen().get(hoofd, hoofd)
+        naam = letterlijk(kaart_namen().get(hoofd, hoofd))
         deel = f"{naam} heeft geen cijfer"
     else:
         r = rij.iloc[0]
-        deel = (f"{r['regio_naam']} {fmt.waarde(r['waarde'], eenheid)}, "
+        deel = (f"{letterlijk(r['regio_naam'])} {fmt.waarde(r['waarde'], eenheid)}, "
                 f"{ranglijst.plaats_tekst(int(plaats[hoofd]), aantal)} gemeenten "
                 f"({_plaats_een(richting)})" if volledig else
-                f"{r['regio_naam']} {fmt.waarde(r['waarde'], eenheid)} (geen plaats: maar "
-                f"{aantal} gemeenten hebben een cijfer)")
-    return (f"{indicator_titel}, {periode}: {deel}; laagste {laag['regio_naam']} "
-            f"{fmt.waarde(laag['waarde'], eenheid)}, hoogste {hoog['regio_naam']} "
+                f"{letterlijk(r['regio_naam'])} {fmt.waarde(r['waarde'], eenheid)} (geen plaats: "
+                f"maar {aantal} gemeenten hebben een cijfer)")
+    return (f"{indicator_titel}, {periode}: {deel}; laagste {letterlijk(laag['regio_naam'])} "
+            f"{fmt.waarde(laag['waarde'], eenheid)}, hoogste {letterlijk(hoog['regio_naam'])} "
             f"{fmt.waarde(hoog['waarde'], eenheid)}.")
 
 

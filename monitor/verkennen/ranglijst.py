@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from monitor import fmt
+from monitor.letterlijk import letterlijk
 
 #: Minder gemeenten dan dit met een cijfer: de plaats zegt weinig, en dat zeggen we erbij.
 WEINIG_GEMEENTEN = 50
@@ -76,8 +77,10 @@ def plaats_zin(naam: str, plaats: int | None, telling: dict[str, int], jaar: int
     """``Heerlen staat op plaats 330 van 342 gemeenten met een cijfer voor 2024.``
 
     De kop noemt altijd de dekking. Hebben minder dan 90% van de gemeenten een cijfer, dan is er
-    geen plaats: alleen hoeveel gemeenten de bron bevat.
+    geen plaats: alleen hoeveel gemeenten de bron bevat. Markdown (een kopje): de naam komt uit
+    de database en staat er letterlijk.
     """
+    naam = letterlijk(naam)
     met, totaal = telling["met_cijfer"], max(telling["gemeenten"], telling["met_cijfer"])
     if not volledig_genoeg(telling):
         return (f"Geen ranglijst voor {jaar}: maar {fmt.getal(met)} van de {fmt.getal(totaal)} "

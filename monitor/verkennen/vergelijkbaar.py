@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from monitor import fmt
+from monitor.letterlijk import letterlijk
 
 #: Criteria in vaste volgorde: kolomnaam → (label voor de pagina, log10 vóór de z-score).
 CRITERIA: dict[str, tuple[str, bool]] = {
@@ -132,9 +133,12 @@ def criteria_tabel(tabel: pd.DataFrame, niveau_eenheid: str) -> pd.DataFrame:
 
 
 def groep_tekst(tabel: pd.DataFrame, indicator_titel: str, niveau_jaar: int) -> str:
-    """Uitleg in B1 voor onder de tabel: wie, op welke criteria, en hoe de afstand werkt."""
-    hoofd = tabel.iloc[0]["regio_naam"]
-    groep = ", ".join(str(n) for n in tabel.loc[tabel["plek"] > 0, "regio_naam"])
+    """Uitleg in B1 voor onder de tabel: wie, op welke criteria, en hoe de afstand werkt.
+
+    Markdown (st.caption): de namen komen uit de database en staan er letterlijk.
+    """
+    hoofd = letterlijk(tabel.iloc[0]["regio_naam"])
+    groep = ", ".join(letterlijk(n) for n in tabel.loc[tabel["plek"] > 0, "regio_naam"])
     return (
         f"Gemeenten die het meest op {hoofd} lijken: {groep}. We vergelijken drie dingen: het "
         f"aantal inwoners, hoe stedelijk de gemeente is (adressen per km² in de omgeving) en "
