@@ -93,7 +93,7 @@ def detail(key: str, regio: str, namen: dict[str, str], meta: pd.DataFrame,
     with st.container(border=True):
         st.markdown(logica.trend_tekst(proj, eenheid, int(m["decimalen"])))
         if proj.mogelijk and proj.reden:
-            st.caption(proj.reden)
+            st.caption(letterlijk(proj.reden))  # kan een bronnaam noemen
         st.caption("Hoe berekend: " + proj.methode)
 
     if streef:

@@ -89,5 +89,5 @@ with keuzes.veilig("de trends"):
         with vak:
             htmltabel.toon(tabellen.trend_tabel(frame, codes, namen, eenheid),
                            alt=f"{titel} per jaar")
-            bronnen = sorted({str(b) for b in frame["bron_titel"].dropna()})
+            bronnen = sorted({letterlijk(b) for b in frame["bron_titel"].dropna()})
             st.caption("Bronnen: " + "; ".join(bronnen) + ". * = voorlopig.")

@@ -92,7 +92,8 @@ with keuzes.veilig("de vergelijking"):
     elif nl is None and ander is not None:
         notities.append(f"Nederland heeft voor {jaar} geen cijfer uit dezelfde bron. De fijne grijze "
                         f"stippellijn is een landelijk cijfer uit een ander CBS-product "
-                        f"({ander['bron_titel']}); een andere meting, alleen ter oriëntatie.")
+                        f"({letterlijk(ander['bron_titel'])}); een andere meting, alleen ter "
+                        "oriëntatie.")
     elif nl is None:
         notities.append(f"Nederland heeft geen cijfer voor {jaar} in deze database, dus er is geen "
                         "referentielijn.")

@@ -100,6 +100,12 @@ def _zoals_getoond(waarde: Any) -> Any:
     return _ESCAPE.sub(r"\1", waarde) if isinstance(waarde, str) else waarde
 
 
+def zichtbaar(markdown: str) -> str:
+    """Markdown met tekst van buiten (monitor.letterlijk) zoals de lezer hem ziet: zonder de
+    escapes en zonder de onzichtbare spaties die kale adressen breken."""
+    return _ESCAPE.sub(r"\1", markdown).replace("\u200b", "")
+
+
 def tabellen(at: AppTest) -> list:
     """Alle tabellen op de pagina, zoals een gebruiker ze leest (st.table-cellen zijn Markdown)."""
     getoond = []

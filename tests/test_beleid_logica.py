@@ -133,7 +133,7 @@ def test_bronnen_en_trend_op_snapshot(heerlen: dict) -> None:
     assert trend.startswith("**Trend naar 2029.** Als de trend doorloopt: ")
     assert "in 2029, met 95%-band" in trend and "(op basis van 4 cijfers)" in trend
     geen = toets.Projectie(mogelijk=False, reden="Te weinig cijfers.", methode="x", punten=1)
-    assert bm.trend_tekst(geen, PER) == "**Trend naar 2029.** Te weinig cijfers."
+    assert bm.trend_tekst(geen, PER) == "**Trend naar 2029.** Te weinig cijfers\\."  # letterlijk
 
 
 def test_landelijke_referentie_voor_schulden() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from tests.pages_hulp import geen_fouten, open_pagina, teksten
+from tests.pages_hulp import geen_fouten, open_pagina, teksten, zichtbaar
 
 PAGINA = "paginas/bronnen.py"
 
@@ -33,7 +33,7 @@ def test_laatste_etl_run_modus_en_licentie(snapshot_database):
         run_id, aantal = con.execute(
             "SELECT run_id, (SELECT count(*) FROM waarneming) FROM etl_run ORDER BY klaar DESC LIMIT 1"
         ).fetchone()
-    info = at.info[0].value
+    info = zichtbaar(at.info[0].value)  # de ETL-melding staat er letterlijk (geëscapet)
     assert info.startswith("Laatste bijwerking: ") and "Modus: snapshot" in info
     assert f"{aantal:,}".replace(",", ".") + " waarnemingen" in info
     assert "CC BY 4.0" in teksten(at)

@@ -16,9 +16,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from monitor.beleid import beleidsmonitor as bm
 from monitor.beleid import doeltreffendheid as dh
-from monitor.beleid import opslag
-from tests.pages_hulp import geen_fouten, open_pagina
+from monitor.beleid import opslag, toets
+from monitor.verkennen import definities
+from tests.pages_hulp import geen_fouten, open_pagina, zichtbaar
 
 #: Een plaatje van buiten, vet, HTML en een link: niets daarvan mag werken.
 KWAAD = "![x](https://example.org/t.png) **vet** <b>x</b> [a](https://example.org)"
@@ -32,15 +34,10 @@ def onveilig(markdown: str) -> list[str]:
     gevonden = [naam for naam, p in patronen.items() if re.search(p, markdown)]
     # Een kaal adres wordt in GFM vanzelf een link, ook na het escapen: kijk naar wat de lezer
     # ziet. Een adres als bestemming van een link die de monitor zelf maakt, telt niet.
-    zichtbaar = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
-    if re.search(r"(?<!\]\()https://example", zichtbaar):
+    getoond = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)  # mét de onzichtbare spaties
+    if re.search(r"(?<!\]\()https://example", getoond):
         gevonden.append("autolink")
     return gevonden
-
-
-def zichtbaar(markdown: str) -> str:
-    """Wat de lezer ziet: escapes weg, onzichtbare spaties (tegen autolinks) weg."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u200b", "")
 
 
 # ----------------------------------------------------------------------------- context
@@ -152,3 +149,102 @@ def test_regionaam_uit_de_database_staat_er_letterlijk(kwade_regionamen: Path, g
     assert any("vet" in t for t in teksten), "de naam staat nergens: deze plek is niet getoetst"
     fout = [(t[:150], onveilig(t)) for t in teksten if onveilig(t)]
     assert not fout, fout
+
+
+# ----------------------------------------------------------------------------- bronnen, ETL
+
+
+@pytest.fixture
+def kwade_bronnen(vers_database: Path) -> Path:
+    """Bronnamen, tabelcodes en ETL-meldingen komen uit de database (na een refresh: van CBS;
+    bij een import: de bestandsnaam). Maak ze vijandig; één tabel is 'niet opgehaald'."""
+    with duckdb.connect(str(vers_database)) as con:
+        con.execute("UPDATE bron SET titel = titel || ' ' || $k, "
+                    "tabel_id = tabel_id || ' ' || $k", {"k": KWAAD})
+        con.execute("UPDATE indicator_bron SET bron_titel = bron_titel || ' ' || ?", [KWAAD])
+        con.execute("UPDATE etl_run SET melding = melding || ' ' || $k, "
+                    "status = status || ' ' || $k", {"k": KWAAD})
+        con.execute("""INSERT INTO etl_run_tabel
+                       SELECT run_id, (SELECT min(bron_id) FROM bron), ?, 'niet opgehaald', ?
+                       FROM etl_run ORDER BY gestart DESC LIMIT 1""", [KWAAD, KWAAD])
+    return vers_database
+
+
+def kwade_referentie() -> None:
+    """De landelijke schuldenambitie en haar nulmeting staan met bron in beleid.duckdb (eerste
+    vulling uit data/lokaal/beleid_referentie.csv): maak die bron vijandig."""
+    opslag.context_regels()  # maakt de opslag aan, met de eerste vulling
+    with opslag.verbinding() as con:
+        con.execute("UPDATE streefwaarde SET bron = ? WHERE soort = 'referentie'", [KWAAD])
+        con.execute("UPDATE nulmeting SET bron = ? WHERE herkomst = 'afspraak'", [KWAAD])
+
+
+#: (pagina, linkparameters, sessiewaarden): elke plek die een bronnaam, ETL-melding of een
+#: bron uit de beleidsopslag in Markdown zet.
+PAGINAS_MET_BRONNEN = {
+    "beleidsmonitor-bronregel": ("paginas/beleidsmonitor.py", {}, {}),
+    "beleidsmonitor-referentie": ("paginas/beleidsmonitor.py",
+                                  {"doel": "problematische_schulden_hh_pct"}, {}),
+    "beleidsmonitor-afspraak": ("paginas/beleidsmonitor.py",
+                                {"doelregio": "NL01", "doel": "problematische_schulden_hh_pct"},
+                                {}),
+    "vergelijken-ander-product": ("paginas/vergelijken.py",
+                                  {"indicator": "hh_rond_sociaal_minimum_pct", "jaar": "2023"}, {}),
+    "trends-tabel": ("paginas/trends.py", {}, {"trendtabel_bijstand_per_1000": True}),
+    "bronnen": ("paginas/bronnen.py", {}, {}),
+}
+
+
+@pytest.mark.parametrize("geval", list(PAGINAS_MET_BRONNEN))
+def test_bron_en_etl_tekst_staan_er_letterlijk(kwade_bronnen: Path, geval: str) -> None:
+    """Regressie: bronregels, bronnen van de landelijke ambitie, de ETL-melding en de tabellen
+    die niet van CBS kwamen stonden ongeëscapet in bijschriften en meldingen."""
+    kwade_referentie()
+    pagina, params, sessie = PAGINAS_MET_BRONNEN[geval]
+    at = open_pagina(pagina, **params)
+    if sessie:
+        for sleutel, waarde in sessie.items():
+            at.session_state[sleutel] = waarde
+        at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    teksten = markdown_teksten(at)
+    assert any("vet" in t for t in teksten), "de tekst staat nergens: deze plek is niet getoetst"
+    fout = [(t[:150], onveilig(t)) for t in teksten if onveilig(t)]
+    assert not fout, fout
+
+
+def test_redenen_met_een_bronnaam_staan_er_letterlijk() -> None:
+    """Een reden kan een bronnaam noemen ('andere bron (X tegenover Y)', domein.vergelijkbaar):
+    waar de pagina hem in Markdown zet, letterlijk. De eigen opmaak (vet) blijft."""
+    groep, nl = {"vergelijking": dh.GROEP}, {"vergelijking": "Nederland"}
+    leeg = {"effect": None, "verandering_doel": None, "verandering_groep": None,
+            "groep_gebruikt": "", "groep_zonder_cijfer": "", "reden": KWAAD}
+    t = {"verandering": pd.DataFrame([{"regio_code": "GM0917", "van": None, "tot": None,
+                                       "verschil": None, "reden": KWAAD}]),
+         "verschil_in_verschillen": pd.DataFrame([{**groep, **leeg}, {**nl, **leeg}]),
+         "kloof": pd.DataFrame([{"kloof_van": None, "kloof_tot": None, "reden": KWAAD}]),
+         "kloof_dicht": pd.DataFrame([{"reden": KWAAD, "jaar": None, "jaren": None}])}
+    teksten = [dh.kloof_onberekenbaar(t), dh.tempo_tekst(t),
+               *dh.did_regels(t, "Heerlen", "%", "lager_is_beter")]
+    for k in dh.verandering_kerngetallen(t, {"GM0917": "Heerlen"}, "GM0917", "%", False):
+        teksten += [k.label, k.waarde, k.uitleg or ""]
+    proj = toets.Projectie(mogelijk=False, reden=KWAAD, methode="x", punten=1)
+    teksten.append(bm.trend_tekst(proj, "%"))
+    assert all("vet" in t for t in teksten[:4])
+    assert [(t, onveilig(t)) for t in teksten if onveilig(t)] == []
+    assert dh.tempo_tekst(t).startswith("**Tempo.** ")
+    assert bm.trend_tekst(proj, "%").startswith("**Trend naar 2029.** ")
+
+
+def test_bronnen_uit_beleidsopslag_en_database_in_zinnen() -> None:
+    reeks = pd.DataFrame({"bron_titel": [KWAAD], "jaar": [2024]})
+    ref = {"nulmeting_waarde": 8.8, "nulmeting_jaar": 2021, "doel_waarde": 3.8,
+           "doel_jaar": 2030, "bron": KWAAD}
+    doel = {"nulmeting_jaar": 2021, "nulmeting_herkomst": "afspraak"}
+    runs = pd.DataFrame({"gestart": [pd.Timestamp("2026-11-30 12:00")], "klaar": [None],
+                         "modus": ["snapshot"], "status": [KWAAD], "melding": [KWAAD]})
+    teksten = [bm.bronnen_tekst(reeks), bm.referentie_tekst(ref, "%"),
+               bm.nulmeting_uitleg(doel, {"bron": KWAAD}), definities.laatste_run_tekst(runs),
+               definities.mislukt_tekst(pd.DataFrame({"tabel_id": [KWAAD]}))]
+    assert all("vet" in t for t in teksten)
+    assert [(t, onveilig(t)) for t in teksten if onveilig(t)] == []

@@ -152,12 +152,16 @@ def eerste_cijfer_tekst(r: pd.DataFrame, doel: Mapping, status_code: str, lag: i
 
 
 def nulmeting_uitleg(doel: Mapping, nul: Mapping | None) -> str | None:
-    """Waar de nulmeting vandaan komt; een afspraak noemt haar bron, want die is niet van CBS."""
+    """Waar de nulmeting vandaan komt; een afspraak noemt haar bron, want die is niet van CBS.
+
+    Markdown (st.caption): de bron staat in de beleidsopslag en er letterlijk.
+    """
     if not heeft_nulmeting(doel):
         return None
     return f"Nulmeting {int(doel['nulmeting_jaar'])}: " + {
         "vastgelegd": "vastgelegd in de beleidsopslag.",
-        "afspraak": f"uit een afspraak, niet uit de CBS-cijfers ({(nul or {}).get('bron')}).",
+        "afspraak": ("uit een afspraak, niet uit de CBS-cijfers "
+                     f"({letterlijk((nul or {}).get('bron'))})."),
         "voorstel": "voorstel (laatste jaar vóór 2026); wordt vastgelegd bij de eerste "
                     "streefwaarde.",
     }.get(doel.get("nulmeting_herkomst") or "", "")  # fmt: skip
@@ -179,17 +183,24 @@ def landelijke_referentie(doelen_nl: pd.DataFrame, regio: str) -> dict | None:
 
 
 def referentie_tekst(referentie: Mapping, eenheid: str) -> str:
-    """Uitleg bij de referentielijn: andere bron, dus vooral de richting vergelijken."""
+    """Uitleg bij de referentielijn: andere bron, dus vooral de richting vergelijken.
+
+    Markdown (st.caption): de bron staat in de beleidsopslag en er letterlijk.
+    """
     return (f"Landelijke ambitie: {fmt.waarde(referentie['nulmeting_waarde'], eenheid)} in "
             f"{referentie['nulmeting_jaar']} naar {fmt.waarde(referentie['doel_waarde'], eenheid)} "
-            f"in {referentie['doel_jaar']}. Bron: {referentie['bron']}. Die "
+            f"in {referentie['doel_jaar']}. Bron: {letterlijk(referentie['bron'])}. Die "
             "uitgangswaarde komt niet uit de CBS-cijfers in deze monitor; de definitie kan "
             "verschillen, vergelijk dus vooral de richting.")  # fmt: skip
 
 
 def bronnen_tekst(r: pd.DataFrame) -> str:
-    """Bronregel onder de grafiek: elke bron met het jaar van elk cijfer eruit."""
-    bronnen = sorted({f"{t} ({j})" for t, j in zip(r["bron_titel"], r["jaar"], strict=True)
+    """Bronregel onder de grafiek: elke bron met het jaar van elk cijfer eruit.
+
+    Markdown (st.caption): bronnamen komen uit de database en staan er letterlijk.
+    """
+    bronnen = sorted({f"{letterlijk(t)} ({j})"
+                      for t, j in zip(r["bron_titel"], r["jaar"], strict=True)
                       if isinstance(t, str)})  # fmt: skip
     return ("Bron: " + ("; ".join(bronnen) if bronnen else "geen cijfers in de database") +
             ". Open marker en * = voorlopig cijfer.")
@@ -199,9 +210,10 @@ def trend_tekst(proj: toets.Projectie, eenheid: str, decimalen: int | None = Non
     """De trendzin: verwachte waarde en 95%-band, of waarom er geen trend te geven is.
 
     Op de publicatieprecisie (``decimalen``): een schatting is nooit preciezer dan de bron.
+    Markdown: de reden kan een bronnaam noemen (domein.vergelijkbaar) en staat er letterlijk.
     """
     if not proj.mogelijk:
-        return f"**Trend naar 2029.** {proj.reden}"
+        return f"**Trend naar 2029.** {letterlijk(proj.reden)}"
     laatste = proj.frame.iloc[-1]
     return (f"**Trend naar 2029.** Als de trend doorloopt: "
             f"{fmt.waarde(laatste['verwacht'], eenheid, decimalen)} in {int(laatste['jaar'])}, "

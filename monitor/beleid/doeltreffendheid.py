@@ -120,7 +120,8 @@ def verandering_kerngetallen(t: Mapping[str, pd.DataFrame], namen: Mapping[str, 
                              ) -> list[Kerngetal]:  # fmt: skip
     """Drie kaartjes: verandering van de gemeente, van Nederland en van de groep (gemiddeld).
 
-    Label en uitleg van st.metric zijn Markdown: regionamen uit de database letterlijk.
+    Label en uitleg van st.metric zijn Markdown: regionamen uit de database en redenen (die een
+    bronnaam kunnen noemen, zie domein.vergelijkbaar) letterlijk.
     """
     rij = t["verandering"].set_index("regio_code")
     did = t["verschil_in_verschillen"].set_index("vergelijking")
@@ -130,7 +131,7 @@ def verandering_kerngetallen(t: Mapping[str, pd.DataFrame], namen: Mapping[str, 
         w = getal_of_niets(rij.loc[code, "verschil"]) if code in rij.index else None
         if w is None:
             reden = rij.loc[code, "reden"] if code in rij.index else ""
-            uit.append(Kerngetal(titel, fmt.GEEN_CIJFER, f"Geen cijfer: {reden}"))
+            uit.append(Kerngetal(titel, fmt.GEEN_CIJFER, f"Geen cijfer: {letterlijk(reden)}"))
             continue
         uit.append(Kerngetal(titel, fmt.verschil(w, eenheid),
                              f"Van {fmt.waarde(rij.loc[code, 'van'], eenheid)} naar "
@@ -181,17 +182,21 @@ def kloof_kerngetallen(t: Mapping[str, pd.DataFrame], eenheid: str) -> list[Kern
 
 
 def kloof_onberekenbaar(t: Mapping[str, pd.DataFrame]) -> str | None:
-    """Waarom de kloof niet te berekenen is, of None als dat wel kan."""
+    """Waarom de kloof niet te berekenen is, of None als dat wel kan (Markdown: de reden kan een
+    bronnaam noemen en staat er letterlijk)."""
     k = t["kloof"].iloc[0]
     if getal_of_niets(k["kloof_van"]) is None or getal_of_niets(k["kloof_tot"]) is None:
-        return f"De kloof is niet te berekenen: {k['reden']}."
+        return f"De kloof is niet te berekenen: {letterlijk(k['reden'])}."
     return None
 
 
 def tempo_tekst(t: Mapping[str, pd.DataFrame]) -> str:
-    """Tempozin; het jaar 'kloof dicht' alleen als de kloof echt kleiner wordt."""
+    """Tempozin; het jaar 'kloof dicht' alleen als de kloof echt kleiner wordt.
+
+    Markdown: de reden kan een bronnaam noemen (domein.vergelijkbaar) en staat er letterlijk.
+    """
     d = t["kloof_dicht"].iloc[0]
-    return (f"**Tempo.** {d['reden']}"
+    return (f"**Tempo.** {letterlijk(d['reden'])}"
             + (f" Dat is rond {int(round(d['jaar']))}." if getal_of_niets(d["jaar"])
                and d["jaren"] and d["jaren"] > 0 else ""))  # fmt: skip
 
@@ -203,7 +208,8 @@ def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting:
                decimalen: int | None = None) -> list[str]:
     """Eén markdownregel per vergelijking (groep, Nederland), met gunstig/ongunstig erbij.
 
-    ``naam`` (de gemeente, uit de database) staat er letterlijk.
+    ``naam`` (de gemeente, uit de database) en de reden (kan een bronnaam noemen) staan er
+    letterlijk.
     """
     naam = letterlijk(naam)
     did = t["verschil_in_verschillen"].set_index("vergelijking")
@@ -212,7 +218,7 @@ def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting:
         r = did.loc[vergelijking]
         effect = getal_of_niets(r["effect"])
         if effect is None:
-            regels.append(f"- Tegen {wie}: niet te berekenen ({r['reden']}).")
+            regels.append(f"- Tegen {wie}: niet te berekenen ({letterlijk(r['reden'])}).")
             continue
         oordeel = gunstig(effect, richting, decimalen)
         regels.append(

@@ -71,13 +71,17 @@ def tijdstip(t: Any) -> str:
 
 
 def laatste_run_tekst(runs: pd.DataFrame) -> str:
-    """Eén zin over de laatste ETL-run: wanneer, modus, status, melding."""
+    """Eén zin over de laatste ETL-run: wanneer, modus, status, melding.
+
+    Markdown (st.info): status en melding schreef de ETL, met tabelnamen, bestandsnamen en
+    foutmeldingen van buiten erin; die staan er letterlijk.
+    """
     if runs.empty:
         return "Er is nog geen ETL-run vastgelegd."
     r = runs.sort_values("gestart").iloc[-1]
     return (f"Laatste bijwerking: {tijdstip(r['klaar'] if not pd.isna(r['klaar']) else r['gestart'])}. "
-            f"Modus: {modus_tekst(r['modus'])}. Status: {r['status']}. "
-            f"{_getallen(str(r['melding'] or ''))}").strip()
+            f"Modus: {modus_tekst(r['modus'])}. Status: {letterlijk(r['status'])}. "
+            f"{letterlijk(_getallen(str(r['melding'] or '')))}").strip()
 
 
 def _getallen(tekst: str) -> str:
@@ -218,7 +222,9 @@ def herkomst_tabel(herkomst: pd.DataFrame) -> pd.DataFrame:
 
 
 def mislukt_tekst(mislukt: pd.DataFrame) -> str:
-    """Eén zin: welke tabellen bij de laatste refresh niet van CBS kwamen."""
-    tabellen = ", ".join(sorted({str(t) for t in mislukt["tabel_id"].dropna()})) or "onbekend"
+    """Eén zin: welke tabellen bij de laatste refresh niet van CBS kwamen (Markdown: de
+    tabelcodes komen uit de database en staan er letterlijk)."""
+    tabellen = ", ".join(sorted({letterlijk(t) for t in mislukt["tabel_id"].dropna()}))
+    tabellen = tabellen or "onbekend"
     return (f"Bij de laatste bijwerking kwamen deze tabellen niet van CBS: {tabellen}. De "
             "monitor toont daarvoor de vorige gegevens; de reden staat in de tabel hieronder.")
