@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from monitor.beleid import beleidsmonitor as bm
 from monitor.beleid import doeltreffendheid as dh
-from monitor.beleid import opslag, toets
+from monitor.beleid import importeren, opslag, toets
 from monitor.verkennen import definities
 from tests.pages_hulp import geen_fouten, open_pagina, zichtbaar
 
@@ -248,3 +248,15 @@ def test_bronnen_uit_beleidsopslag_en_database_in_zinnen() -> None:
                definities.mislukt_tekst(pd.DataFrame({"tabel_id": [KWAAD]}))]
     assert all("vet" in t for t in teksten)
     assert [(t, onveilig(t)) for t in teksten if onveilig(t)] == []
+
+
+# ----------------------------------------------------------------------------- CSV-import
+
+
+def test_genegeerde_kolomnamen_uit_een_csv_staan_er_letterlijk() -> None:
+    """Regressie: de succesmelding na het inlezen (st.success, Markdown) noemde de kolomkoppen
+    uit het bestand ongeëscapet."""
+    res = importeren.ImportResultaat(gewijzigd=1, regels=1, genegeerde_kolommen=[KWAAD, "x"])
+    tekst = bm.ingelezen_tekst(res)
+    assert "vet" in tekst and onveilig(tekst) == []
+    assert zichtbaar(tekst).endswith(f"Genegeerde kolommen: {KWAAD}, x.")

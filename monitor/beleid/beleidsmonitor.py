@@ -320,8 +320,11 @@ def opsomming(regels: Iterable[str]) -> str:
 
 
 def ingelezen_tekst(res: importeren.ImportResultaat) -> str:
-    """Succesmelding na het inlezen van een CSV, met genegeerde kolommen erbij."""
-    extra = (f" Genegeerde kolommen: {', '.join(res.genegeerde_kolommen)}."
+    """Succesmelding na het inlezen van een CSV, met genegeerde kolommen erbij.
+
+    Markdown (st.success): de kolomkoppen komen uit het bestand en staan er letterlijk.
+    """
+    extra = (f" Genegeerde kolommen: {', '.join(letterlijk(k) for k in res.genegeerde_kolommen)}."
              if res.genegeerde_kolommen else "")  # fmt: skip
     return f"CSV ingelezen: {res.regels} regels, {res.gewijzigd} wijziging(en).{extra}"
 
