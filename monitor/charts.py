@@ -13,6 +13,9 @@ Vaste afspraken, hier één keer vastgelegd zodat elke pagina dezelfde taal spre
 - **Elke hover** noemt waarde, jaar (``2024*`` bij voorlopig), status en bron.
 - **Gaten blijven gaten**: ontbrekende jaren worden ``None`` en ``connectgaps=False``; er wordt
   niets geïnterpoleerd.
+- **Tekst van buiten is tekst**: Plotly tekent een stukje HTML in titels, assen, legenda, hover
+  en annotaties. Regionamen, statussen en bronnamen uit de database gaan daarom door
+  :func:`monitor.letterlijk.plotly_letterlijk`, precies één keer (waar ze de figuur in gaan).
 
 De frames hebben de kolommen van :func:`monitor.store.reeks` (regio_code, regio_naam, jaar, waarde,
 status, bron_titel, tabel_id, ...).
@@ -30,6 +33,7 @@ import plotly.graph_objects as go
 
 from monitor import fmt
 from monitor.domein import NEDERLAND
+from monitor.letterlijk import plotly_letterlijk
 from monitor.palet import NEDERLAND_KLEUR
 
 #: Okabe & Ito (2008), kleurenblindveilig. Heerlen krijgt het sterkste blauw.
@@ -131,14 +135,15 @@ def _bron_tekst(rij: Mapping[str, Any]) -> str:
 
 
 def _customdata(rij: Mapping[str, Any], eenheid: str, naam: str | None = None) -> list[str]:
+    """Hoverdata van één cijfer; ``naam`` ongeëscapet (hier gaat hij door plotly_letterlijk)."""
     status = rij.get("status")
     status = status if isinstance(status, str) and status else "status onbekend"
     return [
-        naam or str(rij.get("regio_naam", "")),
+        plotly_letterlijk(naam or str(rij.get("regio_naam", ""))),
         fmt.waarde(rij.get("waarde"), eenheid),
         fmt.periode(rij.get("jaar"), status),
-        status,
-        _bron_tekst(rij),
+        plotly_letterlijk(status),
+        plotly_letterlijk(_bron_tekst(rij)),
     ]
 
 
@@ -187,7 +192,7 @@ def staven(
     if rijen.empty and nederland is None and ander_product is None:
         return leeg_figuur("Geen cijfers voor deze keuze.", titel)
     codes = list(rijen["regio_code"])
-    namen = [str(n) for n in rijen["regio_naam"]]
+    namen = [plotly_letterlijk(n) for n in rijen["regio_naam"]]  # categorieën op de as
     voorlopig = [str(s).lower() in ("voorlopig", "nader voorlopig") for s in rijen["status"]]
     data = [_customdata(r, eenheid) for r in rijen.to_dict("records")]
     # Sporen en opmaak als dicts, in één go.Figure gevalideerd: add_vline/add_trace/update_* na
@@ -266,7 +271,8 @@ def _lijn(frame: pd.DataFrame | list[dict[str, Any]], as_jaren: Sequence[str], e
         if r is None or pd.isna(r.get("waarde")):
             ys.append(None)
             reden = (r.get("status") if r is not None else None) or "niet in de database"
-            data.append([naam, fmt.GEEN_CIJFER, j, reden, _bron_tekst(r) if r is not None else "-"])
+            data.append([plotly_letterlijk(naam), fmt.GEEN_CIJFER, j, plotly_letterlijk(reden),
+                         plotly_letterlijk(_bron_tekst(r)) if r is not None else "-"])
         else:
             ys.append(float(r["waarde"]))
             data.append(_customdata(r, eenheid, naam))
@@ -310,8 +316,8 @@ def trendlijnen(
         is_nl = code == NEDERLAND
         sym = symbool(code)
         sporen.append({
-            "type": "scatter", "x": as_jaren, "y": ys, "name": naam, "mode": "lines+markers",
-            "connectgaps": False,
+            "type": "scatter", "x": as_jaren, "y": ys, "name": plotly_letterlijk(naam),
+            "mode": "lines+markers", "connectgaps": False,
             "line": dict(NEDERLAND_STIJL) if is_nl else {"color": kleur.get(code, NEDERLAND_KLEUR), "width": 2.5},
             "marker": {"symbol": [f"{sym}-open" if o else sym for o in open_punt], "size": 9,
                        "color": kleur.get(code, NEDERLAND_KLEUR),
@@ -377,7 +383,8 @@ def kleine_staven(
     breedte = (1 - (kolommen - 1) * h_ruimte) / kolommen
     hoogte = (1 - (rijen_n - 1) * v_ruimte) / rijen_n
     gemeenten = [c for c in codes if c != NEDERLAND]
-    labels = [namen.get(c, c) for c in gemeenten]
+    ruwe_namen = [namen.get(c, c) for c in gemeenten]
+    labels = [plotly_letterlijk(n) for n in ruwe_namen]  # categorieën op de as
     sporen: list[dict[str, Any]] = []  # dicts: go.Figure valideert ze één keer (geen go.Bar vooraf)
     layout: dict[str, Any] = {"shapes": [], "annotations": []}
     for i, p in enumerate(panelen):
@@ -391,17 +398,18 @@ def kleine_staven(
         per_code = {r["regio_code"]: r for r in frame.to_dict("records")}
         xs: list[float | None] = []
         data, zonder, getallen = [], [], []
-        for code, naam in zip(gemeenten, labels, strict=True):
+        for code, naam, label in zip(gemeenten, ruwe_namen, labels, strict=True):
             r = per_code.get(code)
             if r is None or pd.isna(r.get("waarde")):
                 xs.append(None)
-                zonder.append(naam)
-                data.append([naam, fmt.GEEN_CIJFER, p["jaar_tekst"],
-                             (r or {}).get("status") or "niet in de database", "-"])
+                zonder.append(label)
+                data.append([label, fmt.GEEN_CIJFER, p["jaar_tekst"],
+                             plotly_letterlijk((r or {}).get("status") or "niet in de database"),
+                             "-"])
             else:
                 xs.append(float(r["waarde"]))
                 data.append(_customdata(r, eenheid, naam))
-                getallen.append(waardelabel(float(r["waarde"]), naam,
+                getallen.append(waardelabel(float(r["waarde"]), label,
                                             fmt.waarde(r["waarde"], eenheid), assen=n, grootte=11))
         voorlopig = [str((per_code.get(c) or {}).get("status", "")).lower()
                      in ("voorlopig", "nader voorlopig") for c in gemeenten]

@@ -8,6 +8,7 @@ bron mag een link zijn (:func:`gewoon_adres`).
 
 from __future__ import annotations
 
+import html
 import re
 
 # CommonMark §2.4: elk ASCII-leesteken mag met een backslash letterlijk worden gemaakt. Dat
@@ -51,3 +52,15 @@ def letterlijk_met_links(tekst: object) -> str:
         vorige = adres.end()
     delen.append(_escape(schoon[vorige:]))
     return "".join(delen)
+
+
+def plotly_letterlijk(tekst: object) -> str:
+    """Tekst van buiten voor een Plotly-figuur: titel, as, legenda, hover, annotatie.
+
+    Plotly tekent daar een stukje HTML (``<b>``, ``<i>``, ``<br>``, ``<a href>``, ``<span
+    style>``). Met ``&``, ``<`` en ``>`` als entiteit blijft het tekst: plotly.js zoekt eerst de
+    tags en zet pas daarna ``&amp;``, ``&lt;`` en ``&gt;`` om. Geen ``&quot;``: dat kent plotly.js
+    niet (het stond er dan letterlijk), en een aanhalingsteken buiten een tag doet niets.
+    Witruimte wordt één spatie (een regelovergang zou een ``<br>`` worden).
+    """
+    return html.escape(" ".join(str(tekst).split()), quote=False)

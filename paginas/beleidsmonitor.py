@@ -17,7 +17,7 @@ from monitor import domein
 from monitor.beleid import backup, importeren, nulmeting, opslag, toets, validatie
 from monitor.beleid import beleidsmonitor as logica
 from monitor.beleid.grafieken import doel_figuur
-from monitor.letterlijk import letterlijk
+from monitor.letterlijk import letterlijk, plotly_letterlijk
 from monitor.tabelbestand import tabel_csv
 from monitor.ui import beleid as beleid_ui
 from monitor.ui import data, grafiek, htmltabel, keuzes
@@ -82,9 +82,10 @@ def detail(key: str, regio: str, namen: dict[str, str], meta: pd.DataFrame,
     referentie = (logica.landelijke_referentie(opslag.doelen(domein.NEDERLAND), regio)
                   if key == domein.SCHULDEN_KEY else None)  # fmt: skip
     fig = doel_figuur(
-        r, titel=f"{m['titel']}: {regio_naam}", eenheid=eenheid, regio_code=regio,
-        regio_naam=regio_naam, nulmeting=logica.nulmeting_punt(doel), streefwaarden=streef,
-        projectie=proj.frame if proj.mogelijk else None, referentie=referentie)  # fmt: skip
+        r, titel=f"{m['titel']}: {plotly_letterlijk(regio_naam)}", eenheid=eenheid,
+        regio_code=regio, regio_naam=regio_naam, nulmeting=logica.nulmeting_punt(doel),
+        streefwaarden=streef, projectie=proj.frame if proj.mogelijk else None,
+        referentie=referentie)  # fmt: skip
     grafiek.toon(fig, key=f"doel_{key}_{regio}")
     st.caption(logica.bronnen_tekst(r))
     if referentie:

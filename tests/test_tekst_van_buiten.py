@@ -19,8 +19,9 @@ from streamlit.testing.v1 import AppTest
 from monitor.beleid import beleidsmonitor as bm
 from monitor.beleid import doeltreffendheid as dh
 from monitor.beleid import importeren, opslag, toets
+from monitor.letterlijk import plotly_letterlijk
 from monitor.verkennen import definities
-from tests.pages_hulp import geen_fouten, open_pagina, zichtbaar
+from tests.pages_hulp import figuren, geen_fouten, open_pagina, zichtbaar
 
 #: Een plaatje van buiten, vet, HTML en een link: niets daarvan mag werken.
 KWAAD = "![x](https://example.org/t.png) **vet** <b>x</b> [a](https://example.org)"
@@ -260,3 +261,53 @@ def test_genegeerde_kolomnamen_uit_een_csv_staan_er_letterlijk() -> None:
     tekst = bm.ingelezen_tekst(res)
     assert "vet" in tekst and onveilig(tekst) == []
     assert zichtbaar(tekst).endswith(f"Genegeerde kolommen: {KWAAD}, x.")
+
+
+# ----------------------------------------------------------------------------- Plotly
+
+#: (pagina, linkparameters, sessiewaarden): elke grafiek met regionamen of bronnen erin.
+GRAFIEKEN = {
+    "overzicht": ("paginas/overzicht.py", {}, {}),
+    "vergelijken": ("paginas/vergelijken.py", {"regio": ["GM0917", "NL01", "GM0362", "GM0491"]},
+                    {}),
+    "trends": ("paginas/trends.py", {}, {}),
+    "beleidsmonitor": ("paginas/beleidsmonitor.py", {}, {}),
+    "doeltreffendheid": (TOETS, {"regio": ["GM0917", "NL01", "GM0362", "GM0396", "GM0491"]}, {}),
+    "export": ("paginas/export.py", {}, {"export_grafiek_open": True}),
+}
+
+
+def _strings(waarde: object) -> list[str]:
+    """Alle tekst in een figuur (titels, assen, legenda, hover, annotaties), recursief."""
+    if isinstance(waarde, str):
+        return [waarde]
+    if isinstance(waarde, dict):
+        return [s for w in waarde.values() for s in _strings(w)]
+    if isinstance(waarde, list):
+        return [s for w in waarde for s in _strings(w)]
+    return []
+
+
+@pytest.mark.parametrize("geval", list(GRAFIEKEN))
+def test_grafiek_toont_namen_en_bronnen_als_tekst(kwade_regionamen: Path, kwade_bronnen: Path,
+                                                  geval: str) -> None:
+    """Regressie: Plotly tekent in titels, assen, legenda, hover en annotaties een stukje HTML
+    (<b>, <a href>); regionamen en bronnamen uit de database gingen er ongeëscapet in."""
+    pagina, params, sessie = GRAFIEKEN[geval]
+    at = open_pagina(pagina, **params)
+    if sessie:
+        for sleutel, waarde in sessie.items():
+            at.session_state[sleutel] = waarde
+        at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    teksten = [s for fig in figuren(at) for s in _strings(fig)]
+    assert teksten, "geen grafiek op de pagina"
+    assert [t[:150] for t in teksten if "<b>x</b>" in t] == []
+    assert [t[:150] for t in teksten if "&amp;lt;" in t] == []  # niet dubbel geëscapet
+    assert any("&lt;b&gt;x&lt;/b&gt;" in t for t in teksten), "naam of bron staat er niet in"
+
+
+def test_plotly_letterlijk() -> None:
+    assert plotly_letterlijk("  A & B <b>x</b>\n<a href='y'>") == \
+        "A &amp; B &lt;b&gt;x&lt;/b&gt; &lt;a href='y'&gt;"
+    assert plotly_letterlijk("Súdwest-Fryslân") == "Súdwest-Fryslân"

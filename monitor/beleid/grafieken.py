@@ -4,7 +4,9 @@ Apart van ``monitor/charts.py`` (dat een andere module bezit), maar met dezelfde
 dezelfde bouwstenen daaruit: één kleur en één markersymbool per regio (:func:`palet.kleuren`),
 Nederland grijs gestippeld, een landelijk cijfer uit een ander CBS-product fijner gestippeld,
 jaren als categorieën, Nederlandse scheidingstekens, voorlopige punten als open marker, en elke
-hover met waarde, jaar (``2024*``), status en bron. Gaten worden niet verbonden.
+hover met waarde, jaar (``2024*``), status en bron. Gaten worden niet verbonden. Regionamen,
+statussen en bronnamen gaan door :func:`monitor.letterlijk.plotly_letterlijk` (Plotly tekent een
+stukje HTML), precies één keer.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from monitor.charts import (
     symbool,
 )
 from monitor.domein import BELEIDSJAREN, NEDERLAND
+from monitor.letterlijk import plotly_letterlijk
 from monitor.palet import NEDERLAND_KLEUR, kleuren
 
 BELEIDSPERIODE = (BELEIDSJAREN[0], BELEIDSJAREN[-1])
@@ -56,7 +59,7 @@ def _bron(rij: Mapping[str, Any]) -> str:
     tabel = rij.get("tabel_id")
     if isinstance(titel, str) and titel:
         extra = f" ({tabel})" if isinstance(tabel, str) and tabel and tabel not in titel else ""
-        return f"Bron: {titel}{extra}"
+        return "Bron: " + plotly_letterlijk(f"{titel}{extra}")
     return "Bron: onbekend"
 
 
@@ -66,22 +69,25 @@ def _reeks_punten(frame: pd.DataFrame | list[dict[str, Any]], as_jaren: Sequence
     """Waarden op de volledige jaar-as (gaten = None), hoverdata en 'voorlopig' per punt.
 
     ``frame``: de cijfers van één regio, als frame of al als rijen (``to_dict("records")``).
+    ``naam`` ongeëscapet: hier gaat hij (met status en bron) door plotly_letterlijk.
     """
     rijen = frame.to_dict("records") if isinstance(frame, pd.DataFrame) else frame
     per_jaar = {str(int(r["jaar"])): r for r in rijen}
+    naam = plotly_letterlijk(naam)
     ys, data, open_ = [], [], []
     for j in as_jaren:
         r = per_jaar.get(j)
         if r is None or pd.isna(r.get("waarde")):
             ys.append(None)
             reden = (r.get("status") if r is not None else None) or "niet in de database"
-            data.append([naam, fmt.GEEN_CIJFER, j, str(reden), _bron(r) if r is not None else ""])
+            data.append([naam, fmt.GEEN_CIJFER, j, plotly_letterlijk(reden),
+                         _bron(r) if r is not None else ""])
             open_.append(False)
             continue
         status = r.get("status") if isinstance(r.get("status"), str) else "status onbekend"
         ys.append(float(r["waarde"]))
-        data.append([naam, fmt.waarde(r["waarde"], eenheid), fmt.periode(int(j), status), status,
-                     _bron(r)])  # fmt: skip
+        data.append([naam, fmt.waarde(r["waarde"], eenheid), fmt.periode(int(j), status),
+                     plotly_letterlijk(status), _bron(r)])  # fmt: skip
         open_.append(status in ("voorlopig", "nader voorlopig"))
     return ys, data, open_
 
@@ -126,7 +132,7 @@ def doel_figuur(
     if referentie:
         jaren += [int(referentie["nulmeting_jaar"]), int(referentie["doel_jaar"])]
     if reeks["waarde"].notna().sum() == 0 and not streefwaarden and not referentie:
-        return leeg_figuur(f"Geen cijfers voor {regio_naam}.", titel)
+        return leeg_figuur(f"Geen cijfers voor {plotly_letterlijk(regio_naam)}.", titel)
     as_jaren = jaar_as(jaren, max([BELEIDSPERIODE[1], *jaren]))
     kleur = kleuren([regio_code])[regio_code]
     # Sporen als dicts en de opmaak als één layout: go.Figure valideert alles één keer.
@@ -168,7 +174,8 @@ def doel_figuur(
     ys, data, open_ = _reeks_punten(reeks, as_jaren, eenheid, regio_naam)
     sym = symbool(regio_code)
     sporen.append({
-        "type": "scatter", "x": list(as_jaren), "y": ys, "name": f"{regio_naam}: realisatie",
+        "type": "scatter", "x": list(as_jaren), "y": ys,
+        "name": f"{plotly_letterlijk(regio_naam)}: realisatie",
         "mode": "lines+markers", "connectgaps": False, "line": {"color": kleur, "width": 2.5},
         "marker": {"symbol": [f"{sym}-open" if o else sym for o in open_], "size": 9,
                    "color": kleur, "line": {"width": 2, "color": kleur}},
@@ -270,7 +277,7 @@ def pretrend_figuur(
         lijn = (dict(ANDER_PRODUCT_STIJL) if ander_product else dict(NEDERLAND_STIJL)) if is_nl \
             else {"color": kleur[code], "width": 2.5}  # fmt: skip
         traces.append({
-            "type": "scatter", "x": list(as_jaren), "y": ys, "name": naam,
+            "type": "scatter", "x": list(as_jaren), "y": ys, "name": plotly_letterlijk(naam),
             "mode": "lines+markers", "connectgaps": False, "line": lijn,
             "marker": {"symbol": [f"{sym}-open" if o else sym for o in open_], "size": 9,
                        "color": kleur[code], "line": {"width": 2, "color": kleur[code]}},
@@ -315,7 +322,7 @@ def verandering_figuur(verandering: pd.DataFrame, *, titel: str, eenheid: str,
     if met.empty:
         return leeg_figuur("Voor geen enkele regio zijn er cijfers in beide jaren.", titel)
     kleur = kleuren(list(verandering["regio_code"]))
-    namen = [f"{n} (ander product)" if c == NEDERLAND and ander_product else n
+    namen = [plotly_letterlijk(f"{n} (ander product)" if c == NEDERLAND and ander_product else n)
              for c, n in zip(met["regio_code"], met["regio_naam"], strict=True)]  # fmt: skip
     eenheid_verschil = "procentpunt" if eenheid == "%" else eenheid
     staaf = {
@@ -346,7 +353,8 @@ def verandering_figuur(verandering: pd.DataFrame, *, titel: str, eenheid: str,
     }  # fmt: skip
     if not zonder.empty:
         layout["annotations"] = [{
-            "text": "Geen cijfer in beide jaren: " + ", ".join(zonder["regio_naam"].astype(str)),
+            "text": "Geen cijfer in beide jaren: " + ", ".join(
+                plotly_letterlijk(n) for n in zonder["regio_naam"]),
             "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 0, "yshift": -62,
             "xanchor": "left", "yanchor": "top", "font": {"size": 11, "color": "#555555"}}]
     return go.Figure(data=[staaf], layout=layout).update_layout(yaxis_title=None)  # "title": {}

@@ -13,6 +13,7 @@ from monitor import palet
 from monitor.domein import NEDERLAND
 from monitor.export.model import ExportData, PngNietMogelijk, gebruikte_bronnen
 from monitor.export.tabellen import eenheid_per_key, titel_per_key
+from monitor.letterlijk import plotly_letterlijk
 from monitor.tabelbestand import zonder_na
 
 
@@ -67,10 +68,11 @@ def grafiek(data: ExportData, indicator_key: str | None = None) -> Any:
     fig = charts.trendlijnen(frame, titel=titel, eenheid=eenheid, kleur=palet.kleuren(codes),
                              volgorde=codes)
     met_waarde = frame[frame["waarde"].notna()]
-    tabellen = sorted({str(t) for t in met_waarde["tabel_id"].dropna()})
+    # Tabelcodes en licenties uit de database: Plotly tekent een stukje HTML in een annotatie.
+    tabellen = sorted({plotly_letterlijk(t) for t in met_waarde["tabel_id"].dropna()})
     voorlopig = bool(met_waarde["status"].isin(["voorlopig", "nader voorlopig"]).any())
     gebruikt = gebruikte_bronnen(met_waarde, bron.index)
-    licenties = sorted({str(bron["licentie"][b]) for b in gebruikt
+    licenties = sorted({plotly_letterlijk(bron["licentie"][b]) for b in gebruikt
                         if zonder_na(bron["licentie"].get(b)) is not None})
     regel = "Bron: " + (", ".join(tabellen) or "geen cijfers") + "."
     if licenties:

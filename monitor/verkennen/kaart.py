@@ -43,7 +43,7 @@ from plotly.colors import sequential
 
 from etl.config import ROOT
 from monitor import fmt
-from monitor.letterlijk import letterlijk
+from monitor.letterlijk import letterlijk, plotly_letterlijk
 from monitor.verkennen import ranglijst
 
 #: Streamlit serveert ``static/`` naast dashboard.py (``server.enableStaticServing``).
@@ -323,21 +323,24 @@ def kaartfiguur(
             status = _status(rij)
             met_codes.append(code)
             met_z.append(float(rij["waarde"]))
+            # Namen (kaartbestand), status en bron (database) zijn tekst van buiten: Plotly tekent
+            # in de hover een stukje HTML.
             met_data.append([
-                naam,
+                plotly_letterlijk(naam),
                 fmt.waarde(rij["waarde"], eenheid),
                 fmt.periode(rij.get("jaar", jaar), status),
-                status,
+                plotly_letterlijk(status),
                 ranglijst.plaats_tekst(int(plaats[code]), aantal).capitalize() if volledig
                 else "Geen plaats: te weinig gemeenten met een cijfer",
-                _bron(rij),
+                plotly_letterlijk(_bron(rij)),
                 code,  # voor een klik-selectie (st.plotly_chart on_select): welke gemeente
             ])
         else:
             reden = _status(rij) if rij is not None else "niet in de database"
             zonder_codes.append(code)
-            zonder_data.append([naam, fmt.GEEN_CIJFER, fmt.periode(jaar, None), reden,
-                                "Geen plaats", _bron(rij) if rij is not None else "-", code])
+            zonder_data.append([plotly_letterlijk(naam), fmt.GEEN_CIJFER, fmt.periode(jaar, None),
+                                plotly_letterlijk(reden), "Geen plaats",
+                                plotly_letterlijk(_bron(rij)) if rij is not None else "-", code])
 
     fig = go.Figure()
     # Eerste spoor: een onzichtbaar punt met lon/lat. plotly.js (3.x, ook in Streamlit 1.67) haalt
@@ -384,7 +387,8 @@ def kaartfiguur(
         punten = labelpunten(str(pad))
         fig.add_trace(go.Scattergeo(
             lon=[punten[c][0] for c in keuze], lat=[punten[c][1] for c in keuze],
-            text=[namen[c] for c in keuze], mode="text", hoverinfo="skip", showlegend=False,
+            text=[plotly_letterlijk(namen[c]) for c in keuze], mode="text", hoverinfo="skip",
+            showlegend=False,
             textposition=_labelposities(keuze, punten),
             textfont={"size": 13, "color": "#000000", "weight": "bold",
                       "shadow": "0 0 3px #ffffff, 0 0 3px #ffffff"},
