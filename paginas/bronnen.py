@@ -65,4 +65,5 @@ with keuzes.veilig("de bronnen"):
         st.subheader("Bewust niet geladen")
         st.caption("Regels uit de bronnen die de ETL niet heeft geladen, met de reden.")
         htmltabel.toon(niet[["bron_titel", "regel", "reden"]].rename(
-            columns={"bron_titel": "Bron", "regel": "Regel", "reden": "Reden"}))
+            columns={"bron_titel": "Bron", "regel": "Regel", "reden": "Reden"}),
+            alt="Regels die bewust niet zijn geladen, per bron, met de reden")

@@ -63,7 +63,8 @@ def verandering_sectie(t: dict[str, pd.DataFrame], namen: dict, doel: str, eenhe
     fig = verandering_figuur(ver, titel=f"Verandering {van}-{tot}", eenheid=eenheid,
                              ander_product=ander)
     grafiek.toon(fig, key="toets_verandering")
-    htmltabel.toon(logica.verandering_tabel(ver, van, tot, eenheid))
+    htmltabel.toon(logica.verandering_tabel(ver, van, tot, eenheid),
+                   alt=f"Verandering {van}-{tot} per regio, met de cijfers van beide jaren")
 
 
 def kloof_sectie(t: dict[str, pd.DataFrame], naam: str, eenheid: str, ander: bool) -> None:
@@ -115,7 +116,8 @@ def pretrend_sectie(reeks: pd.DataFrame, t: dict[str, pd.DataFrame], titel: str,
                           trends=t["pretrend"])  # fmt: skip
     grafiek.toon(fig, key="toets_pretrend")
     pre = t["pretrend"]
-    htmltabel.toon(logica.pretrend_tabel(pre, eenheid))
+    htmltabel.toon(logica.pretrend_tabel(pre, eenheid),
+                   alt=f"Trend per jaar tot en met {nul_jaar} per regio")
     zin = logica.pretrend_zin(pre, doel, naam, eenheid)
     if zin:
         st.markdown(zin)

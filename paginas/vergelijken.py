@@ -59,7 +59,7 @@ with keuzes.veilig("de vergelijking"):
     telling = data.gemeenten_telling(v, key, jaar)
     plaatsen = ranglijst.plaatsen(gemeenten if ranglijst.volledig_genoeg(telling)
                                   else gemeenten.iloc[0:0], richting)
-    aantal = int(len(plaatsen))
+    aantal = len(plaatsen)
 
     # --- plaats van de hoofdgemeente, in woorden
     if hoofd is not None:

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,25 +96,57 @@ def tegels(at: AppTest) -> dict[str, dict[str, Any]]:
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def _zoals_getoond(waarde: Any) -> Any:
-    r"""Een Markdown-geëscapete cel zoals de browser hem toont (``87\.461`` → ``87.461``)."""
-    return _ESCAPE.sub(r"\1", waarde) if isinstance(waarde, str) else waarde
-
-
 def zichtbaar(markdown: str) -> str:
     """Markdown met tekst van buiten (monitor.letterlijk) zoals de lezer hem ziet: zonder de
     escapes en zonder de onzichtbare spaties die kale adressen breken."""
     return _ESCAPE.sub(r"\1", markdown).replace("\u200b", "")
 
 
+class _Tabellen(HTMLParser):
+    """Leest de HTML-tabellen (monitor/tabelblok.py) zoals de browser ze toont: kop en cellen."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tabellen: list[pd.DataFrame] = []
+        self._rijen: list[list[str]] | None = None
+        self._cel: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table" and "am-tabel" in (dict(attrs).get("class") or "").split():
+            self._rijen = []
+        elif self._rijen is not None and tag == "tr":
+            self._rijen.append([])
+        elif self._rijen is not None and tag in ("th", "td"):
+            self._cel = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._rijen is None:
+            return
+        if tag in ("th", "td") and self._cel is not None:
+            self._rijen[-1].append("".join(self._cel))
+            self._cel = None
+        elif tag == "table":
+            kop, *rijen = self._rijen
+            self.tabellen.append(pd.DataFrame(rijen, columns=kop, dtype=object))
+            self._rijen = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cel is not None:
+            self._cel.append(data)
+
+
+def html_tabellen(at: AppTest) -> list[pd.DataFrame]:
+    """De kleine HTML-tabellen op de pagina (monitor/ui/htmltabel.py), elke cel als tekst."""
+    lezer = _Tabellen()
+    for blok in at.get("html"):
+        lezer.feed(blok.proto.body)
+    return lezer.tabellen
+
+
 def tabellen(at: AppTest) -> list:
-    """Alle tabellen op de pagina, zoals een gebruiker ze leest (st.table-cellen zijn Markdown)."""
-    getoond = []
-    for t in at.table:
-        frame = t.value.map(_zoals_getoond)
-        frame.columns = [_zoals_getoond(k) for k in frame.columns]
-        getoond.append(frame)
-    return [d.value for d in at.dataframe] + getoond
+    """Alle tabellen op de pagina zoals een gebruiker ze leest: eerst de rasters
+    (st.dataframe), dan de HTML-tabellen."""
+    return [d.value for d in at.dataframe] + html_tabellen(at)
 
 
 def geen_fouten(at: AppTest) -> None:

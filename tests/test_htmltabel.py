@@ -1,4 +1,4 @@
-"""Kleine tabellen als HTML-tabel: tekst van buiten blijft letterlijk (st.table toont Markdown)."""
+"""Kleine tabellen als HTML-tabel (monitor/tabelblok.py): tekst van buiten blijft letterlijk."""
 
 from __future__ import annotations
 
@@ -7,23 +7,45 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from monitor.ui.htmltabel import letterlijke_tabel
-from tests.pages_hulp import geen_fouten, open_pagina, tabellen, tegels
+from monitor.tabelblok import getalkolom, tabel_html
+from tests.pages_hulp import _Tabellen, geen_fouten, open_pagina, tabellen, tegels
 
 KWAAD = "**vet** [klik](http://voorbeeld.nl) ![x](http://voorbeeld.nl/p.png) :red[rood] $x$"
 
 
-def test_elke_tekstcel_kolomnaam_en_index_wordt_geescapet() -> None:
-    frame = pd.DataFrame({"Regio [a](b)": [KWAAD, "Heerlen"], "Plaats": [3, 12]},
-                         index=["*i*", "j"])
-    uit = letterlijke_tabel(frame)
-    assert uit.iloc[0, 0].startswith(r"\*\*vet\*\* \[klik\]\(http")
-    assert "\u200b" in uit.iloc[0, 0]  # kaal adres gebroken: geen automatische link
-    assert r"\:red\[rood\] \$x\$" in uit.iloc[0, 0]
-    assert list(uit.columns) == [r"Regio \[a\]\(b\)", "Plaats"]
-    assert list(uit.index) == [r"\*i\*", "j"]
-    assert list(uit["Plaats"]) == [3, 12]  # getallen blijven getallen
-    assert list(frame.iloc[:, 0]) == [KWAAD, "Heerlen"]  # het origineel blijft heel
+def test_elke_tekstcel_en_kolomnaam_wordt_geescapet() -> None:
+    frame = pd.DataFrame({"Regio <b>x</b>": [KWAAD + " <img src=x>", "Heerlen"],
+                          "Plaats": [3, 12]})
+    blok = tabel_html(frame, alt='Tabel "a" <script>')
+    assert "<img" not in blok and "<b>" not in blok and "<script>" not in blok
+    assert "&lt;img src=x&gt;" in blok and "Regio &lt;b&gt;x&lt;/b&gt;" in blok
+    assert 'aria-label="Tabel &quot;a&quot; &lt;script&gt;"' in blok
+    # wat de lezer ziet, is precies de tekst uit de bron: geen Markdown-escapes
+    lezer = _Tabellen()
+    lezer.feed(blok)
+    gelezen = lezer.tabellen[0]
+    assert list(gelezen.columns) == ["Regio <b>x</b>", "Plaats"]
+    assert list(gelezen.iloc[:, 0]) == [KWAAD + " <img src=x>", "Heerlen"]
+    assert list(frame.iloc[:, 0]) == [KWAAD + " <img src=x>", "Heerlen"]  # origineel heel
+
+
+def test_kopjes_hebben_een_scope_en_getallen_staan_rechts() -> None:
+    frame = pd.DataFrame({"Regio": ["Heerlen", "Nederland"], "Waarde": ["43,8", "geen cijfer"],
+                          "Jaar": ["2024*", "2023"], "Plaats": ["341 van 342", ""],
+                          "Bedrag": ["€ 34.000", "−€ 1.200"], "Aantal": [3, None]})
+    blok = tabel_html(frame)
+    assert blok.count('<th scope="col"') == 6
+    assert '<th scope="col">Regio</th>' in blok  # tekst links
+    for kolom in ("Waarde", "Jaar", "Plaats", "Aantal"):
+        assert f'<th scope="col" class="am-getal">{kolom}</th>' in blok
+    assert "<td>Heerlen</td>" in blok and '<td class="am-getal">43,8</td>' in blok
+    assert '<td class="am-getal"></td>' in blok  # een gat blijft leeg, geen "nan"
+
+
+def test_een_kolom_met_tekst_en_getallen_blijft_links() -> None:
+    assert not getalkolom(pd.Series(["4,5%", "Heerlen"]))
+    assert not getalkolom(pd.Series(["geen cijfer", "—"]))  # alleen gaten: geen getalkolom
+    assert getalkolom(pd.Series(["4,5%", "—", "10,3%"]))
 
 
 def test_bronnen_toont_een_reden_met_markdown_letterlijk(vers_database: Path) -> None:
@@ -34,10 +56,10 @@ def test_bronnen_toont_een_reden_met_markdown_letterlijk(vers_database: Path) ->
         con.execute("INSERT INTO niet_geladen VALUES (?, ?, ?)", [bron, "regel 1", KWAAD])
     at = open_pagina("paginas/bronnen.py")
     geen_fouten(at)
-    ruw = next(t.value for t in at.table if "Reden" in t.value.columns)
-    assert r"\*\*vet\*\* \[klik\]" in " ".join(ruw["Reden"])
+    html = " ".join(b.proto.body for b in at.get("html"))
+    assert "<a " not in html and "<img" not in html
     getoond = next(t for t in tabellen(at) if "Reden" in t.columns)
-    assert KWAAD.replace("http:", "http\u200b:") in list(getoond["Reden"])
+    assert KWAAD in list(getoond["Reden"])  # precies de tekst, zonder opmaak
 
 
 def test_bronnamen_uit_de_database_staan_er_letterlijk(vers_database: Path) -> None:

@@ -56,5 +56,6 @@ def kies(versie: str, key: str, titel: str, eenheid: str, doelregio: str,
     st.caption(vergelijkbaar.groep_tekst(tabel, titel, niveau_jaar)
                + f" Stedelijkheid uit {stedelijk_jaar}, inwoners uit {niveau_jaar}.")
     with st.expander("Hoe de groep is gekozen (criteria en afstand)"):
-        htmltabel.toon(vergelijkbaar.criteria_tabel(tabel, eenheid))
+        htmltabel.toon(vergelijkbaar.criteria_tabel(tabel, eenheid),
+                       alt="Vergelijkbare gemeenten met hun kenmerken en afstand")
     return vergelijkbaar.groep_codes(tabel)
