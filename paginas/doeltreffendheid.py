@@ -111,10 +111,17 @@ def pretrend_sectie(reeks: pd.DataFrame, t: dict[str, pd.DataFrame], titel: str,
                     volgorde: list[str], nul_jaar: int, ander: bool, doel: str,
                     naam: str) -> None:  # fmt: skip
     st.subheader("Vóór de nulmeting: liepen de reeksen gelijk op?")
-    fig = pretrend_figuur(reeks, titel=f"{titel}: tot en met {nul_jaar}", eenheid=eenheid,
-                          volgorde=volgorde, tot_jaar=nul_jaar, ander_product=ander,
-                          trends=t["pretrend"])  # fmt: skip
-    grafiek.toon(fig, key="toets_pretrend")
+    # De grafiek staat onder de vouw en pas bij openen gebouwd: een tweede grafiek wordt in de
+    # browser in dezelfde taak getekend als de eerste en hield die ~0,45 s op (bench/pages.py).
+    # De tabel en de zin eronder geven dezelfde uitkomst in tekst.
+    vak = st.expander(f"Grafiek van de reeksen tot en met {nul_jaar}", icon=":material/show_chart:",
+                      key="pretrend_grafiek_open", on_change="rerun")
+    if vak.open:
+        with vak:
+            fig = pretrend_figuur(reeks, titel=f"{titel}: tot en met {nul_jaar}", eenheid=eenheid,
+                                  volgorde=volgorde, tot_jaar=nul_jaar, ander_product=ander,
+                                  trends=t["pretrend"])  # fmt: skip
+            grafiek.toon(fig, key="toets_pretrend")
     pre = t["pretrend"]
     htmltabel.toon(logica.pretrend_tabel(pre, eenheid),
                    alt=f"Trend per jaar tot en met {nul_jaar} per regio")

@@ -269,8 +269,15 @@ def test_doeltreffendheid_bijstand_terugblik_met_verschil_in_verschillen() -> No
             "(https://www.heerlen-noord.nl/over-nphln/)") in kant
     labels = [b.label for b in at.download_button]
     assert {"Alle getallen (Excel)", "Verandering per regio (CSV)"} <= set(labels)
-    assert len(at.get("plotly_chart")) == 2  # verandering + pre-trend
+    assert len(at.get("plotly_chart")) == 1  # verandering; de pre-trend pas bij openen
+    assert [e.label for e in at.expander if "Grafiek van de reeksen" in e.label] == [
+        "Grafiek van de reeksen tot en met 2024"]
     assert len(at.data_editor) == 0
+    at.session_state["pretrend_grafiek_open"] = True
+    at.run()
+    figuren = at.get("plotly_chart")
+    assert len(figuren) == 2  # verandering + pre-trend
+    assert "tot en met 2024" in figuren[1].proto.spec
 
 
 def test_doeltreffendheid_ander_product_voor_nederland_geeft_geen_oordeel() -> None:

@@ -272,7 +272,8 @@ GRAFIEKEN = {
                     {}),
     "trends": ("paginas/trends.py", {}, {}),
     "beleidsmonitor": ("paginas/beleidsmonitor.py", {}, {}),
-    "doeltreffendheid": (TOETS, {"regio": ["GM0917", "NL01", "GM0362", "GM0396", "GM0491"]}, {}),
+    "doeltreffendheid": (TOETS, {"regio": ["GM0917", "NL01", "GM0362", "GM0396", "GM0491"]},
+                         {"pretrend_grafiek_open": True}),
     "export": ("paginas/export.py", {}, {"export_grafiek_open": True}),
 }
 
