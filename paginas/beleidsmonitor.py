@@ -224,7 +224,7 @@ def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
             logica.opdrachten_tabel(ops, titels), hide_index=True, width="stretch",
             height=_HOOGTE, placeholder="",
             column_config={"Nr": st.column_config.NumberColumn(width="small"),
-                           "Status": st.column_config.TextColumn(width="small"),
+                           "Status": st.column_config.TextColumn(width="medium"),
                            "Opdracht": st.column_config.TextColumn(width="large")})  # fmt: skip
         return
     if beleid_ui.conflict_paneel("opdrachten"):

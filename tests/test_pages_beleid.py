@@ -6,6 +6,7 @@ beleidsopslag per test (conftest).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,8 +105,12 @@ def test_beleidsmonitor_alleen_lezen_zonder_wachtwoord(monkeypatch: pytest.Monke
     assert not [m for m in at.metric if m.label == "Nog niet ingevoerd"]
 
     at = start(BELEID, tabblad="Uitvoering")  # een link naar het tabblad Uitvoering
-    opdrachten = next(d.value for d in at.dataframe if "Opdracht" in d.value.columns)
+    tabel = next(d for d in at.dataframe if "Opdracht" in d.value.columns)
+    opdrachten = tabel.value
     assert len(opdrachten) == 19
+    # Regressie: de kolom Status was "small" en toonde "nog niet ing…"; medium past de langste.
+    assert "nog niet ingevoerd" in set(opdrachten["Status"])
+    assert json.loads(tabel.proto.columns)["Status"]["width"] == "medium"
     assert [m.value for m in at.metric if m.label == "Nog niet ingevoerd"] == ["19"]
     assert [m.value for m in at.metric if m.label == "Niet gestart"] == ["0"]
     assert not at.get("plotly_chart")  # de doelgrafiek (tabblad Doelen) is nu niet gebouwd
