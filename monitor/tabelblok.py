@@ -23,6 +23,9 @@ from html import escape
 
 import pandas as pd
 
+from monitor.domein import is_cijfer
+from monitor.fmt import GEEN_CIJFER
+
 STIJL = """<style>
 .am-tabelvak { overflow-x: auto; margin-bottom: 1rem; }
 .am-tabelvak:focus-visible { outline: 2px solid #0b5394; outline-offset: 2px; }
@@ -36,11 +39,12 @@ STIJL = """<style>
 #: Een getal zoals :mod:`monitor.fmt` het schrijft: 43,8 · −12,4 · 4,5% · € 34.000 · 2024* · 341 van 342.
 _GETAL = re.compile(r"[−+-]?(€\s?)?\d[\d.]*(,\d+)?\s?%?\**( van \d[\d.]*)?")
 #: Wat in een getalkolom ook mag staan: een lege cel of een gat (de reden staat elders).
-_GEEN_CIJFER = {"", "—", "-", "geen cijfer", "onbekend"}
+_GEEN_CIJFER = {"", "—", "-", GEEN_CIJFER, "onbekend"}
 
 
 def _tekst(waarde: object) -> str:
-    return "" if waarde is None or (not isinstance(waarde, str) and pd.isna(waarde)) else str(waarde)
+    """Tekst zoals hij er staat; een gat (None, NaN) is een lege cel, nooit "nan"."""
+    return str(waarde) if isinstance(waarde, str) or is_cijfer(waarde) else ""
 
 
 def getalkolom(waarden: pd.Series) -> bool:
@@ -52,16 +56,15 @@ def getalkolom(waarden: pd.Series) -> bool:
     return bool(getallen) and all(_GETAL.fullmatch(t) for t in getallen)
 
 
-def tabel_html(frame: pd.DataFrame, *, alt: str | None = None) -> str:
+def tabel_html(frame: pd.DataFrame, *, alt: str) -> str:
     """De tabel (zonder index) als HTML, met stylesheet; ``alt`` beschrijft hem voor een schermlezer."""
-    rechts = [getalkolom(frame[k]) for k in frame.columns] if len(frame.columns) else []
-    klasse = [' class="am-getal"' if r else "" for r in rechts]
+    klasse = [' class="am-getal"' if getalkolom(frame[k]) else "" for k in frame.columns]
     kop = "".join(f'<th scope="col"{k}>{escape(str(naam))}</th>'
                   for naam, k in zip(frame.columns, klasse, strict=True))
     rijen = "".join(
         "<tr>" + "".join(f"<td{k}>{escape(_tekst(w))}</td>" for w, k in zip(rij, klasse, strict=True))
         + "</tr>" for rij in frame.itertuples(index=False, name=None))
-    label = escape(alt or "Tabel")
+    label = escape(alt)
     return (f'{STIJL}<div class="am-tabelvak" role="region" tabindex="0" aria-label="{label}">'
             f'<table class="am-tabel" aria-label="{label}"><thead><tr>{kop}</tr></thead>'
             f"<tbody>{rijen}</tbody></table></div>")

@@ -33,7 +33,7 @@ def test_kopjes_hebben_een_scope_en_getallen_staan_rechts() -> None:
     frame = pd.DataFrame({"Regio": ["Heerlen", "Nederland"], "Waarde": ["43,8", "geen cijfer"],
                           "Jaar": ["2024*", "2023"], "Plaats": ["341 van 342", ""],
                           "Bedrag": ["€ 34.000", "−€ 1.200"], "Aantal": [3, None]})
-    blok = tabel_html(frame)
+    blok = tabel_html(frame, alt="Proef")
     assert blok.count('<th scope="col"') == 6
     assert '<th scope="col">Regio</th>' in blok  # tekst links
     for kolom in ("Waarde", "Jaar", "Plaats", "Aantal"):

@@ -196,18 +196,25 @@ PAGINAS_MET_BRONNEN = {
 }
 
 
-@pytest.mark.parametrize("geval", list(PAGINAS_MET_BRONNEN))
-def test_bron_en_etl_tekst_staan_er_letterlijk(kwade_bronnen: Path, geval: str) -> None:
-    """Regressie: bronregels, bronnen van de landelijke ambitie, de ETL-melding en de tabellen
-    die niet van CBS kwamen stonden ongeëscapet in bijschriften en meldingen."""
-    kwade_referentie()
-    pagina, params, sessie = PAGINAS_MET_BRONNEN[geval]
+def _open(pagina: str, params: dict, sessie: dict) -> AppTest:
+    """Open de pagina met deze linkparameters, zet open wat pas bij openen gebouwd wordt
+    (``sessie``: sleutels van vakken) en controleer dat er geen fout is."""
     at = open_pagina(pagina, **params)
     if sessie:
         for sleutel, waarde in sessie.items():
             at.session_state[sleutel] = waarde
         at.run()
     assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("geval", list(PAGINAS_MET_BRONNEN))
+def test_bron_en_etl_tekst_staan_er_letterlijk(kwade_bronnen: Path, geval: str) -> None:
+    """Regressie: bronregels, bronnen van de landelijke ambitie, de ETL-melding en de tabellen
+    die niet van CBS kwamen stonden ongeëscapet in bijschriften en meldingen."""
+    kwade_referentie()
+    pagina, params, sessie = PAGINAS_MET_BRONNEN[geval]
+    at = _open(pagina, params, sessie)
     teksten = markdown_teksten(at)
     assert any("vet" in t for t in teksten), "de tekst staat nergens: deze plek is niet getoetst"
     fout = [(t[:150], onveilig(t)) for t in teksten if onveilig(t)]
@@ -295,12 +302,7 @@ def test_grafiek_toont_namen_en_bronnen_als_tekst(kwade_regionamen: Path, kwade_
     """Regressie: Plotly tekent in titels, assen, legenda, hover en annotaties een stukje HTML
     (<b>, <a href>); regionamen en bronnamen uit de database gingen er ongeëscapet in."""
     pagina, params, sessie = GRAFIEKEN[geval]
-    at = open_pagina(pagina, **params)
-    if sessie:
-        for sleutel, waarde in sessie.items():
-            at.session_state[sleutel] = waarde
-        at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    at = _open(pagina, params, sessie)
     teksten = [s for fig in figuren(at) for s in _strings(fig)]
     assert teksten, "geen grafiek op de pagina"
     assert [t[:150] for t in teksten if "<b>x</b>" in t] == []
