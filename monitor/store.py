@@ -13,6 +13,7 @@ its own cursor because Streamlit sessions are threads.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -22,6 +23,8 @@ import duckdb
 import pandas as pd
 
 from etl.config import database_pad
+
+log = logging.getLogger(__name__)
 
 
 class GeenDatabase(RuntimeError):
@@ -67,7 +70,13 @@ def _query(sql: str, params: Sequence | dict | None = None) -> pd.DataFrame:
             cur.execute("USE monitor")
             return cur.execute(sql, params).df()
     except duckdb.Error as fout:
-        raise GeenDatabase(f"De database met cijfers is niet leesbaar ({fout}).") from fout
+        # DuckDB's own text names the file's path on this machine and is English: it goes to
+        # the log, the user gets a Dutch sentence with what to do.
+        log.error("Database %s niet leesbaar: %s", pad, fout)
+        raise GeenDatabase(
+            "De database met cijfers is niet leesbaar. Bouw hem opnieuw met 'python -m etl build'; "
+            "de details staan in het log van de monitor."
+        ) from fout
 
 
 def _in(naam: str, waarden: Sequence[str]) -> tuple[str, dict[str, str]]:

@@ -95,6 +95,18 @@ def test_lege_database_zonder_tabellen_geeft_nederlandse_melding(tmp_path, monke
     assert "niet leesbaar" in at.error[0].value
 
 
+def test_beschadigd_databasebestand_geeft_nederlandse_melding_zonder_pad(tmp_path, monkeypatch):
+    """Regressie: de melding bevatte DuckDB's Engelse fouttekst met het pad op deze machine."""
+    pad = tmp_path / "beschadigd.duckdb"
+    pad.write_bytes(b"geen duckdb-bestand " * 400)
+    monkeypatch.setenv("ARMOEDEMONITOR_DB", str(pad))
+    at = open_pagina()
+    assert not at.exception
+    melding = at.error[0].value
+    assert "niet leesbaar" in melding and "python -m etl build" in melding
+    assert str(tmp_path) not in melding and "IO Error" not in melding
+
+
 @pytest.mark.parametrize("pagina", PAGINAS)
 def test_database_zonder_cijfers_geeft_geen_traceback(pagina, vers_database: Path):
     with duckdb.connect(str(vers_database)) as con:
