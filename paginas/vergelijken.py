@@ -66,7 +66,7 @@ with keuzes.veilig("de vergelijking"):
         rij = jaarframe[jaarframe["regio_code"] == hoofd]
         reden = None
         if hoofd not in plaatsen.index:
-            reden = f"CBS meldt: {rij['status'].iloc[0]}." if not rij.empty else \
+            reden = f"CBS meldt: {letterlijk(rij['status'].iloc[0])}." if not rij.empty else \
                 "Deze gemeente staat voor dit jaar niet in de bron."
         plaats = int(plaatsen[hoofd]) if hoofd in plaatsen.index else None
         st.subheader(ranglijst.plaats_zin(namen[hoofd], plaats, telling, jaar, reden))

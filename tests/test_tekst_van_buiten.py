@@ -41,6 +41,19 @@ def onveilig(markdown: str) -> list[str]:
     return gevonden
 
 
+def test_herziene_nulmeting_toont_statussen_letterlijk() -> None:
+    """Regressie: de status uit de beleidsopslag (een teruggezette CSV wordt niet gecontroleerd)
+    ging als Markdown in de waarschuwing."""
+    from monitor import store
+    from monitor.beleid import nulmeting
+
+    reeks = store.reeks(store.db_versie(), ("bijstand_per_1000",), ("GM0917",))
+    nul = {"herkomst": "database", "jaar": 2024, "waarde": 1.0, "status": KWAAD}
+    tekst = nulmeting.nulmeting_herzien(nul, reeks, "GM0917")
+    assert "CBS heeft het cijfer over 2024 aangepast" in tekst
+    assert onveilig(tekst) == []
+
+
 # ----------------------------------------------------------------------------- context
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 from monitor.domein import NULMETING_VOOR, is_cijfer
 from monitor.fmt import getal
+from monitor.letterlijk import letterlijk
 
 
 def _tekst_of_niets(x: object) -> str | None:
@@ -46,9 +47,12 @@ def nulmeting_herzien(nul: Mapping | None, reeks: pd.DataFrame, regio_code: str)
                 "waarde blijft gelden.")  # fmt: skip
     nu = float(d["waarde"].iloc[0])
     if not math.isclose(nu, float(nul["waarde"]), rel_tol=1e-9, abs_tol=1e-9):
+        # Markdown (st.warning): de statussen komen uit de database en de beleidsopslag en staan
+        # er letterlijk.
+        was = letterlijk(str(nul.get("status") or "status onbekend"))
+        is_nu = letterlijk(str(d["status"].iloc[0])) if "status" in d else "status onbekend"
         return (f"CBS heeft het cijfer over {nul['jaar']} aangepast: vastgelegd "
-                f"{getal(nul['waarde'], 2)} ({nul.get('status') or 'status onbekend'}), nu "
-                f"{getal(nu, 2)} ({d['status'].iloc[0] if 'status' in d else '?'}). De "
+                f"{getal(nul['waarde'], 2)} ({was}), nu {getal(nu, 2)} ({is_nu}). De "
                 "nulmeting blijft de vastgelegde waarde tot iemand hem bewust wijzigt.")
     return None
 
