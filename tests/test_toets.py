@@ -218,6 +218,17 @@ def test_kloof_bij_hoger_is_beter_en_al_dichte_kloof() -> None:
     assert d.jaren == 0 and "al dicht" in d.reden
 
 
+def test_reden_uit_de_catalogus_midden_in_een_zin_krijgt_een_punt() -> None:
+    """Regressie: de reden van een reeksbreuk eindigt op een punt; de zin eromheen gaf ".."."""
+    echt = store.reeks(store.db_versie(), ("hh_laag_inkomen_pct",), (H,))
+    _, afgevallen = toets.vergelijkbare_punten(echt, H)
+    assert afgevallen.startswith("De cijfers over 2020, 2021 tellen niet mee: KWB 2023")
+    assert afgevallen.endswith("een oorzaak noemt.") and ".." not in afgevallen
+    kloof = toets.Kloof(2020, 2024, None, None, None, None, "niet vergelijkbaar: andere bron.")
+    reden = toets.jaren_tot_kloof_dicht(kloof, "lager_is_beter").reden
+    assert reden == "Niet te berekenen: niet vergelijkbaar: andere bron."
+
+
 def test_kloof_zonder_cijfer_nederland_geeft_reden() -> None:
     df = reeks({H: {2020: 50.0, 2024: 44.0}, NL: {2020: 25.0}})
     k = toets.kloof_tot_nl(df, H, 2020, 2024, "lager_is_beter")

@@ -203,6 +203,11 @@ def _vergelijking(reeks: pd.DataFrame | Cijfers, *paren: tuple[str, int]) -> Ver
     return Vergelijking(True)
 
 
+def _zonder_punt(reden: str | None) -> str:
+    """Een reden midden in een zin: een reden uit de catalogus eindigt al op een punt ("..")."""
+    return (reden or "").rstrip(". ")
+
+
 def vergelijkbare_punten(reeks: pd.DataFrame, regio_code: str) -> tuple[pd.DataFrame, str | None]:
     """De cijfers van een regio die vergelijkbaar zijn met het laatste cijfer, plus wat afviel.
 
@@ -221,7 +226,7 @@ def vergelijkbare_punten(reeks: pd.DataFrame, regio_code: str) -> tuple[pd.DataF
         return eigen, None
     reden = next(o.reden for o in oordelen if not o.ok)
     jaren = ", ".join(str(int(j)) for j in weg["jaar"])
-    return eigen[houden], f"De cijfers over {jaren} tellen niet mee: {reden}."
+    return eigen[houden], f"De cijfers over {jaren} tellen niet mee: {_zonder_punt(reden)}."
 
 
 def richtingsteken(richting: str, van: float | None = None, naar: float | None = None) -> int:
@@ -680,7 +685,7 @@ def jaren_tot_kloof_dicht(kloof: Kloof, richting: str) -> KloofDicht:
     dicht is (de regio scoort gelijk aan of beter dan Nederland).
     """
     if kloof.kloof_van is None or kloof.kloof_tot is None:
-        return KloofDicht(None, None, None, f"Niet te berekenen: {kloof.reden}.")
+        return KloofDicht(None, None, None, f"Niet te berekenen: {_zonder_punt(kloof.reden)}.")
     av = _achterstand(kloof.kloof_van, richting)
     at = _achterstand(kloof.kloof_tot, richting)
     if at <= 0:
