@@ -25,6 +25,10 @@ from monitor.ui import data, grafiek, htmltabel, keuzes
 VANDAAG = dt.date.today().year
 _MELDING = "beleid_melding"
 _HOOGTE = 35 * 20 + 3  # kop plus 19 opdrachten, zonder lege regel eronder
+# Alleen lezen: drie regels per opdracht, zodat de langste opdracht (146 tekens) heel te lezen is
+# in plaats van afgekapt ("Voorlichting over geldzaken op laagdr…").
+_RIJ_LEZEN = 68
+_HOOGTE_LEZEN = 35 + _RIJ_LEZEN * 19 + 3
 TABBLADEN = ("Doelen", "Uitvoering", "Geschiedenis")
 
 
@@ -222,7 +226,7 @@ def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
     if not bewerker:
         st.dataframe(
             logica.opdrachten_tabel(ops, titels), hide_index=True, width="stretch",
-            height=_HOOGTE, placeholder="",
+            height=_HOOGTE_LEZEN, row_height=_RIJ_LEZEN, placeholder="",
             column_config={"Nr": st.column_config.NumberColumn(width="small"),
                            "Status": st.column_config.TextColumn(width="medium"),
                            "Opdracht": st.column_config.TextColumn(width="large")})  # fmt: skip

@@ -111,6 +111,10 @@ def test_beleidsmonitor_alleen_lezen_zonder_wachtwoord(monkeypatch: pytest.Monke
     # Regressie: de kolom Status was "small" en toonde "nog niet ing…"; medium past de langste.
     assert "nog niet ingevoerd" in set(opdrachten["Status"])
     assert json.loads(tabel.proto.columns)["Status"]["width"] == "medium"
+    # Regressie: de langste opdracht (146 tekens) werd na één regel afgekapt. De rij is nu hoog
+    # genoeg voor drie regels tekst van ~20 px (de grid laat tekst dan teruglopen).
+    assert max(opdrachten["Opdracht"].str.len()) == 146
+    assert tabel.proto.row_height >= 3 * 20
     assert [m.value for m in at.metric if m.label == "Nog niet ingevoerd"] == ["19"]
     assert [m.value for m in at.metric if m.label == "Niet gestart"] == ["0"]
     assert not at.get("plotly_chart")  # de doelgrafiek (tabblad Doelen) is nu niet gebouwd
