@@ -49,7 +49,7 @@ bench: $(STAMP) chromium
 	@mkdir -p bench/results
 	@echo "Let op: $$(nproc) cores, load $$(cut -d' ' -f1-3 /proc/loadavg); andere testruns delen de machine."
 	$(BIN)/python bench/etl_build.py 3 | tee bench/results/etl_build.txt
-	$(BIN)/python bench/pages.py 7 3 | tee bench/results/pages.txt
+	$(BIN)/python bench/pages.py 7 7 | tee bench/results/pages.txt
 	$(BIN)/python bench/schaal.py --herhaal 7 | tee bench/results/schaal.txt
 	$(BIN)/python bench/import.py | tee bench/results/import.txt
 	$(BIN)/python bench/geheugen.py 10 1 | tee bench/results/geheugen.txt

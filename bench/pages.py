@@ -11,6 +11,11 @@
    the warm rounds gives the ratio page / bare app. Target: ≤ 1.2×. "browser bezig" is the
    median main-thread busy time of Chromium until that moment (CDP ``TaskDuration``).
    Bronnen and Export have no chart: there the first expander / the table counts.
+3. **The shell** (diagnostic, no target): the same bare bar, but inside the dashboard's own
+   navigation (seven pages in three groups) and shared sidebar (region selector, data line).
+   It is measured once per round in the same run. "schil / kale app" is what every page pays
+   before its own content; "pagina / schil" is what the page's content adds on top of that.
+   The verdict stays page / bare app, the issue's measure.
 
 Run: `make bench` or `.venv/bin/python bench/pages.py [apptest-runs] [browser-rounds]`.
 Chromium is Debian's /usr/bin/chromium (or $CHROMIUM_PATH); without it part 2 is skipped.
@@ -52,6 +57,43 @@ BASISLIJN = """import plotly.graph_objects as go
 import streamlit as st
 st.title("Basislijn")
 st.plotly_chart(go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h")))
+"""
+
+
+# The bare bar inside the dashboard's navigation and sidebar. Mirrors dashboard.py's groups and
+# icons (same number of links); the pages are the bare bar, so only the shell is measured.
+SCHIL = """import os
+import sys
+
+import plotly.graph_objects as go
+import streamlit as st
+
+sys.path.insert(0, os.getcwd())  # the server runs in the project root
+from monitor.ui.keuzes import zijbalk
+
+st.set_page_config(page_title="Armoedemonitor", page_icon="📊", layout="wide")
+
+
+def kaal():
+    st.title("Basislijn")
+    st.plotly_chart(go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h")))
+
+
+def pagina(titel, icoon, pad, **k):
+    return st.Page(kaal, title=titel, icon=icoon, url_path=pad, **k)
+
+
+navigatie = st.navigation({
+    "Verkennen": [pagina("Overzicht", ":material/dashboard:", "start", default=True),
+                  pagina("Vergelijken", ":material/bar_chart:", "vergelijken"),
+                  pagina("Trends", ":material/show_chart:", "trends")],
+    "Beleid 2026-2029": [pagina("Beleidsmonitor", ":material/flag:", "beleidsmonitor"),
+                         pagina("Doeltreffendheid", ":material/balance:", "doeltreffendheid")],
+    "Verantwoording": [pagina("Export", ":material/download:", "export"),
+                       pagina("Bronnen en definities", ":material/menu_book:", "bronnen")],
+})
+zijbalk()
+navigatie.run()
 """
 
 
@@ -105,23 +147,31 @@ def _eerste_grafiek(browser, url: str, selector: str) -> tuple[float, float]:
         context.close()
 
 
-def chromium(rondes: int, db: Path, tmp: Path) -> tuple[dict, dict, list[float], dict, list]:
+def chromium(rondes: int, db: Path, tmp: Path) -> tuple[dict, dict, list[float], dict, list,
+                                                       list[float]]:
     """(cold per page, warm per page, bare-app times, main-thread busy per page, busy of the bare
-    app), all in seconds."""
+    app, shell times), all in seconds."""
     from playwright.sync_api import sync_playwright
 
     basis_script = tmp / "basislijn.py"
     basis_script.write_text(BASISLIJN, encoding="utf-8")
+    schil_script = tmp / "schil.py"
+    schil_script.write_text(SCHIL, encoding="utf-8")
     koud: dict[str, float] = {}
     warm: dict[str, list[float]] = {n: [] for n in PAGINAS}
     bezig: dict[str, list[float]] = {n: [] for n in PAGINAS}
     basislijn: list[float] = []
     basis_bezig: list[float] = []
+    schil_tijden: list[float] = []
     with streamlit_server(ROOT / "dashboard.py", db) as (app, _), \
-            streamlit_server(basis_script, db) as (kaal, _), sync_playwright() as p:
+            streamlit_server(basis_script, db) as (kaal, _), \
+            streamlit_server(schil_script, db) as (schil, _), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         _eerste_grafiek(browser, kaal, GRAFIEK)  # cold bare app: not counted
+        _eerste_grafiek(browser, f"{schil}/trends", GRAFIEK)  # cold shell: not counted
         for ronde in range(rondes + 1):
+            if ronde:
+                schil_tijden.append(_eerste_grafiek(browser, f"{schil}/trends", GRAFIEK)[0])
             for naam, (_, pad, selector) in PAGINAS.items():
                 b, b_bezig = _eerste_grafiek(browser, kaal, GRAFIEK)
                 t, t_bezig = _eerste_grafiek(browser, f"{app}/{pad}", selector)
@@ -133,10 +183,10 @@ def chromium(rondes: int, db: Path, tmp: Path) -> tuple[dict, dict, list[float],
                     warm[naam].append(t)
                     bezig[naam].append(t_bezig)
         browser.close()
-    return koud, warm, basislijn, bezig, basis_bezig
+    return koud, warm, basislijn, bezig, basis_bezig, schil_tijden
 
 
-def main(runs: int = 7, rondes: int = 3) -> None:
+def main(runs: int = 7, rondes: int = 7) -> None:
     print(f"== bench/pages.py  ({machine_regel()})")
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp_s:
         tmp = Path(tmp_s)
@@ -152,17 +202,21 @@ def main(runs: int = 7, rondes: int = 3) -> None:
         if not heeft_chromium():
             print(f"Chromium niet gevonden op {CHROMIUM}: browsermeting overgeslagen.")
             return
-        koud, warm, basislijn, bezig, basis_bezig = chromium(rondes, db, tmp)
+        koud, warm, basislijn, bezig, basis_bezig, schil_tijden = chromium(rondes, db, tmp)
     kaal = statistics.median(basislijn)
+    schil = statistics.median(schil_tijden)
     print(f"Chromium, goto tot eerste getekende grafiek (bronnen: eerste uitklapvak; export: de "
           f"tabel), {rondes} warme rondes, afgewisseld met de kale app; doel ≤ {DOEL_RATIO}× kale app:")
     print(f"  {'kale app':<16} {samenvatting(basislijn, 's', '{:.2f}')}  "
           f"browser bezig {statistics.median(basis_bezig):.2f} s")
+    print(f"  {'schil':<16} {samenvatting(schil_tijden, 's', '{:.2f}')}  = {schil / kaal:.2f}× "
+          "kale app: navigatie en zijbalk, zonder inhoud (geen doel; elke pagina betaalt dit)")
     for naam, tijden in warm.items():
         ratio = statistics.median(tijden) / kaal
         print(f"  {naam:<16} {samenvatting(tijden, 's', '{:.2f}')}  koud {koud[naam]:.2f} s  "
               f"browser bezig {statistics.median(bezig[naam]):.2f} s  "
-              f"ratio {ratio:.2f}× {'ok' if ratio <= DOEL_RATIO else 'TE TRAAG'}")
+              f"ratio {ratio:.2f}× {'ok' if ratio <= DOEL_RATIO else 'TE TRAAG'}  "
+              f"(inhoud: {statistics.median(tijden) / schil:.2f}× schil)")
 
 
 if __name__ == "__main__":

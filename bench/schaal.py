@@ -112,12 +112,13 @@ def meet(db: Path, herhaal: int) -> dict[str, list[float]]:
 def explain(db: Path) -> None:
     """EXPLAIN ANALYZE of the store.reeks query (two indicators, two regions), for the report."""
     from monitor import store
+    from monitor.domein import HEERLEN, NEDERLAND
 
     con = duckdb.connect()
     con.execute("ATTACH ? AS monitor (READ_ONLY)", [str(db)])
     con.execute("USE monitor")
     ind, ind_params = store._in("ind", ["hh_laag_inkomen_pct", "inwoners"])
-    join, voorwaarde, reg_params = store._regio_filter(["GM0917", "NL01"])
+    join, voorwaarde, reg_params = store._regio_filter([HEERLEN, NEDERLAND])
     sql = store._REEKS + f"{join} WHERE c.indicator_key IN {ind} AND {voorwaarde}"  # as store.reeks
     plan = con.execute("EXPLAIN ANALYZE " + sql, {**ind_params, **reg_params}).fetchall()
     print(plan[0][1])
