@@ -61,6 +61,15 @@ def test_tegel_ander_product_zonder_verschil(kaart):
     assert "(Nederland, ander CBS-product: 1 op de 16)" in t.zin
 
 
+def test_tegel_met_reeksbreuk_zegt_waarom_het_cijfer_voorzichtig_te_lezen_is(kaart):
+    """Regressie: de tegel toonde 4,5% (2023, definitief) zonder de kanttekening uit de catalogus
+    dat KWB 2023 misschien een andere reeks is (10,8% en 10,5% in 2020 en 2021)."""
+    laag = _tegel(kaart, "hh_laag_inkomen_pct")
+    assert (laag.waarde_tekst, laag.jaar) == ("4,5%", 2023)
+    assert laag.let_op.startswith("KWB 2023: niet vastgesteld dat dit dezelfde reeks is.")
+    assert _tegel(kaart, "bijstand_per_1000").let_op is None
+
+
 def test_tegel_nederland_berekend_uit_alle_gemeenten(kaart):
     # CBS publiceert Nederland 2024 niet; de ETL berekent het uit alle 342 gemeenten (niet 2014).
     t = _tegel(kaart, "bijstand_per_1000")

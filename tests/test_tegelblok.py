@@ -42,6 +42,16 @@ def test_voorlopig_ongunstig_en_definitief_gunstig():
     assert '<span class="am-badge">definitief</span>' in laag
 
 
+def test_kanttekening_staat_opvallend_en_letterlijk_op_de_tegel():
+    tegels = _tegels()
+    laag = tegelblok.tegel_html(tegels["hh_laag_inkomen_pct"])
+    assert ('<p class="am-let-op"><strong>Let op:</strong> KWB 2023: niet vastgesteld dat dit '
+            "dezelfde reeks is.") in laag
+    assert "am-let-op\"" not in tegelblok.tegel_html(tegels["bijstand_per_1000"])
+    kwaad = tegelblok.tegel_html(dataclasses.replace(tegels["bijstand_per_1000"], let_op=VIJANDIG))
+    assert "<img" not in kwaad and "&lt;img src=x" in kwaad
+
+
 def test_tegel_zonder_cijfer_zegt_waarom():
     t = dataclasses.replace(_tegels()["inwoners"], waarde=None, reden_geen_cijfer="CBS meldt: geheim.")
     html = tegelblok.tegel_html(t)

@@ -79,6 +79,9 @@ class Tegel:
     nl_ander_product: bool = False
     reden_geen_cijfer: str | None = None
     extra: list[str] = field(default_factory=list)
+    #: Waarom dit cijfer met voorzichtigheid te lezen is: de catalogus zet het in een eigen reeks
+    #: (definitiebreuk), met een reden. Staat op de tegel, niet alleen op Doeltreffendheid.
+    let_op: str | None = None
 
     @property
     def voorlopig(self) -> bool:
@@ -272,11 +275,13 @@ def tegel(key: str, reeks: pd.DataFrame | _Index, indicatoren: pd.DataFrame, cod
         else:
             nl_tekst = "Nederland: geen cijfer. " + reden_geen_cijfer(nl_rijen, "Nederland")
     zin = _zin(key, eenheid, naam, rij, _nl_in_zin(key, eenheid, nl, ander, jaar))
+    reeks_reden = rij.get("reeks_reden")
     return Tegel(
         key=key, titel=titel, eenheid=eenheid, richting=richting, definitie=definitie,
         waarde=float(rij["waarde"]), waarde_tekst=fmt.waarde(rij["waarde"], eenheid), jaar=jaar,
         jaar_tekst=_periode(rij), status=rij.get("status"), bron=_bron(rij), nl_tekst=nl_tekst,
         zin=zin, verschil_tekst=verschil, oordeel=oordeel_, nl_ander_product=ander, extra=extra,
+        let_op=reeks_reden if isinstance(reeks_reden, str) and reeks_reden else None,
     )
 
 

@@ -48,6 +48,8 @@ STIJL = """<style>
 .am-badge { display: inline-block; font-size: 0.8rem; border-radius: 0.25rem;
   padding: 0.05rem 0.4rem; background: #ececec; color: #262626; }
 .am-badge.am-voorlopig { background: #fde5cc; color: #6b2c00; }
+.am-let-op { font-size: 0.875rem; background: #fde5cc; color: #6b2c00; border-radius: 0.25rem;
+  padding: 0.25rem 0.5rem; }
 .am-tegel details { font-size: 0.875rem; }
 .am-tegel summary { cursor: pointer; color: #0b5394; }
 </style>"""
@@ -74,6 +76,8 @@ def tegel_html(t: Tegel) -> str:
             delen.append(f'<p class="am-verschil am-{klasse}">{pijl_html}'
                          f"{_t(t.verschil_tekst)} t.o.v. Nederland</p>")
         delen.append(f"<p>{_t(t.zin)}</p>")
+        if t.let_op:
+            delen.append(f'<p class="am-let-op"><strong>Let op:</strong> {_t(t.let_op)}</p>')
         regels = [t.nl_tekst, _OORDEEL_ZIN.get(t.oordeel, ""), *t.extra]
         delen.append('<p class="am-klein">' + "<br>".join(_t(r) for r in regels if r) + "</p>")
         badge = "am-badge am-voorlopig" if t.voorlopig else "am-badge"
