@@ -70,7 +70,8 @@ CREATE TABLE bron_precisie (bron_id VARCHAR NOT NULL, indicator_key VARCHAR NOT 
 -- Nederland derived by the ETL (bron 'berekend-nl'): from which source, over how many gemeenten.
 CREATE TABLE berekening (regio_code VARCHAR NOT NULL, indicator_key VARCHAR NOT NULL,
     jaar INTEGER NOT NULL, bron_id VARCHAR NOT NULL, onderliggende_bron VARCHAR NOT NULL,
-    gemeenten INTEGER NOT NULL, som_teller DOUBLE, som_noemer DOUBLE, omschrijving VARCHAR NOT NULL);
+    gemeenten INTEGER NOT NULL, som_teller DOUBLE, som_noemer DOUBLE, omschrijving VARCHAR NOT NULL,
+    uit_voorlopig BOOLEAN NOT NULL);
 """
 
 CIJFER_BOUW_SQL = """
@@ -95,7 +96,9 @@ CREATE TABLE cijfer AS
 SELECT c.*,
        coalesce(rb.reeks, ob.reeks, CASE WHEN bo.soort = 'statline' THEN 'cbs' END) AS reeks,
        coalesce(rb.reden, ob.reden) AS reeks_reden,
-       CASE WHEN c.bron_id = '{BEREKEND}' THEN 'som van ' || be.gemeenten || ' gemeenten' END AS afgeleid_uit,
+       CASE WHEN c.bron_id = '{BEREKEND}' THEN 'som van ' || be.gemeenten || ' gemeenten'
+            || CASE WHEN be.uit_voorlopig THEN ', uit voorlopige cijfers' ELSE '' END
+       END AS afgeleid_uit,
        coalesce(bp.decimalen, im.decimalen) AS decimalen_bron
 FROM cijfer_bouw c
 JOIN indicator_meta im ON im.key = c.indicator_key
@@ -349,7 +352,8 @@ def bereken_nederland(con: duckdb.DuckDBPyConnection, catalogus: Catalogus) -> N
             sommen[(ind.key, jaar)] = (bron_id, n, som, peildatum, kolom, voorlopig)
             tekst = f"som van {n} gemeenten uit {bron_id}:{kolom}{_voorlopig_tekst(voorlopig)}"
             rijen.append((NEDERLAND, ind.key, jaar, peildatum, som, "berekend", BEREKEND, tekst))
-            berekeningen.append((NEDERLAND, ind.key, jaar, BEREKEND, bron_id, n, som, None, tekst))
+            berekeningen.append((NEDERLAND, ind.key, jaar, BEREKEND, bron_id, n, som, None, tekst,
+                                 bool(voorlopig)))
     for ind in catalogus.indicator:
         if ind.nederland != "verhouding" or ind.afgeleid is None:
             continue
@@ -366,10 +370,11 @@ def bereken_nederland(con: duckdb.DuckDBPyConnection, catalogus: Catalogus) -> N
                      f"{_voorlopig_tekst(teller[5] or noemer[5])}")
             rijen.append((NEDERLAND, ind.key, jaar, onder[3], waarde, "berekend", BEREKEND, tekst))
             berekeningen.append((NEDERLAND, ind.key, jaar, BEREKEND, onder[0], teller[1],
-                                 teller[2], noemer[2], tekst))
+                                 teller[2], noemer[2], tekst, bool(teller[5] or noemer[5])))
     if rijen:
         con.executemany("INSERT INTO waarneming VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rijen)
-        con.executemany("INSERT INTO berekening VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", berekeningen)
+        con.executemany("INSERT INTO berekening VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        berekeningen)
     con.execute("DROP TABLE bestaand")
 
 

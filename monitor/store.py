@@ -154,7 +154,8 @@ _REEKS = """
 """
 # `reeks`/`reeks_reden`: the comparable series a figure belongs to (NULL = the default series of
 # its source kind; see monitor.domein.reeks_van) and why a declared break separates it.
-# `afgeleid_uit`: for Nederland derived by the ETL, e.g. "som van 342 gemeenten" (else NULL).
+# `afgeleid_uit`: for Nederland derived by the ETL, e.g. "som van 342 gemeenten" and, when a summed
+# figure was provisional, ", uit voorlopige cijfers" (the derived status is "berekend"; else NULL).
 # `decimalen_bron`: the precision this source publishes (PDOK 2022: whole percentages).
 
 

@@ -107,7 +107,9 @@ def test_berekend_nederland_bijstand_per_1000_2024_is_verhouding_van_de_sommen(s
     assert nl["waarde"] == pytest.approx(1000 * som["bijstand"] / som["inwoners"], rel=1e-12)
     assert (nl["status"], nl["bron_id"]) == ("berekend", "berekend-nl")
     assert "342 gemeenten" in nl["bron_kolom"] and "85984NED" in nl["bron_kolom"]
-    assert nl["afgeleid_uit"] == "som van 342 gemeenten"
+    # 2024 is voorlopig bij CBS: de som zegt dat, want de status van een berekend cijfer is
+    # "berekend" (regressie: het landelijke cijfer stond er als definitief, zonder kanttekening).
+    assert nl["afgeleid_uit"] == "som van 342 gemeenten, uit voorlopige cijfers"
     bron = sql(snapshot_database, "SELECT soort, titel FROM bron WHERE bron_id = 'berekend-nl'").iloc[0]
     assert bron["soort"] == "berekend" and bron["titel"].startswith("Berekend door de monitor")
 
@@ -121,6 +123,13 @@ def test_berekend_inwonertal_2020_is_gelijk_aan_het_gepubliceerde(snapshot_datab
     getoond = sql(snapshot_database, """SELECT bron_id FROM cijfer WHERE regio_code = 'NL01'
         AND indicator_key = 'inwoners' AND jaar = 2020""")["bron_id"].tolist()
     assert getoond == ["cbs-webpaginas"]
+
+
+def test_berekend_nederland_uit_definitieve_cijfers_heeft_geen_kanttekening(snapshot_database: Path):
+    rij = sql(snapshot_database, """SELECT b.uit_voorlopig, c.afgeleid_uit FROM berekening b
+        JOIN cijfer c USING (regio_code, indicator_key, jaar, bron_id)
+        WHERE b.indicator_key = 'bijstand_per_1000' AND b.jaar = 2020""").iloc[0]
+    assert not rij["uit_voorlopig"] and rij["afgeleid_uit"] == "som van 355 gemeenten"  # 2020
 
 
 def test_berekend_inwonertal_gelijk_aan_elk_gepubliceerd_landelijk_cijfer(snapshot_database: Path):
@@ -160,7 +169,8 @@ def test_store_reeks_heeft_reeks_en_afgeleid_uit():
     assert {"reeks", "reeks_reden", "afgeleid_uit"} <= set(frame.columns)
     nl = frame[(frame["regio_code"] == "NL01") & (frame["jaar"] == 2024)
                & (frame["indicator_key"] == "bijstand_per_1000")].iloc[0]
-    assert nl["afgeleid_uit"] == "som van 342 gemeenten" and nl["reeks"] == "cbs"
+    assert nl["afgeleid_uit"] == "som van 342 gemeenten, uit voorlopige cijfers"
+    assert nl["reeks"] == "cbs"
     heerlen = frame[(frame["regio_code"] == "GM0917") & (frame["indicator_key"] == "bijstand_per_1000")]
     assert heerlen["afgeleid_uit"].isna().all()
 

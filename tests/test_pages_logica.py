@@ -74,7 +74,7 @@ def test_tegel_nederland_berekend_uit_alle_gemeenten(kaart):
     # CBS publiceert Nederland 2024 niet; de ETL berekent het uit alle 342 gemeenten (niet 2014).
     t = _tegel(kaart, "bijstand_per_1000")
     assert t.verschil_tekst == "+21,2 per 1.000 inwoners"
-    assert t.nl_tekst.startswith("Nederland (som van 342 gemeenten): 22,6 (2024)")
+    assert t.nl_tekst.startswith("Nederland (som van 342 gemeenten, uit voorlopige cijfers): 22,6 (2024)")
     assert t.zin == "1 op de 23 inwoners in Heerlen heeft bijstand (Nederland: 1 op de 44)."
     assert t.extra[0] == "Aantal: 3.830 personen."
 

@@ -43,7 +43,7 @@ def test_zonder_landelijk_cijfer_staat_er_geen_cijfer_en_waarom():
     tekst = teksten(at)
     # Bijstand en AO: CBS publiceert geen Nederland voor 2024; de ETL berekent het als som van
     # alle 342 gemeenten, dus er is een landelijk cijfer van hetzelfde jaar (nooit 2014 ernaast).
-    assert "Nederland (som van 342 gemeenten): 22,6 (2024)" in tekst and "Laatste landelijke cijfer: 25,2 in 2014" not in tekst
+    assert "Nederland (som van 342 gemeenten, uit voorlopige cijfers): 22,6 (2024)" in tekst and "Laatste landelijke cijfer: 25,2 in 2014" not in tekst
     assert "1 op de 11 inwoners in Heerlen heeft een AO-uitkering (Nederland: 1 op de 23)." in tekst
     # Laag inkomen: alleen een ander CBS-product, zonder verschil.
     assert "Ander CBS-product (83841NED): 3,6% in 2023" in tekst
