@@ -14,6 +14,7 @@ import pandas as pd
 from etl.catalogus import Bron, Indicator
 from etl.fouten import EtlFout
 from etl.ruw import Decimaal, getal, lees_csv, regiocode
+from monitor import fmt
 
 VEREIST = ["regio_code", "regio_naam", "indicator", "jaar", "peildatum", "waarde", "eenheid",
            "status", "oorspronkelijke_bron", "document", "vindplaats", "opmerking"]
@@ -50,14 +51,16 @@ def lees_lokaal(pad: Path, bron: Bron, indicatoren: dict[str, Indicator]) -> tup
         dubbel = next((n for n in bron.niet_laden if (n.regio, n.indicator) == (
             regiocode(r["regio_code"]), r["indicator"]) and str(n.jaar) == r["jaar"]), None)
         if dubbel:
+            waarde = _als_tekst(r["waarde"], bron.dialect())
             overgeslagen.append((nr, f"{r['indicator']} ({r['regio_naam']}, {r['jaar']}, "
-                                     f"{r['waarde']}): {dubbel.reden}"))
+                                     f"{waarde}): {dubbel.reden}"))
             continue
         if r["indicator"] not in indicatoren:
             overgeslagen.append((nr, f"{r['indicator']}: staat niet in de indicatorcatalogus"))
             continue
         if not r["jaar"]:
-            overgeslagen.append((nr, f"{r['indicator']} ({r['regio_naam']}, {r['waarde']}): "
+            waarde = _als_tekst(r["waarde"], bron.dialect())
+            overgeslagen.append((nr, f"{r['indicator']} ({r['regio_naam']}, {waarde}): "
                                      f"jaar ontbreekt in de bron ({r['opmerking'] or 'geen toelichting'})"))
             continue
         fout = _controleer(r, indicatoren[r["indicator"]], bron.dialect())
@@ -75,6 +78,22 @@ def lees_lokaal(pad: Path, bron: Bron, indicatoren: dict[str, Indicator]) -> tup
             "plaats": f"{pad.name} regel {nr}",
         })
     return pd.DataFrame(rijen), overgeslagen
+
+
+def _als_tekst(ruw: str, decimaal: Decimaal) -> str:
+    """A source value for a reason text, in Dutch notation: '7.1' → '7,1', '42600' → '42.600'.
+
+    Keeps the number of decimals the source gives (no rounding in a quote); text that is not a
+    number in the file's dialect is shown as it stands."""
+    try:
+        x = getal(ruw, decimaal=decimaal)
+    except ValueError:
+        return ruw
+    if x is None:
+        return ruw
+    scheiding = "," if decimaal == "komma" else "."
+    decimalen = len(ruw.strip().rpartition(scheiding)[2]) if scheiding in ruw else 0
+    return fmt.getal(x, decimalen)
 
 
 def _controleer(r: dict[str, str], indicator: Indicator, decimaal: Decimaal) -> str | None:

@@ -12,8 +12,9 @@ Vaste keuzes, hier één keer vastgelegd:
 - **Minteken** is overal het echte minteken U+2212 (``−``), nooit het koppelteken dat Babel geeft.
   Plotly gebruikt hetzelfde teken in zijn asticks, dus tekst en grafiek zien er gelijk uit.
   Nul na afronden krijgt geen teken (geen ``−0,0``).
-- **Spaties** zijn gewone spaties (``€ 42.600``), geen harde spatie (U+00A0) zoals Babels
-  ``format_currency`` geeft: zo zijn de teksten in tests en exports letterlijk te vergelijken.
+- **Spaties**: tussen ``€`` en het bedrag staat een harde spatie (U+00A0, :data:`EURO`), zodat
+  een regel nooit breekt tussen het teken en het getal ("Wageningen €" / "31.100"). Verder
+  gewone spaties. Code die een bedrag weer uitleest, gebruikt :data:`EURO`, geen ``"€ "``.
 - **Geen cijfer**: ``None``, ``NaN``, ``pd.NA`` en oneindig worden ``"geen cijfer"``. Oneindig
   ontstaat bij delen door nul in afgeleide cijfers en is voor een lezer net zo goed geen cijfer.
 """
@@ -31,12 +32,14 @@ from babel.numbers import format_decimal
 LOCALE = "nl_NL"
 GEEN_CIJFER = "geen cijfer"
 MIN = "\u2212"  # echt minteken; zie de moduledocstring
+EURO = "€\u00a0"  # euroteken met harde spatie; zie de moduledocstring
 PLUS = "+"
 
 #: Voor ``fig.update_layout(separators=PLOTLY_SEPARATORS)``: decimaalkomma, punt voor duizendtallen.
 PLOTLY_SEPARATORS = ",."
 
 __all__ = [
+    "EURO",
     "GEEN_CIJFER",
     "LOCALE",
     "MIN",
@@ -131,18 +134,18 @@ def procent(x: float | None, decimalen: int = 1) -> str:
 
 
 def euro(x: float | None, decimalen: int = 0) -> str:
-    """``42600`` → ``"€ 42.600"``; ``-13000`` → ``"€ −13.000"``.
+    """``42600`` → ``"€ 42.600"``; ``-13000`` → ``"€ −13.000"`` (met een harde spatie, :data:`EURO`).
 
     Gebouwd met ``format_decimal`` en niet met ``format_currency``: die laatste geeft standaard
     altijd twee decimalen, een harde spatie na het euroteken en (met een eigen patroon) het
-    minteken vóór het euroteken (``-€ 13.000``). Zo houden we afronden, minteken en spatie gelijk
-    aan de andere functies. Het minteken staat ná ``€``, zoals in de Nederlandse notatie
-    ``€ -13.000,00``.
+    minteken vóór het euroteken (``-€ 13.000``). Zo houden we afronden en minteken gelijk aan de
+    andere functies. Het minteken staat ná ``€``, zoals in de Nederlandse notatie
+    ``€ -13.000,00``. De harde spatie houdt teken en bedrag op één regel.
     """
     d = _als_decimal(x)
     if d is None:
         return GEEN_CIJFER
-    return "€ " + _met_teken(d, decimalen, plus=False)
+    return EURO + _met_teken(d, decimalen, plus=False)
 
 
 def een_op_n(per_1000: float | None) -> str:

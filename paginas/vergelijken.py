@@ -70,7 +70,8 @@ with keuzes.veilig("de vergelijking"):
                 "Deze gemeente staat voor dit jaar niet in de bron."
         plaats = int(plaatsen[hoofd]) if hoofd in plaatsen.index else None
         st.subheader(ranglijst.plaats_zin(namen[hoofd], plaats, telling, jaar, reden))
-    st.markdown(ranglijst.uitleg(richting, titel) + " " + ranglijst.telling_tekst(telling, jaar))
+    st.markdown((ranglijst.uitleg(richting, titel) + " " if ranglijst.volledig_genoeg(telling) else "")
+                + ranglijst.telling_tekst(telling, jaar))
 
     # --- staven met Nederland als referentielijn
     kleur = palet.kleuren(codes)

@@ -53,7 +53,7 @@ def reeks(data: dict[str, dict[int, float | None]]) -> pd.DataFrame:
 def test_kleine_hulpjes() -> None:
     assert bm.bestandsnaam("streefwaarden_GM0917", dt.date(2026, 3, 9)) == \
         "streefwaarden_GM0917_2026-03-09"
-    assert bm.waarde_jaar(45700.0, 2024, "euro", "voorlopig") == "€ 45.700 (2024*)"
+    assert bm.waarde_jaar(45700.0, 2024, "euro", "voorlopig") == "€\u00a045.700 (2024*)"
     assert bm.waarde_jaar(43.79, 2024.0, PER, float("nan")) == "43,8 (2024)"
     assert bm.waarde_jaar(float("nan"), 2024, PER) == "geen cijfer"
     assert bm.opsomming(["a", "b"]) == "- a\n- b"
@@ -80,7 +80,7 @@ def test_overzicht_tabel_op_snapshot(heerlen: dict) -> None:
     assert rij["Meetbaar vanaf"] == "2027"
     assert list(rij[["2026", "2027", "2028", "2029"]]) == ["—"] * 4
     assert t.loc["Gemiddeld besteedbaar inkomen van huishoudens", "Laatste cijfer"] == \
-        "€ 45.700 (2024*)"
+        "€\u00a045.700 (2024*)"
     # zonder 'voorstel' geen markering
     assert bm.overzicht_tabel(heerlen["overzicht"], {}).loc[0, "Nulmeting"].endswith(")")
 

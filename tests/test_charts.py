@@ -78,7 +78,7 @@ def test_voorlopige_staven_zijn_gearceerd_en_hebben_een_ster():
     fig = charts.staven(frame, titel="Inkomen", eenheid="euro", kleur={}).to_dict()
     staaf = fig["data"][0]
     assert list(staaf["marker"]["pattern"]["shape"]) == ["/", ""]
-    assert staaf["customdata"][0][1:3] == ["€ 45.700", "2024*"]
+    assert staaf["customdata"][0][1:3] == ["€\u00a045.700", "2024*"]
     assert fig["layout"]["xaxis"]["tickprefix"] == "€ "
 
 

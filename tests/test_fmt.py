@@ -131,23 +131,24 @@ def test_procent_zonder_waarde(leeg):
 @pytest.mark.parametrize(
     ("x", "decimalen", "verwacht"),
     [
-        (42600, 0, "€ 42.600"),
-        (42600.5, 0, "€ 42.601"),  # half omhoog
-        (1234.5, 2, "€ 1.234,50"),
-        (0, 0, "€ 0"),
-        (0.5, 0, "€ 1"),  # Babel zou "€ 0" geven (half naar even)
-        (-13000, 0, f"€ {MIN}13.000"),
-        (-0.4, 0, "€ 0"),  # geen "€ −0"
+        (42600, 0, "€\u00a042.600"),
+        (42600.5, 0, "€\u00a042.601"),  # half omhoog
+        (1234.5, 2, "€\u00a01.234,50"),
+        (0, 0, "€\u00a00"),
+        (0.5, 0, "€\u00a01"),  # Babel zou "€ 0" geven (half naar even)
+        (-13000, 0, f"€\u00a0{MIN}13.000"),
+        (-0.4, 0, "€\u00a00"),  # geen "€ −0"
     ],
 )
 def test_euro(x, decimalen, verwacht):
     assert euro(x, decimalen) == verwacht
 
 
-def test_euro_gewone_spatie_geen_harde_spatie():
-    tekst = euro(42600)
-    assert "\xa0" not in tekst
-    assert tekst[1] == " "
+def test_euro_harde_spatie_tussen_teken_en_bedrag():
+    # Een gewone spatie laat een regel breken als "Wageningen €" / "31.100".
+    tekst = euro(31100)
+    assert tekst == "€\u00a031.100" and tekst.startswith(fmt.EURO)
+    assert " " not in tekst
 
 
 @pytest.mark.parametrize("leeg", LEEG)
@@ -186,8 +187,8 @@ def test_een_op_n_zonder_zinnige_waarde(ongeldig):
     [
         (7.1, "%", "7,1%"),
         (7, "%", "7,0%"),
-        (42600, "euro", "€ 42.600"),
-        (42600.4, "euro", "€ 42.600"),
+        (42600, "euro", "€\u00a042.600"),
+        (42600.4, "euro", "€\u00a042.600"),
         (86950, "aantal", "86.950"),
         (86950.6, "aantal", "86.951"),
         (45.25, "per 1.000 inwoners", "45,3"),
@@ -210,7 +211,7 @@ def test_waarde(x, eenheid, verwacht):
 
 def test_waarde_decimalen_overschrijven():
     assert waarde(7.123, "%", decimalen=2) == "7,12%"
-    assert waarde(42600.25, "euro", decimalen=2) == "€ 42.600,25"
+    assert waarde(42600.25, "euro", decimalen=2) == "€\u00a042.600,25"
     assert waarde(45.25, "per 1.000 inwoners", decimalen=0) == "45"
     assert waarde(3.25, "index", decimalen=0) == "3"
     # "1 op de N" blijft een geheel getal: "1 op de 12,4" leest niemand.

@@ -119,7 +119,7 @@ def test_gemeenten_zonder_cijfer_grijs_met_reden(snapshot_database) -> None:
     # Heerlen heeft een bedrag in euro's met punt voor duizendtallen
     met = _spoor(fig, "met cijfer")
     heerlen = dict(zip(met.locations, met.customdata, strict=True))["GM0917"]
-    assert heerlen[1].startswith("€ ") and "." in heerlen[1]
+    assert heerlen[1].startswith("€\u00a0") and "." in heerlen[1]
 
 
 def _lichtheid(kleur: str, cvd: str | None) -> float:

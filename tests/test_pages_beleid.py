@@ -95,7 +95,7 @@ def test_beleidsmonitor_alleen_lezen_zonder_wachtwoord(monkeypatch: pytest.Monke
     assert rij["Nulmeting"] == "43,8 (2024) · voorstel"
     assert rij["Meetbaar vanaf"] == "2027"  # bijstand: cijfer over 2026 verschijnt in 2027
     assert overzicht.loc["Gemiddeld besteedbaar inkomen van huishoudens", "Laatste cijfer"] == \
-        "€ 45.700 (2024*)"
+        "€\u00a045.700 (2024*)"
     assert overzicht.loc["Gemiddeld besteedbaar inkomen van huishoudens", "Meetbaar vanaf"] == \
         "2028"  # inkomen: twee jaar later
     assert "Inlezen kan alleen in de bewerkmodus." in teksten(at)

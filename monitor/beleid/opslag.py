@@ -30,6 +30,7 @@ import math
 import threading
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -39,6 +40,7 @@ import pandas as pd
 from tenacity import retry, retry_if_exception_type, stop_after_delay, wait_fixed
 
 from etl.config import DATA_DIR, beleid_pad
+from monitor import fmt
 from monitor.beleid.nulmeting import nulmeting_voorstel
 from monitor.beleid.validatie import (
     Afgekeurd,
@@ -389,10 +391,30 @@ def samenvatting(oud: object, nieuw: object) -> str:
         return "nieuw"
     if not b:
         return "geschrapt"
-    delen = [f"{k}: {a.get(k) if a.get(k) not in (None, '') else '—'} → "
-             f"{b.get(k) if b.get(k) not in (None, '') else '—'}"
+    delen = [f"{k}: {_toon(k, a.get(k))} → {_toon(k, b.get(k))}"
              for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]  # fmt: skip
     return "; ".join(delen) or "geen verschil"
+
+
+#: Velden met een jaartal of volgnummer: zonder duizendtalpunt tonen (2024, niet 2.024).
+_GEEN_GETAL = {"jaar", "nr", "id"}
+
+
+def _toon(veld: str, w: object) -> str:
+    """Eén bewaarde waarde voor de lezer: getallen in Nederlandse notatie (``7.1`` → ``7,1``,
+    ``42600.0`` → ``42.600``) met de decimalen die bewaard zijn; leeg → ``—``.
+
+    Alleen de weergave: de geschiedenis zelf blijft het JSON zoals het is opgeslagen."""
+    if w is None or w == "":
+        return "—"
+    if isinstance(w, bool) or not isinstance(w, (int, float)):
+        return str(w)
+    if veld in _GEEN_GETAL and float(w).is_integer():
+        return fmt.periode(int(w), None)
+    if isinstance(w, float) and not math.isfinite(w):
+        return fmt.getal(w)
+    decimalen = max(0, -Decimal(str(w)).normalize().as_tuple().exponent)
+    return fmt.getal(w, min(decimalen, 6))
 
 
 def _versie_doel(con: duckdb.DuckDBPyConnection, indicator_key: str, regio_code: str) -> int:
@@ -441,14 +463,9 @@ def _verschil(oud: object, nieuw: object) -> str:
     def lees(x: object) -> dict:
         return {} if x is None or _is_leeg(x) else json.loads(str(x))
 
-    def tekst(w: object) -> str:
-        if w in (None, ""):
-            return "—"
-        return str(w).replace(".", ",") if isinstance(w, float) else str(w)
-
     a, b = lees(oud), lees(nieuw)
     vast = {"indicator_key", "regio_code", "jaar", "nr", "id", "bron", "soort"}
-    delen = [f"{k}: {tekst(a.get(k))} → {tekst(b.get(k))}"
+    delen = [f"{k}: {_toon(k, a.get(k))} → {_toon(k, b.get(k))}"
              for k in sorted(set(a) | set(b)) if k not in vast and a.get(k) != b.get(k)]
     return "; ".join(delen) or samenvatting(oud, nieuw)
 

@@ -79,9 +79,12 @@ def laatste_run_tekst(runs: pd.DataFrame) -> str:
     if runs.empty:
         return "Er is nog geen ETL-run vastgelegd."
     r = runs.sort_values("gestart").iloc[-1]
+    melding = _getallen(str(r["melding"] or "")).strip()
+    if melding and melding[-1] not in ".!?":
+        melding += "."  # de ETL schrijft "34893 waarnemingen uit 16 bronnen", zonder punt
     return (f"Laatste bijwerking: {tijdstip(r['klaar'] if not pd.isna(r['klaar']) else r['gestart'])}. "
             f"Modus: {modus_tekst(r['modus'])}. Status: {letterlijk(r['status'])}. "
-            f"{letterlijk(_getallen(str(r['melding'] or '')))}").strip()
+            f"{letterlijk(melding)}").strip()
 
 
 def _getallen(tekst: str) -> str:
@@ -101,7 +104,8 @@ def bron_regels(indicator_bronnen: pd.DataFrame) -> dict[str, list[str]]:
         # Titel, versie en tabel komen uit de database (na een refresh van CBS): letterlijk.
         tekst = (f"{letterlijk(r['tabel_id'])}: {letterlijk(r['bron_titel'])}. "
                  f"Versie: {letterlijk(r['versie'])}. "
-                 f"Jaren: {jaren}; {fmt.getal(r['cijfers'])} cijfers")
+                 f"Jaren: {jaren}; {fmt.getal(r['cijfers'])} "
+                 f"{'cijfer' if r['cijfers'] == 1 else 'cijfers'}")
         if r["zonder_cijfer"]:
             tekst += f", {fmt.getal(r['zonder_cijfer'])} zonder cijfer"
         regels.setdefault(str(r["indicator_key"]), []).append(tekst + ".")
@@ -127,8 +131,11 @@ def indicator_blok(meta: dict[str, Any], bronnen: list[str]) -> str:
         regels.append(f"- Berekend door de monitor: {afgeleid}")
     vergelijk = meta.get("vergelijk_nl")
     if isinstance(vergelijk, str) and vergelijk:
-        regels.append(f"- Landelijk vergeleken met een ander CBS-product: `{vergelijk}` "
-                      "(een andere meting, alleen ter oriëntatie)")
+        # De titel (uit de database: letterlijk), niet de interne sleutel; zie zoek().
+        titel = meta.get("vergelijk_nl_titel")
+        naam = letterlijk(titel) if isinstance(titel, str) and titel else f"`{vergelijk}`"
+        regels.append(f"- Landelijk vergeleken met een ander CBS-product: {naam}; een andere "
+                      "meting, alleen ter oriëntatie")
     if bronnen:
         regels.append("- Bronnen:")
         regels += [f"    - {b}" for b in bronnen]
@@ -161,7 +168,14 @@ def bron_blok(bron: dict[str, Any]) -> str:
 
 
 def zoek(indicatoren: pd.DataFrame, tekst: str) -> pd.DataFrame:
-    """Indicatoren waarvan titel, sleutel, thema of definitie de zoektekst bevat."""
+    """Indicatoren waarvan titel, sleutel, thema of definitie de zoektekst bevat.
+
+    Met de kolom ``vergelijk_nl_titel``: de titel van het landelijke vergelijkingscijfer, uit de
+    hele catalogus (dat cijfer valt vaak buiten de zoekresultaten), voor :func:`indicator_blok`.
+    """
+    if "vergelijk_nl" in indicatoren.columns:
+        titels = indicatoren.set_index("key")["titel"]
+        indicatoren = indicatoren.assign(vergelijk_nl_titel=indicatoren["vergelijk_nl"].map(titels))
     tekst = (tekst or "").strip().casefold()
     if not tekst:
         return indicatoren

@@ -469,6 +469,13 @@ def kaart_tekst(
     # Het sterretje van de meeste cijfers (CBS publiceert een jaar in één keer voorlopig).
     periode = fmt.periode(jaar, str(gemeenten["status"].mode().iloc[0]))
     rij = gemeenten[gemeenten["regio_code"] == hoofd]
+    if aantal == 1:  # laagste en hoogste zijn dezelfde: één keer noemen
+        alleen = (f"alleen {letterlijk(laag['regio_naam'])} heeft een cijfer: "
+                  f"{fmt.waarde(laag['waarde'], eenheid)}.")
+        if rij.empty:
+            naam = letterlijk(kaart_namen().get(hoofd, hoofd))
+            return f"{indicator_titel}, {periode}: {naam} heeft geen cijfer; {alleen}"
+        return f"{indicator_titel}, {periode}: {alleen}"
     if rij.empty:
         naam = letterlijk(kaart_namen().get(hoofd, hoofd))
         deel = f"{naam} heeft geen cijfer"
@@ -478,7 +485,7 @@ def kaart_tekst(
                 f"{ranglijst.plaats_tekst(int(plaats[hoofd]), aantal)} gemeenten "
                 f"({_plaats_een(richting)})" if volledig else
                 f"{letterlijk(r['regio_naam'])} {fmt.waarde(r['waarde'], eenheid)} (geen plaats: "
-                f"maar {aantal} gemeenten hebben een cijfer)")
+                f"maar {ranglijst.aantal_gemeenten(aantal)} {ranglijst.heeft(aantal)} een cijfer)")
     return (f"{indicator_titel}, {periode}: {deel}; laagste {letterlijk(laag['regio_naam'])} "
             f"{fmt.waarde(laag['waarde'], eenheid)}, hoogste {letterlijk(hoog['regio_naam'])} "
             f"{fmt.waarde(hoog['waarde'], eenheid)}.")

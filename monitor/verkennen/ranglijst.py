@@ -60,12 +60,28 @@ def plaats_tekst(plaats: int | None, aantal: int) -> str:
     return "geen plaats" if plaats is None else f"plaats {plaats} van {aantal}"
 
 
+def aantal_gemeenten(n: int) -> str:
+    """``1 gemeente``, ``12 gemeenten``, ``1.234 gemeenten``: enkelvoud bij één."""
+    return f"{fmt.getal(n)} {'gemeente' if n == 1 else 'gemeenten'}"
+
+
+def heeft(n: int) -> str:
+    """Het werkwoord bij een aantal gemeenten: ``heeft`` bij één (of geen), anders ``hebben``."""
+    return "heeft" if n <= 1 else "hebben"
+
+
+def van_de(met: int, totaal: int) -> str:
+    """``10 van de 342 gemeenten hebben``; ``1 van de 342 gemeenten heeft``; bij nul ``geen …``."""
+    return f"{'geen' if met == 0 else fmt.getal(met)} van de {fmt.getal(totaal)} gemeenten {heeft(met)}"
+
+
 def telling_tekst(telling: dict[str, int], jaar: int) -> str:
     """Hoeveel gemeenten een cijfer hebben, en een waarschuwing als dat er weinig zijn."""
     met, zonder, totaal = telling["met_cijfer"], telling["zonder_cijfer"], telling["gemeenten"]
-    tekst = f"{fmt.getal(met)} van de {fmt.getal(max(totaal, met))} gemeenten hebben een cijfer voor {jaar}."
+    tekst = f"{van_de(met, max(totaal, met))} een cijfer voor {jaar}."
+    tekst = tekst[:1].upper() + tekst[1:]
     if zonder:
-        tekst += f" Bij {fmt.getal(zonder)} gemeenten meldt CBS geen cijfer (onbekend of geheim)."
+        tekst += f" Bij {aantal_gemeenten(zonder)} meldt CBS geen cijfer (onbekend of geheim)."
     if met < WEINIG_GEMEENTEN:
         tekst += (" Dat zijn er weinig: de bron bevat voor dit jaar maar een deel van de gemeenten, "
                   "dus de plaats zegt weinig.")
@@ -83,8 +99,10 @@ def plaats_zin(naam: str, plaats: int | None, telling: dict[str, int], jaar: int
     naam = letterlijk(naam)
     met, totaal = telling["met_cijfer"], max(telling["gemeenten"], telling["met_cijfer"])
     if not volledig_genoeg(telling):
-        return (f"Geen ranglijst voor {jaar}: maar {fmt.getal(met)} van de {fmt.getal(totaal)} "
-                "gemeenten hebben een cijfer, dus een plaats zou misleiden.")
+        if met == 0:
+            return f"Geen ranglijst voor {jaar}: {van_de(met, totaal)} een cijfer."
+        return (f"Geen ranglijst voor {jaar}: maar {van_de(met, totaal)} een cijfer, dus een "
+                "plaats zou misleiden.")
     if plaats is None:
         return f"{naam} heeft geen plaats in {jaar}: geen cijfer." + (f" {reden}" if reden else "")
     zin = f"{naam} staat op plaats {plaats} van {fmt.getal(met)} gemeenten met een cijfer voor {jaar}"
