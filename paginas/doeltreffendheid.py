@@ -59,12 +59,14 @@ def verandering_sectie(t: dict[str, pd.DataFrame], namen: dict, doel: str, eenhe
     st.subheader(f"Verandering {van}-{tot}")
     beleid_ui.kerngetallen(logica.verandering_kerngetallen(t, namen, doel, eenheid, ander,
                                                            decimalen))
-    ver = t["verandering"]
+    # Grafiek en tabel met de verandering van de getoonde (afgeronde) cijfers: na te rekenen.
+    ver = logica.getoonde_verandering(t["verandering"], eenheid)
     fig = verandering_figuur(ver, titel=f"Verandering {van}-{tot}", eenheid=eenheid,
                              ander_product=ander)
     grafiek.toon(fig, key="toets_verandering")
     htmltabel.toon(logica.verandering_tabel(ver, van, tot, eenheid),
                    alt=f"Verandering {van}-{tot} per regio, met de cijfers van beide jaren")
+    st.caption(logica.AFGEROND_UITLEG)
 
 
 def kloof_sectie(t: dict[str, pd.DataFrame], naam: str, eenheid: str, ander: bool) -> None:
@@ -128,9 +130,9 @@ def pretrend_sectie(reeks: pd.DataFrame, t: dict[str, pd.DataFrame], titel: str,
     zin = logica.pretrend_zin(pre, doel, naam, eenheid)
     if zin:
         st.markdown(zin)
-    if logica.te_weinig_voor_pretrend(pre):
-        st.caption("Met twee of minder cijfers per reeks is niet te toetsen of de reeksen gelijk "
-                   "opliepen; kijk naar de grafiek en wees voorzichtig met de conclusie.")
+    te_weinig = logica.te_weinig_voor_pretrend_tekst(pre)
+    if te_weinig:
+        st.caption(te_weinig)
 
 
 def context_sectie(bewerker: str | None) -> None:

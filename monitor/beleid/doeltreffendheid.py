@@ -6,12 +6,15 @@ geformuleerd en opgemaakt, zodat dat zonder browser te testen is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 
 import pandas as pd
 
 from monitor import domein, fmt
 from monitor.beleid.beleidsmonitor import Kerngetal
+from monitor.beleid.toets import zonder_punt
 from monitor.domein import NEDERLAND, NIET_VERGELIJKBAAR, getal_of_niets, gunstig
 from monitor.letterlijk import letterlijk, letterlijk_met_links
 
@@ -145,8 +148,46 @@ def verandering_kerngetallen(t: Mapping[str, pd.DataFrame], namen: Mapping[str, 
     return uit
 
 
+def _zoals_getoond(w: object, eenheid: str) -> Decimal | None:
+    """Het getal precies zoals :func:`fmt.waarde` het toont ("11,5" → 11.5, "€ 38.100" →
+    38100), of None. Uit de tekst zelf gelezen, zodat het altijd het getoonde getal is: alleen
+    cijfers, de decimaalkomma en het minteken tellen (euroteken, spaties, procentteken en de
+    punt van de duizendtallen niet)."""
+    tekst = fmt.waarde(w, eenheid)
+    if tekst == fmt.GEEN_CIJFER:
+        return None
+    kaal = re.sub(f"[^0-9,{fmt.MIN}-]", "", tekst).replace(",", ".").replace(fmt.MIN, "-")
+    return Decimal(kaal) if kaal.strip("-.") else None
+
+
+def getoonde_verandering(ver: pd.DataFrame, eenheid: str) -> pd.DataFrame:
+    """``ver`` met de verandering uit de afgeronde cijfers zoals de tabel ze toont.
+
+    Een rekenkamer rekent de tabel met de hand na: 11,5 → 12,9 moet +1,4 zijn, niet +1,5 (het
+    verschil van de onafgeronde cijfers 11,46 en 12,93). Regio's zonder verandering (een cijfer
+    ontbreekt of is niet vergelijkbaar) houden hun reden. De export houdt de onafgeronde cijfers.
+    """
+    uit = ver.copy()
+    verschil = []
+    for v, t, d in zip(ver["van"], ver["tot"], ver["verschil"], strict=True):
+        a, b = _zoals_getoond(v, eenheid), _zoals_getoond(t, eenheid)
+        verschil.append(float(b - a) if getal_of_niets(d) is not None and a is not None
+                        and b is not None else d)  # fmt: skip
+    uit["verschil"] = verschil
+    return uit
+
+
+#: Onder de tabel Verandering: zo is de kolom na te rekenen.
+AFGEROND_UITLEG = ("De verandering is berekend met de afgeronde cijfers zoals ze in de tabel "
+                   "staan, zodat u hem zelf kunt narekenen. De export heeft de onafgeronde cijfers.")
+
+
 def verandering_tabel(ver: pd.DataFrame, van: int, tot: int, eenheid: str) -> pd.DataFrame:
-    """Per regio begin, eind en verandering; zonder verandering staat de reden in de cel."""
+    """Per regio begin, eind en verandering; zonder verandering staat de reden in de cel.
+
+    De verandering is die van de getoonde (afgeronde) cijfers: zie :func:`getoonde_verandering`.
+    """
+    ver = getoonde_verandering(ver, eenheid)
     return pd.DataFrame({
         "Regio": ver["regio_naam"], "Rol": ver["rol"],
         str(van): [fmt.waarde(w, eenheid) for w in ver["van"]],
@@ -186,7 +227,7 @@ def kloof_onberekenbaar(t: Mapping[str, pd.DataFrame]) -> str | None:
     bronnaam noemen en staat er letterlijk)."""
     k = t["kloof"].iloc[0]
     if getal_of_niets(k["kloof_van"]) is None or getal_of_niets(k["kloof_tot"]) is None:
-        return f"De kloof is niet te berekenen: {letterlijk(k['reden'])}."
+        return f"De kloof is niet te berekenen: {letterlijk(zonder_punt(k['reden']))}."
     return None
 
 
@@ -218,7 +259,8 @@ def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting:
         r = did.loc[vergelijking]
         effect = getal_of_niets(r["effect"])
         if effect is None:
-            regels.append(f"- Tegen {wie}: niet te berekenen ({letterlijk(r['reden'])}).")
+            regels.append(f"- Tegen {wie}: niet te berekenen "
+                          f"({letterlijk(zonder_punt(r['reden']))}).")
             continue
         oordeel = gunstig(effect, richting, decimalen)
         regels.append(
@@ -232,23 +274,41 @@ def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting:
 
 def niet_meegeteld_tekst(t: Mapping[str, pd.DataFrame]) -> str | None:
     """Welke vergelijkingsgemeenten buiten het gemiddelde vielen, of None (Markdown: de namen
-    letterlijk)."""
+    letterlijk).
+
+    Twee redenen, apart genoemd: er ontbreekt een cijfer, of de cijfers zijn er wel maar niet te
+    vergelijken (bijvoorbeeld een breuk in de reeks).
+    """
     did = t["verschil_in_verschillen"].set_index("vergelijking")
     zonder = did.loc[GROEP, "groep_zonder_cijfer"]
-    return (f"Zonder cijfer in beide jaren, dus niet meegeteld: {letterlijk(zonder)}." if zonder
-            else None)
+    breuk = did.loc[GROEP].get("groep_niet_vergelijkbaar")
+    delen = []
+    if zonder:
+        delen.append(f"Zonder cijfer in beide jaren, dus niet meegeteld: {letterlijk(zonder)}.")
+    if isinstance(breuk, str) and breuk:
+        delen.append("Wel cijfers, maar niet te vergelijken (bijvoorbeeld door een breuk in de "
+                     f"reeks), dus niet meegeteld: {letterlijk(breuk)}.")
+    return " ".join(delen) or None
 
 
 # ----------------------------------------------------------------------------- pre-trend
 
 
+def trend_decimalen(eenheid: str) -> int:
+    """Decimalen van een trend per jaar (tabel, zin en grafiek): euro zonder, de rest met twee.
+
+    Een trend in euro's met centen ("+1.890,00 euro per jaar") is schijnprecisie.
+    """
+    return 0 if eenheid == "euro" else 2
+
+
 def pretrend_tabel(pre: pd.DataFrame, eenheid: str) -> pd.DataFrame:
-    """Helling per regio vóór de nulmeting; euro zonder decimalen, de rest met twee."""
+    """Helling per regio vóór de nulmeting; decimalen uit :func:`trend_decimalen`."""
     return pd.DataFrame({
         "Regio": pre["regio_naam"], "Cijfers": pre["punten"],
         "Jaren": [f"{int(a)}-{int(b)}" if not pd.isna(a) else "—"
                   for a, b in zip(pre["van_jaar"], pre["tot_jaar"], strict=True)],
-        "Trend per jaar": [fmt.verschil(h, eenheid, 2 if eenheid != "euro" else 0)
+        "Trend per jaar": [fmt.verschil(h, eenheid, trend_decimalen(eenheid))
                            if not pd.isna(h) else "te weinig cijfers" for h in pre["helling"]],
     })  # fmt: skip
 
@@ -260,14 +320,27 @@ def pretrend_zin(pre: pd.DataFrame, doel: str, naam: str, eenheid: str) -> str |
     groep = pre[~pre["regio_code"].isin([doel, NEDERLAND])]["helling"].dropna()
     if doel not in eigen.index or pd.isna(eigen.loc[doel, "helling"]) or groep.empty:
         return None
+    dec = trend_decimalen(eenheid)
     return (f"Vóór de nulmeting veranderde {letterlijk(naam)} gemiddeld "
-            f"{fmt.verschil(eigen.loc[doel, 'helling'], eenheid, 2)} per jaar, de "
-            f"vergelijkingsgemeenten gemiddeld {fmt.verschil(groep.mean(), eenheid, 2)}.")
+            f"{fmt.verschil(eigen.loc[doel, 'helling'], eenheid, dec)} per jaar, de "
+            f"vergelijkingsgemeenten gemiddeld {fmt.verschil(groep.mean(), eenheid, dec)}.")
 
 
 def te_weinig_voor_pretrend(pre: pd.DataFrame) -> bool:
     """Met twee of minder cijfers in een reeks valt gelijk oplopen niet te toetsen."""
     return bool((pre["punten"] < 3).any())
+
+
+def te_weinig_voor_pretrend_tekst(pre: pd.DataFrame) -> str | None:
+    """Welke reeksen twee of minder cijfers hebben (daar valt gelijk oplopen niet te toetsen),
+    of None. Noemt de regio's: vaak is het alleen Nederland, en de rest is wel te toetsen
+    (Markdown: de namen letterlijk)."""
+    weinig = pre.loc[pre["punten"] < 3, "regio_naam"]
+    if weinig.empty:
+        return None
+    return (f"Twee of minder cijfers tot de nulmeting voor {letterlijk(', '.join(weinig))}: "
+            "daarvoor is niet te toetsen of de reeks gelijk opliep. Kijk naar de grafiek en wees "
+            "voorzichtig met de conclusie.")
 
 
 # ----------------------------------------------------------------------------- context en export

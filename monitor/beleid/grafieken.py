@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monitor import fmt
+from monitor.beleid.doeltreffendheid import trend_decimalen
 from monitor.charts import (
     ANDER_PRODUCT_STIJL,
     NEDERLAND_STIJL,
@@ -27,7 +28,7 @@ from monitor.charts import (
     leeg_figuur,
     symbool,
 )
-from monitor.domein import BELEIDSJAREN, NEDERLAND
+from monitor.domein import BELEIDSJAREN, NEDERLAND, NIET_VERGELIJKBAAR
 from monitor.letterlijk import plotly_letterlijk
 from monitor.palet import NEDERLAND_KLEUR, kleuren
 
@@ -293,7 +294,8 @@ def pretrend_figuur(
                 "line": {"color": kleur[code], "width": 1, "dash": "dot"},
                 "name": f"trendlijn {code}",
                 "hovertemplate": "Trendlijn (rechte lijn door de cijfers): "
-                                 f"{fmt.verschil(t['helling'], eenheid, 2)} per jaar"
+                                 f"{fmt.verschil(t['helling'], eenheid, trend_decimalen(eenheid))}"
+                                 " per jaar"
                                  "<extra></extra>"})  # fmt: skip
     layout = _opmaak_layout(titel, 400, as_jaren, eenheid)
     layout["annotations"] = [{"x": len(as_jaren) - 1, "y": 1.0, "yref": "paper",
@@ -352,9 +354,17 @@ def verandering_figuur(verandering: pd.DataFrame, *, titel: str, eenheid: str,
         "showlegend": False,
     }  # fmt: skip
     if not zonder.empty:
+        # Twee redenen apart: een cijfer ontbreekt, of beide cijfers zijn er maar over een breuk
+        # in de reeks heen (de tabel eronder toont ze wel, met de reden).
+        breuk = zonder["reden"].fillna("").astype(str).str.startswith(NIET_VERGELIJKBAAR)
+        soorten = (("Geen cijfer in beide jaren", zonder[~breuk]),
+                   ("Cijfers niet vergelijkbaar tussen beide jaren (breuk in de reeks)",
+                    zonder[breuk]))  # fmt: skip
+        regels = [f"{kop}: " + ", ".join(plotly_letterlijk(n) for n in deel["regio_naam"])
+                  for kop, deel in soorten if not deel.empty]  # fmt: skip
         layout["annotations"] = [{
-            "text": "Geen cijfer in beide jaren: " + ", ".join(
-                plotly_letterlijk(n) for n in zonder["regio_naam"]),
+            "text": "<br>".join(regels),
             "showarrow": False, "xref": "paper", "yref": "paper", "x": 0, "y": 0, "yshift": -62,
             "xanchor": "left", "yanchor": "top", "font": {"size": 11, "color": "#555555"}}]
+        layout["margin"]["b"] += 18 * (len(regels) - 1)
     return go.Figure(data=[staaf], layout=layout).update_layout(yaxis_title=None)  # "title": {}

@@ -203,7 +203,7 @@ def _vergelijking(reeks: pd.DataFrame | Cijfers, *paren: tuple[str, int]) -> Ver
     return Vergelijking(True)
 
 
-def _zonder_punt(reden: str | None) -> str:
+def zonder_punt(reden: str | None) -> str:
     """Een reden midden in een zin: een reden uit de catalogus eindigt al op een punt ("..")."""
     return (reden or "").rstrip(". ")
 
@@ -226,7 +226,7 @@ def vergelijkbare_punten(reeks: pd.DataFrame, regio_code: str) -> tuple[pd.DataF
         return eigen, None
     reden = next(o.reden for o in oordelen if not o.ok)
     jaren = ", ".join(str(int(j)) for j in weg["jaar"])
-    return eigen[houden], f"De cijfers over {jaren} tellen niet mee: {_zonder_punt(reden)}."
+    return eigen[houden], f"De cijfers over {jaren} tellen niet mee: {zonder_punt(reden)}."
 
 
 def richtingsteken(richting: str, van: float | None = None, naar: float | None = None) -> int:
@@ -628,39 +628,52 @@ class VerschilInVerschillen:
     groep_gebruikt: tuple[str, ...] = ()
     groep_zonder_cijfer: tuple[str, ...] = ()
     reden: str | None = None
+    #: wel cijfers, maar niet vergelijkbaar (breuk in de reeks of met het doel): niet meegeteld
+    groep_niet_vergelijkbaar: tuple[str, ...] = ()
 
 
 def verschil_in_verschillen(reeks: pd.DataFrame | Cijfers, doel: str, groep: Sequence[str],
-                            van_jaar: int, tot_jaar: int) -> VerschilInVerschillen:  # fmt: skip
+                            van_jaar: int, tot_jaar: int, doel_naam: str | None = None
+                            ) -> VerschilInVerschillen:  # fmt: skip
     """Verschil-in-verschillen (indicatief, niet causaal).
 
     effect = (doel[tot] − doel[van]) − gemiddelde over de groep van (g[tot] − g[van]).
 
     De groep is ongewogen: elke gemeente telt één keer, ongeacht haar grootte. Gemeenten zonder
-    cijfer in een van beide jaren vallen af en worden genoemd. De uitkomst is alleen zinvol als
-    de reeksen vóór de nulmeting gelijk opliepen (zie :func:`pretrend`), en ook dan laat het
-    niet zien *waardoor* Heerlen anders bewoog.
+    cijfer in een van beide jaren vallen af en worden genoemd (``groep_zonder_cijfer``), net als
+    gemeenten met cijfers die niet te vergelijken zijn: over een breuk in hun reeks heen of met
+    het doel (``groep_niet_vergelijkbaar``). De uitkomst is alleen zinvol als de reeksen vóór de
+    nulmeting gelijk opliepen (zie :func:`pretrend`), en ook dan laat het niet zien *waardoor*
+    Heerlen anders bewoog. ``doel_naam`` staat in de reden als het doel geen verandering heeft
+    (de lezer ziet nooit een regiocode).
     """
     reeks = _cijfers(reeks)
     vd = verandering_sinds(reeks, doel, van_jaar, tot_jaar)
     per = [verandering_sinds(reeks, g, van_jaar, tot_jaar) for g in groep]
     ongelijk = [_vergelijking(reeks, (doel, tot_jaar), (g, tot_jaar)) for g in groep]
     if groep and not any(v.ok for v in ongelijk):
-        return VerschilInVerschillen(van_jaar, tot_jaar, vd.verschil, None, None, (), tuple(groep),
-                                     f"{NIET_VERGELIJKBAAR}: {ongelijk[0].reden}")
-    per = [v for v, o in zip(per, ongelijk, strict=True) if o.ok]
+        return VerschilInVerschillen(van_jaar, tot_jaar, vd.verschil, None, None, (), (),
+                                     f"{NIET_VERGELIJKBAAR}: {ongelijk[0].reden}", tuple(groep))
+    breuk = tuple(v.regio_code for v, o in zip(per, ongelijk, strict=True)
+                  if not o.ok or (v.verschil is None and _niet_vergelijkbaar(v.reden)))
+    per = [v for v in per if v.regio_code not in breuk]
     gebruikt = tuple(v.regio_code for v in per if v.verschil is not None)
     zonder = tuple(v.regio_code for v in per if v.verschil is None)
     vg = float(np.mean([v.verschil for v in per if v.verschil is not None])) if gebruikt else None
     if vd.verschil is None:
         return VerschilInVerschillen(van_jaar, tot_jaar, None, vg, None, gebruikt, zonder,
-                                     f"{doel}: {vd.reden}")  # fmt: skip
+                                     f"{doel_naam or doel}: {vd.reden}", breuk)  # fmt: skip
     if vg is None:
         return VerschilInVerschillen(van_jaar, tot_jaar, vd.verschil, None, None, gebruikt, zonder,
                                      f"geen vergelijkingsregio met cijfers in {van_jaar} én "
-                                     f"{tot_jaar}")  # fmt: skip
+                                     f"{tot_jaar}", breuk)  # fmt: skip
     return VerschilInVerschillen(van_jaar, tot_jaar, vd.verschil, vg, vd.verschil - vg, gebruikt,
-                                 zonder)  # fmt: skip
+                                 zonder, None, breuk)  # fmt: skip
+
+
+def _niet_vergelijkbaar(reden: str | None) -> bool:
+    """Geen verandering omdat de cijfers niet te vergelijken zijn (niet: omdat er een ontbreekt)."""
+    return str(reden or "").startswith(NIET_VERGELIJKBAAR)
 
 
 @dataclass(frozen=True)
@@ -685,7 +698,7 @@ def jaren_tot_kloof_dicht(kloof: Kloof, richting: str) -> KloofDicht:
     dicht is (de regio scoort gelijk aan of beter dan Nederland).
     """
     if kloof.kloof_van is None or kloof.kloof_tot is None:
-        return KloofDicht(None, None, None, f"Niet te berekenen: {_zonder_punt(kloof.reden)}.")
+        return KloofDicht(None, None, None, f"Niet te berekenen: {zonder_punt(kloof.reden)}.")
     av = _achterstand(kloof.kloof_van, richting)
     at = _achterstand(kloof.kloof_tot, richting)
     if at <= 0:
@@ -980,13 +993,14 @@ def doeltreffendheid_tabellen(
     dicht = jaren_tot_kloof_dicht(k, richting)
     kloof_dicht = pd.DataFrame([asdict(dicht)])
 
-    did_groep = verschil_in_verschillen(cijfers, doel, [g for g in regios[2:]], van_jaar, tot_jaar)
-    did_nl = verschil_in_verschillen(cijfers, doel, [nl_code], van_jaar, tot_jaar)
+    did_groep = verschil_in_verschillen(cijfers, doel, [g for g in regios[2:]], van_jaar, tot_jaar,
+                                        namen[doel])
+    did_nl = verschil_in_verschillen(cijfers, doel, [nl_code], van_jaar, tot_jaar, namen[doel])
     did = pd.DataFrame([
         {"vergelijking": "gemiddelde vergelijkingsgemeenten", **asdict(did_groep)},
         {"vergelijking": "Nederland", **asdict(did_nl)},
     ])  # fmt: skip
-    for kol in ("groep_gebruikt", "groep_zonder_cijfer"):
+    for kol in ("groep_gebruikt", "groep_zonder_cijfer", "groep_niet_vergelijkbaar"):
         did[kol] = did[kol].map(lambda t: ", ".join(namen.get(c, c) for c in t))
     did["label"] = "indicatief, niet causaal"
 
