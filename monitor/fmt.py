@@ -44,12 +44,14 @@ __all__ = [
     "LOCALE",
     "MIN",
     "PLOTLY_SEPARATORS",
+    "afgerond",
     "datum",
     "een_op_n",
     "euro",
     "getal",
     "periode",
     "procent",
+    "toon_decimalen",
     "verschil",
     "waarde",
 ]
@@ -167,6 +169,33 @@ def _een_op(n: Decimal) -> str:
     return "1 op de " + _absoluut(r, 0)
 
 
+def toon_decimalen(x: float | None, eenheid: str, decimalen: int | None = None) -> int | None:
+    """Met hoeveel decimalen :func:`waarde` dit getal toont (None: geen cijfer of "1 op de N").
+
+    Eén plek voor de regel, zodat wie met getoonde cijfers rekent (een verschil dat een lezer met
+    de hand narekent) dezelfde afronding gebruikt.
+    """
+    e = (eenheid or "").strip()
+    if decimalen is not None:
+        return None if e == "1 op de N inwoners" else decimalen
+    if e == "%" or e.startswith("per 1.000 inwoners"):
+        return 1
+    if e in ("euro", "aantal"):
+        return 0
+    if e == "1 op de N inwoners":
+        return None
+    d = _als_decimal(x)
+    return 0 if d is None or _is_geheel(d) else 1
+
+
+def afgerond(x: float | None, eenheid: str, decimalen: int | None = None) -> Decimal | None:
+    """Het getal precies zoals :func:`waarde` het toont (``11.46`` bij "%" → ``Decimal("11.5")``),
+    om mee te rekenen; None als er geen cijfer is."""
+    d = _als_decimal(x)
+    n = toon_decimalen(x, eenheid, decimalen)
+    return None if d is None or n is None else _afgerond(d, n)
+
+
 def waarde(x: float | None, eenheid: str, decimalen: int | None = None) -> str:
     """Een waarde in de notatie die bij de eenheid uit de indicatorcatalogus hoort.
 
@@ -177,21 +206,16 @@ def waarde(x: float | None, eenheid: str, decimalen: int | None = None) -> str:
     ``decimalen`` overschrijft de standaard (niet bij "1 op de N").
     """
     e = (eenheid or "").strip()
-    if e == "%":
-        return procent(x, 1 if decimalen is None else decimalen)
-    if e == "euro":
-        return euro(x, 0 if decimalen is None else decimalen)
-    if e == "aantal":
-        return getal(x, 0 if decimalen is None else decimalen)
-    if e.startswith("per 1.000 inwoners"):
-        return getal(x, 1 if decimalen is None else decimalen)
     if e == "1 op de N inwoners":
         d = _als_decimal(x)
         return GEEN_CIJFER if d is None else _een_op(d)
-    if decimalen is None:
-        d = _als_decimal(x)
-        decimalen = 0 if d is None or _is_geheel(d) else 1
-    return getal(x, decimalen)
+    n = toon_decimalen(x, e, decimalen)
+    assert n is not None  # alleen "1 op de N" heeft geen vaste decimalen
+    if e == "%":
+        return procent(x, n)
+    if e == "euro":
+        return euro(x, n)
+    return getal(x, n)
 
 
 def verschil(x: float | None, eenheid: str, decimalen: int | None = None) -> str:

@@ -335,3 +335,20 @@ def test_datum_zonder_waarde(leeg):
 def test_plotly_separators():
     # Plotly: eerste teken is het decimaalteken, tweede het duizendtalteken.
     assert PLOTLY_SEPARATORS == ",."
+
+
+def test_afgerond_is_het_getal_dat_waarde_toont() -> None:
+    """Wie met getoonde cijfers rekent (Doeltreffendheid: 11,5 → 12,9 is +1,4), rondt af zoals
+    waarde() toont; één regel in fmt, geen tekst die weer als getal gelezen wordt."""
+    from decimal import Decimal
+
+    assert fmt.afgerond(11.46, "%") == Decimal("11.5")
+    assert fmt.afgerond(12.93, "per 1.000 inwoners") == Decimal("12.9")
+    assert fmt.afgerond(45749.6, "euro") == Decimal("45750")
+    assert fmt.afgerond(7.25, "index") == Decimal("7.3")
+    assert fmt.afgerond(float("nan"), "%") is None
+    assert fmt.afgerond(12.0, "1 op de N inwoners") is None
+    for x, eenheid in [(11.46, "%"), (-0.04, "%"), (12.93, "per 1.000 inwoners"),
+                       (45749.6, "euro"), (3830.0, "aantal"), (7.25, "index")]:
+        getoond = fmt.waarde(x, eenheid)
+        assert fmt.getal(fmt.afgerond(x, eenheid), fmt.toon_decimalen(x, eenheid)) in getoond

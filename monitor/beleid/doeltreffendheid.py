@@ -6,9 +6,7 @@ geformuleerd en opgemaakt, zodat dat zonder browser te testen is.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 
 import pandas as pd
 
@@ -148,18 +146,6 @@ def verandering_kerngetallen(t: Mapping[str, pd.DataFrame], namen: Mapping[str, 
     return uit
 
 
-def _zoals_getoond(w: object, eenheid: str) -> Decimal | None:
-    """Het getal precies zoals :func:`fmt.waarde` het toont ("11,5" → 11.5, "€ 38.100" →
-    38100), of None. Uit de tekst zelf gelezen, zodat het altijd het getoonde getal is: alleen
-    cijfers, de decimaalkomma en het minteken tellen (euroteken, spaties, procentteken en de
-    punt van de duizendtallen niet)."""
-    tekst = fmt.waarde(w, eenheid)
-    if tekst == fmt.GEEN_CIJFER:
-        return None
-    kaal = re.sub(f"[^0-9,{fmt.MIN}-]", "", tekst).replace(",", ".").replace(fmt.MIN, "-")
-    return Decimal(kaal) if kaal.strip("-.") else None
-
-
 def getoonde_verandering(ver: pd.DataFrame, eenheid: str) -> pd.DataFrame:
     """``ver`` met de verandering uit de afgeronde cijfers zoals de tabel ze toont.
 
@@ -170,7 +156,7 @@ def getoonde_verandering(ver: pd.DataFrame, eenheid: str) -> pd.DataFrame:
     uit = ver.copy()
     verschil = []
     for v, t, d in zip(ver["van"], ver["tot"], ver["verschil"], strict=True):
-        a, b = _zoals_getoond(v, eenheid), _zoals_getoond(t, eenheid)
+        a, b = fmt.afgerond(v, eenheid), fmt.afgerond(t, eenheid)
         verschil.append(float(b - a) if getal_of_niets(d) is not None and a is not None
                         and b is not None else d)  # fmt: skip
     uit["verschil"] = verschil
