@@ -22,13 +22,23 @@ _AUTOLINK = re.compile(r"(?i)(?<=https)(?=:)|(?<=http)(?=:)|(?<=ftp)(?=:)|(?<=ww
 _GEWOON_ADRES = re.compile(r"https?://[^\s<>()\[\]`\\]+")
 
 
+#: Witruimte die een regel mag breken; de harde spatie (U+00A0, ``fmt.EURO``) blijft staan.
+_WITRUIMTE = re.compile(r"[^\S\u00a0]+")
+
+
+def een_regel(tekst: object) -> str:
+    """Alle witruimte (ook regelovergangen) tot één spatie, behalve de harde spatie: die houdt
+    "€" en het bedrag bij elkaar."""
+    return _WITRUIMTE.sub(" ", str(tekst)).strip(" ")
+
+
 def _escape(tekst: str) -> str:
     return _MARKDOWN_TEKEN.sub(r"\\\1", _AUTOLINK.sub("\u200b", tekst))
 
 
 def letterlijk(tekst: object) -> str:
     """Elk leesteken geëscapet, kale adressen gebroken, witruimte tot één spatie. Niet ingekort."""
-    return _escape(" ".join(str(tekst).split()))
+    return _escape(een_regel(tekst))
 
 
 def gewoon_adres(tekst: object) -> bool:
@@ -43,7 +53,7 @@ def letterlijk_met_links(tekst: object) -> str:
     (zoals GFM ze vroeger vanzelf maakte), de rest kan geen opmaak, link of plaatje worden.
     Dezelfde regel als :func:`gewoon_adres`, per adres in de tekst.
     """
-    schoon = " ".join(str(tekst).split())
+    schoon = een_regel(tekst)
     delen: list[str] = []
     vorige = 0
     for adres in _GEWOON_ADRES.finditer(schoon):
@@ -63,4 +73,4 @@ def plotly_letterlijk(tekst: object) -> str:
     niet (het stond er dan letterlijk), en een aanhalingsteken buiten een tag doet niets.
     Witruimte wordt één spatie (een regelovergang zou een ``<br>`` worden).
     """
-    return html.escape(" ".join(str(tekst).split()), quote=False)
+    return html.escape(een_regel(tekst), quote=False)

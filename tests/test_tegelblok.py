@@ -64,3 +64,11 @@ def test_alle_tegels_in_een_raster_met_een_kop_per_tegel():
     html = tegelblok.tegels_html(tegels)
     assert html.startswith("<style>") and html.count('<section class="am-tegel"') == len(tegels) == 9
     assert html.count("<h2>") == 9 and html.count("<summary>Wat telt mee?</summary>") == 9
+
+
+def test_euroteken_en_bedrag_blijven_op_een_regel():
+    """Regressie: de tegel maakte van de harde spatie na "€" weer een gewone spatie, zodat de
+    browser "€" en "45.700" over twee regels kon verdelen."""
+    inkomen = tegelblok.tegel_html(_tegels()["besteedbaar_inkomen_hh"])
+    assert '<p class="am-waarde">€\u00a045.700</p>' in inkomen
+    assert "€ 45.700" not in inkomen

@@ -327,3 +327,9 @@ def test_plotly_letterlijk() -> None:
     assert plotly_letterlijk("  A & B <b>x</b>\n<a href='y'>") == \
         "A &amp; B &lt;b&gt;x&lt;/b&gt; &lt;a href='y'&gt;"
     assert plotly_letterlijk("Súdwest-Fryslân") == "Súdwest-Fryslân"
+
+
+def test_letterlijk_houdt_de_harde_spatie_en_maakt_een_regel() -> None:
+    from monitor.letterlijk import letterlijk
+
+    assert letterlijk("Wageningen €\u00a031.100\nen  verder") == "Wageningen €\u00a031\\.100 en verder"

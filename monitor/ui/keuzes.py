@@ -34,7 +34,7 @@ import streamlit as st
 from monitor import fmt, store
 from monitor.beleid.validatie import BeleidFout
 from monitor.domein import NEDERLAND, STANDAARD_REGIOS
-from monitor.letterlijk import letterlijk
+from monitor.letterlijk import een_regel, letterlijk
 from monitor.ui import data
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ def als_tekst(waarde: object, max_lengte: int = MAX_TEKST) -> str:
     (en de browser haalt het plaatje op). Daarom eerst inkorten, dan elk leesteken escapen,
     zodat alles letterlijk als tekst verschijnt. Regelovergangen worden spaties.
     """
-    tekst = " ".join(str(waarde).split())
+    tekst = een_regel(waarde)
     if len(tekst) > max_lengte:
         tekst = tekst[: max_lengte - 1].rstrip() + "…"
     return letterlijk(tekst)

@@ -21,6 +21,7 @@ from html import escape
 
 from monitor import fmt
 from monitor.domein import Oordeel
+from monitor.letterlijk import een_regel
 from monitor.verkennen.overzicht import Tegel
 
 #: Kleur van het verschil met Nederland. Blauw/oranje (niet groen/rood): ook bij kleurenblindheid
@@ -56,7 +57,7 @@ STIJL = """<style>
 
 
 def _t(tekst: object) -> str:
-    return escape(" ".join(str(tekst).split()), quote=True)
+    return escape(een_regel(tekst), quote=True)
 
 
 def tegel_html(t: Tegel) -> str:
