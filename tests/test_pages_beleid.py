@@ -182,8 +182,10 @@ def test_bewerken_schrijft_geschiedenis(monkeypatch: pytest.MonkeyPatch) -> None
     # de geschiedenis op de pagina toont de wijziging met naam en reden
     gesch = next(d.value for d in tabblad(at, "Geschiedenis").dataframe if "Wie" in d.value.columns)
     rij = gesch[gesch["Sleutel"] == "bijstand_per_1000|GM0917|2029"].iloc[0]
-    assert (rij["Wie"], rij["Reden"], rij["Wijziging"]) == (NAAM, "Raadsbesluit 12 maart 2026",
-                                                            "nieuw")
+    # Regressie: er stond alleen "nieuw", zonder de waarde die erbij kwam.
+    assert (rij["Wie"], rij["Reden"], rij["Wijziging"]) == (
+        NAAM, "Raadsbesluit 12 maart 2026",
+        f"nieuw: bron: ingevoerd door {NAAM}; jaar: 2029; soort: gemeentelijk; waarde: 38,5")
 
 
 def test_doel_slechter_dan_nulmeting_vraagt_bevestiging_op_pagina() -> None:

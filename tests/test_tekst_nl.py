@@ -150,3 +150,11 @@ def test_laatste_bijwerking_eindigt_met_een_punt():
     tekst = definities.laatste_run_tekst(store.etl_runs(store.db_versie()))
     assert "Status: gelukt. " in tekst
     assert tekst.endswith(" bronnen\\."), tekst  # letterlijk: de punt is geëscapet
+
+
+def test_geschrapte_rij_noemt_wat_er_stond() -> None:
+    from monitor.beleid import opslag
+
+    assert opslag.samenvatting('{"indicator_key": "x", "regio_code": "GM0917", "jaar": 2027, '
+                               '"waarde": 40.0}', None) == "geschrapt: jaar: 2027; waarde: 40"
+    assert opslag.samenvatting(None, '{"indicator_key": "x", "regio_code": "GM0917"}') == "nieuw"

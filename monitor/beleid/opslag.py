@@ -387,13 +387,26 @@ def samenvatting(oud: object, nieuw: object) -> str:
             return {"waarde": x}
 
     a, b = lees(oud), lees(nieuw)
+    # Een nieuwe of geschrapte rij noemt wat erin stond: alleen "nieuw" zei de lezer niet wélke
+    # waarde er kwam (de volledige JSON staat verborgen in de tabel en in de download).
     if not a:
-        return "nieuw"
+        return _met_velden("nieuw", b)
     if not b:
-        return "geschrapt"
+        return _met_velden("geschrapt", a)
     delen = [f"{k}: {_toon(k, a.get(k))} → {_toon(k, b.get(k))}"
              for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]  # fmt: skip
     return "; ".join(delen) or "geen verschil"
+
+
+#: Staan al in de kolom Sleutel van de geschiedenis.
+_IN_SLEUTEL = {"indicator_key", "regio_code"}
+
+
+def _met_velden(wat: str, rij: Mapping) -> str:
+    """``nieuw: jaar: 2029; waarde: 38,5``: de gevulde velden, buiten de sleutel."""
+    velden = [f"{k}: {_toon(k, v)}" for k, v in sorted(rij.items())
+              if k not in _IN_SLEUTEL and v not in (None, "")]
+    return f"{wat}: {'; '.join(velden)}" if velden else wat
 
 
 #: Velden met een jaartal of volgnummer: zonder duizendtalpunt tonen (2024, niet 2.024).
