@@ -75,7 +75,8 @@ def test_overzicht_tabel_op_snapshot(heerlen: dict) -> None:
     assert herkomst["bijstand_per_1000"] == "voorstel"  # lege beleidsopslag
     t = bm.overzicht_tabel(heerlen["overzicht"], herkomst).set_index("Indicator")
     rij = t.loc["Personen met bijstand per 1.000 inwoners"]
-    assert rij["Nulmeting"] == "43,8 (2024) · voorstel"
+    # Regressie: de nulmeting (2024 is voorlopig) stond er zonder sterretje.
+    assert rij["Nulmeting"] == "43,8 (2024*) · voorstel"
     assert rij["Laatste cijfer"] == "43,8 (2024*)"  # KWB 2024-uitkeringen zijn voorlopig
     assert rij["Meetbaar vanaf"] == "2027"
     assert list(rij[["2026", "2027", "2028", "2029"]]) == ["—"] * 4

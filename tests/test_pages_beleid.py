@@ -92,7 +92,7 @@ def test_beleidsmonitor_alleen_lezen_zonder_wachtwoord(monkeypatch: pytest.Monke
     assert len(at.data_editor) == 0
     overzicht = next(t for t in tabellen(at) if "Indicator" in t.columns).set_index("Indicator")
     rij = overzicht.loc["Personen met bijstand per 1.000 inwoners"]
-    assert rij["Nulmeting"] == "43,8 (2024) · voorstel"
+    assert rij["Nulmeting"] == "43,8 (2024*) · voorstel"  # 2024 is voorlopig
     assert rij["Meetbaar vanaf"] == "2027"  # bijstand: cijfer over 2026 verschijnt in 2027
     assert overzicht.loc["Gemiddeld besteedbaar inkomen van huishoudens", "Laatste cijfer"] == \
         "€\u00a045.700 (2024*)"
@@ -178,7 +178,7 @@ def test_bewerken_schrijft_geschiedenis(monkeypatch: pytest.MonkeyPatch) -> None
     assert opslag.nulmeting("bijstand_per_1000", "GM0917")["jaar"] == 2024
     overzicht = next(t for t in tabellen(at) if "Indicator" in t.columns).set_index("Indicator")
     assert overzicht.loc["Personen met bijstand per 1.000 inwoners", "2029"] == "38,5"
-    assert overzicht.loc["Personen met bijstand per 1.000 inwoners", "Nulmeting"] == "43,8 (2024)"
+    assert overzicht.loc["Personen met bijstand per 1.000 inwoners", "Nulmeting"] == "43,8 (2024*)"
     # de geschiedenis op de pagina toont de wijziging met naam en reden
     gesch = next(d.value for d in tabblad(at, "Geschiedenis").dataframe if "Wie" in d.value.columns)
     rij = gesch[gesch["Sleutel"] == "bijstand_per_1000|GM0917|2029"].iloc[0]

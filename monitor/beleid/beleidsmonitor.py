@@ -84,7 +84,7 @@ def overzicht_tabel(overzicht: pd.DataFrame, herkomst: Mapping[str, str | None])
     rijen = []
     for r in overzicht.to_dict("records"):
         e = r["eenheid"]
-        nul = waarde_jaar(r["nulmeting_waarde"], r["nulmeting_jaar"], e)
+        nul = waarde_jaar(r["nulmeting_waarde"], r["nulmeting_jaar"], e, r.get("nulmeting_status"))
         if herkomst.get(r["indicator_key"]) == "voorstel":
             nul += " · voorstel"
         rijen.append({

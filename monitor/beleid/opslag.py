@@ -595,13 +595,21 @@ def doelen(regio_code: str | None = None) -> pd.DataFrame:
             "indicator_key": k, "regio_code": r,
             "nulmeting_jaar": int(n["jaar"].iloc[0]) if not n.empty else None,
             "nulmeting_waarde": float(n["waarde"].iloc[0]) if not n.empty else None,
+            "nulmeting_status": _status(n),
             "streefwaarden": {int(j): float(w) for j, w in zip(d["jaar"], d["waarde"],
                                                                strict=True)},
             "soort": "referentie" if (d["soort"] == "referentie").any() else "gemeentelijk",
             "bron": next(iter(d["bron"].dropna()), None),
         })  # fmt: skip
     return pd.DataFrame(rijen, columns=["indicator_key", "regio_code", "nulmeting_jaar",
-                                        "nulmeting_waarde", "streefwaarden", "soort", "bron"])
+                                        "nulmeting_waarde", "nulmeting_status", "streefwaarden",
+                                        "soort", "bron"])  # fmt: skip
+
+
+def _status(nulmeting: pd.DataFrame) -> str | None:
+    """De status van een vastgelegde nulmeting (voor het sterretje van een voorlopig cijfer)."""
+    s = nulmeting["status"].iloc[0] if not nulmeting.empty else None
+    return s if isinstance(s, str) and s else None
 
 
 def doelen_met_voorstel(regio_code: str, keys: Sequence[str], reeks: pd.DataFrame
@@ -620,7 +628,8 @@ def doelen_met_voorstel(regio_code: str, keys: Sequence[str], reeks: pd.DataFram
         v = vast[vast["indicator_key"] == k]
         n = nul[(nul["indicator_key"] == k) & (nul["regio_code"] == regio_code)]
         rij = {"indicator_key": k, "regio_code": regio_code, "nulmeting_jaar": None,
-               "nulmeting_waarde": None, "streefwaarden": {}, "soort": "gemeentelijk",
+               "nulmeting_waarde": None, "nulmeting_status": None, "streefwaarden": {},
+               "soort": "gemeentelijk",
                "nulmeting_herkomst": None}  # fmt: skip
         if not v.empty:
             rij.update(v.iloc[0].to_dict())
@@ -632,11 +641,12 @@ def doelen_met_voorstel(regio_code: str, keys: Sequence[str], reeks: pd.DataFram
             voorstel = nulmeting_voorstel(deel, regio_code)
             if voorstel:
                 rij.update(nulmeting_jaar=voorstel["jaar"], nulmeting_waarde=voorstel["waarde"],
+                           nulmeting_status=voorstel.get("status"),
                            nulmeting_herkomst="voorstel")
         rijen.append(rij)
     return pd.DataFrame(rijen, columns=["indicator_key", "regio_code", "nulmeting_jaar",
-                                        "nulmeting_waarde", "streefwaarden", "soort",
-                                        "nulmeting_herkomst"])  # fmt: skip
+                                        "nulmeting_waarde", "nulmeting_status", "streefwaarden",
+                                        "soort", "nulmeting_herkomst"])  # fmt: skip
 
 
 def opdrachten() -> pd.DataFrame:

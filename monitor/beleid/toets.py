@@ -1060,6 +1060,7 @@ def overzicht_doelen(
             "indicator_key": d.indicator_key, "titel": m["titel"], "eenheid": m["eenheid"],
             "regio_code": d.regio_code,
             "nulmeting_jaar": d.nulmeting_jaar, "nulmeting_waarde": d.nulmeting_waarde,
+            "nulmeting_status": getattr(d, "nulmeting_status", None),
             "laatste_jaar": laatste_jaar, "laatste_waarde": float(s.iloc[-1]) if len(s) else None,
             "laatste_status": laatste_status,
             **{f"streef_{j}": getal_of_niets(doel.get(j)) for j in BELEIDSJAREN},
