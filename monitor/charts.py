@@ -140,7 +140,7 @@ def _customdata(rij: Mapping[str, Any], eenheid: str, naam: str | None = None) -
     status = status if isinstance(status, str) and status else "status onbekend"
     return [
         plotly_letterlijk(naam or str(rij.get("regio_naam", ""))),
-        fmt.waarde(rij.get("waarde"), eenheid),
+        fmt.waarde_van(rij, eenheid),
         fmt.periode(rij.get("jaar"), status),
         plotly_letterlijk(status),
         plotly_letterlijk(_bron_tekst(rij)),

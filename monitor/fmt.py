@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -54,6 +55,7 @@ __all__ = [
     "toon_decimalen",
     "verschil",
     "waarde",
+    "waarde_van",
 ]
 
 
@@ -194,6 +196,25 @@ def afgerond(x: float | None, eenheid: str, decimalen: int | None = None) -> Dec
     d = _als_decimal(x)
     n = toon_decimalen(x, eenheid, decimalen)
     return None if d is None or n is None else _afgerond(d, n)
+
+
+def waarde_van(rij: Mapping[str, Any], eenheid: str) -> str:
+    """De waarde van een cijfer uit ``store.reeks``, niet preciezer dan de bron publiceert.
+
+    ``decimalen_bron`` (uit de catalogus) is grover dan de standaard van de eenheid bij bijv. PDOK
+    2022 (hele procenten): ``10`` → ``"10%"``, niet ``"10,0%"``. Die nul achter de komma zou een
+    precisie suggereren die de bron niet heeft, en een afrondingsverschil (5,0 → 4 → 4,8) op
+    een echte daling laten lijken.
+    """
+    x = rij.get("waarde")
+    try:
+        bron = int(rij.get("decimalen_bron"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):  # None, NaN, pd.NA: de catalogus zegt niets
+        bron = None
+    standaard = toon_decimalen(x, eenheid)
+    if standaard is not None and bron is not None and 0 <= bron < standaard:
+        return waarde(x, eenheid, bron)
+    return waarde(x, eenheid)
 
 
 def waarde(x: float | None, eenheid: str, decimalen: int | None = None) -> str:

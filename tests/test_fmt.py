@@ -352,3 +352,15 @@ def test_afgerond_is_het_getal_dat_waarde_toont() -> None:
                        (45749.6, "euro"), (3830.0, "aantal"), (7.25, "index")]:
         getoond = fmt.waarde(x, eenheid)
         assert fmt.getal(fmt.afgerond(x, eenheid), fmt.toon_decimalen(x, eenheid)) in getoond
+
+
+def test_waarde_van_niet_preciezer_dan_de_bron() -> None:
+    """Regressie: PDOK 2022 publiceert hele procenten, de tabel toonde "4,0%" en "10,0%"."""
+    assert fmt.waarde_van({"waarde": 10.0, "decimalen_bron": 0}, "%") == "10%"
+    assert fmt.waarde_van({"waarde": 10.3, "decimalen_bron": 1}, "%") == "10,3%"
+    # fijner dan de standaard van de eenheid: de standaard blijft (nooit meer decimalen tonen)
+    assert fmt.waarde_van({"waarde": 10.34, "decimalen_bron": 2}, "%") == "10,3%"
+    # de catalogus zegt niets: de standaard
+    assert fmt.waarde_van({"waarde": 10.0, "decimalen_bron": float("nan")}, "%") == "10,0%"
+    assert fmt.waarde_van({"waarde": 10.0}, "%") == "10,0%"
+    assert fmt.waarde_van({"waarde": None, "decimalen_bron": 0}, "%") == fmt.GEEN_CIJFER

@@ -65,6 +65,16 @@ def test_tabel_laat_onbekend_zien():
     assert tabel[tabel["Jaar"] == "2015"].iloc[0]["Heerlen"] == "56,2*"
 
 
+def test_tabel_toont_cijfers_niet_preciezer_dan_de_bron():
+    """Regressie: de Kerncijfers 2022 (PDOK) zijn hele procenten; de tabel toonde "10,0%" naast
+    "10,5%" en "10,3%", alsof Heerlen in 2022 precies 10,0% had."""
+    at = _open_tabel(open_pagina(PAGINA), "hh_rond_sociaal_minimum_pct")
+    tabel = tabellen(at)[0].set_index("Jaar")
+    assert (tabel.loc["2021", "Heerlen"], tabel.loc["2022", "Heerlen"],
+            tabel.loc["2023", "Heerlen"]) == ("10,5%", "10%", "10,3%")
+    assert tabel.loc["2022", "Heemskerk"] == "4%"
+
+
 def test_andere_indicator_verandert_de_grafiek():
     at = open_pagina(PAGINA)
     at.multiselect(key="k_indicatoren").set_value(["inwoners"]).run()

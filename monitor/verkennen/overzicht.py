@@ -322,7 +322,7 @@ def naast_elkaar(reeks: pd.DataFrame, tegels_: list[Tegel], codes: list[str],
             r = index.in_jaar(t.key, code, t.jaar)
             rij[namen.get(code, code)] = (
                 fmt.GEEN_CIJFER if r is None
-                else fmt.waarde(r["waarde"], t.eenheid) + ("*" if str(r.get("status")).lower()
+                else fmt.waarde_van(r, t.eenheid) + ("*" if str(r.get("status")).lower()
                                                            in ("voorlopig", "nader voorlopig") else "")
             )
         rijen.append(rij)

@@ -48,7 +48,7 @@ def vergelijk_tabel(
             plaats = "-" if code.startswith("NL") else "geen plaats"
         rijen.append({
             "Regio": namen.get(code, code),
-            "Waarde": fmt.waarde(r["waarde"], eenheid) if heeft else fmt.GEEN_CIJFER,
+            "Waarde": fmt.waarde_van(r, eenheid) if heeft else fmt.GEEN_CIJFER,
             "Jaar": fmt.periode(jaar, r.get("status")) if r is not None else str(jaar),
             "Status": (r.get("status") or "onbekend") if r is not None else "niet in de database",
             "Plaats": plaats,
@@ -79,7 +79,7 @@ def trend_tabel(frame: pd.DataFrame, codes: Sequence[str], namen: Mapping[str, s
             if r is None or pd.isna(r.get("waarde")):
                 tekst = fmt.GEEN_CIJFER if r is None else f"{fmt.GEEN_CIJFER} ({r.get('status')})"
             else:
-                tekst = fmt.waarde(r["waarde"], eenheid)
+                tekst = fmt.waarde_van(r, eenheid)
                 if str(r.get("status") or "").lower() in _VOORLOPIG:
                     tekst += "*"
             rij[namen.get(code, code)] = tekst
