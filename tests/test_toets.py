@@ -261,7 +261,8 @@ def test_kanttekeningen_uit_de_cijfers() -> None:
                                                              ander_product="Laag inkomen NL")}
     teksten = [k.tekst for k in toets.kanttekeningen(df, "aantal", inwoners=inwoners)]
     assert soorten["voorlopig"] == "Heerlen: 2015 voorlopig; CBS kan dit cijfer nog aanpassen."
-    assert "Heerlen: geen cijfer in 2022 (bron: onbekend)" in soorten["geen cijfer"]
+    # Regressie: de status stond er als "(bron: onbekend)", alsof de bron onbekend was.
+    assert "Heerlen: geen cijfer in 2022 (CBS-status: onbekend)" in soorten["geen cijfer"]
     assert "2016-2019" in soorten["ontbrekend"]
     assert any("2015 → 2020: andere bron (83220NED → 84799NED) voor Heerlen, Heemskerk" in t
                for t in teksten)
@@ -271,12 +272,28 @@ def test_kanttekeningen_uit_de_cijfers() -> None:
     assert "ander CBS-begrip" in soorten["ander product"]
 
 
+def test_bronwissel_noemt_tabelnummer_of_titel_nooit_een_interne_code() -> None:
+    """Regressie: "(cbs-webpaginas → berekend-nl)" noemde interne codes."""
+    df = pd.DataFrame([
+        {"regio_code": NL, "regio_naam": "Nederland", "jaar": 2020, "waarde": 20.0,
+         "status": "definitief", "bron_id": "cbs-webpaginas", "tabel_id": None,
+         "bron_titel": "CBS-webpagina's"},
+        {"regio_code": NL, "regio_naam": "Nederland", "jaar": 2024, "waarde": 22.6,
+         "status": "berekend", "bron_id": "berekend-nl", "tabel_id": None,
+         "bron_titel": "Berekend door de monitor"},
+    ])  # fmt: skip
+    wissel = [k.tekst for k in toets.kanttekeningen(df, "%") if k.soort == "bronwissel"]
+    assert wissel[0].startswith("2020 → 2024: andere bron (CBS-webpagina's → Berekend door de "
+                                "monitor) voor")
+    assert "berekend-nl" not in wissel[0]
+
+
 def test_kanttekeningen_groeperen_regios_met_dezelfde_tekst() -> None:
     df = reeks({H: {2022: None, 2023: 5.0}, A: {2022: None, 2023: 4.0}},
                status={H: {2022: "onbekend", 2023: "definitief"},
                        A: {2022: "onbekend", 2023: "definitief"}})
     geen = [k.tekst for k in toets.kanttekeningen(df, "%") if k.soort == "geen cijfer"]
-    assert geen == ["GM0917, GM0362: geen cijfer in 2022 (bron: onbekend)."]
+    assert geen == ["GM0917, GM0362: geen cijfer in 2022 (CBS-status: onbekend)."]
 
 
 def test_jaren_tekst_groepeert_reeksen() -> None:

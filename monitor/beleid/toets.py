@@ -208,6 +208,16 @@ def zonder_punt(reden: str | None) -> str:
     return (reden or "").rstrip(". ")
 
 
+def _bron_label(rij: Mapping) -> str:
+    """Hoe een bron in een kanttekening heet: het StatLine-tabelnummer (84799NED), anders de
+    titel; nooit een interne code als 'berekend-nl'."""
+    for k in ("tabel_id", "bron_titel", "bron_id"):
+        v = rij.get(k)
+        if isinstance(v, str) and v:
+            return v
+    return "onbekende bron"
+
+
 def vergelijkbare_punten(reeks: pd.DataFrame, regio_code: str) -> tuple[pd.DataFrame, str | None]:
     """De cijfers van een regio die vergelijkbaar zijn met het laatste cijfer, plus wat afviel.
 
@@ -866,7 +876,7 @@ def kanttekeningen(
             if len(d):
                 redenen = ", ".join(sorted({str(status[i]) for i in d if not status_leeg[i]})
                                     ) or "onbekend"  # fmt: skip
-                zonder[code] = f"geen cijfer in {_jaren_tekst(jaar[d])} (bron: {redenen})."
+                zonder[code] = f"geen cijfer in {_jaren_tekst(jaar[d])} (CBS-status: {redenen})."
         gegroepeerd("voorlopig", voorlopig)
         gegroepeerd("geen cijfer", zonder)
 
@@ -891,7 +901,7 @@ def kanttekeningen(
         gegroepeerd("ontbrekend", ontbrekend)
 
     if "bron_id" in reeks.columns:
-        bron = reeks["bron_id"].tolist()
+        bron = [_bron_label(r) for r in reeks.to_dict("records")]
         wissels: dict[tuple[int, int, str, str], list[str]] = {}
         for code in codes:
             d = met[code][np.argsort(jaar[met[code]], kind="quicksort")]  # als sort_values("jaar")
