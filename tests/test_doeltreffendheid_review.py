@@ -152,3 +152,21 @@ def test_te_weinig_cijfers_noemt_alleen_de_korte_reeksen() -> None:
     assert tekst.startswith("Twee of minder cijfers tot de nulmeting voor Nederland:")
     assert "per reeks" not in tekst
     assert dh.te_weinig_voor_pretrend_tekst(pre[pre["regio_code"] != NL]) is None
+
+
+def test_pretrend_trekt_geen_lijn_over_een_breuk_in_de_reeks() -> None:
+    """Regressie: de pre-trend gaf Heerlen −2,23 procentpunt per jaar over 2020-2023, dwars over
+    de breuk van KWB 2023 heen (10,8% en 10,5% tegen 4,5%)."""
+    reeks = store.reeks(store.db_versie(), ("hh_laag_inkomen_pct",), (H, *GROEP))
+    pre = toets.pretrend(reeks, [H, *GROEP], 2023).assign(
+        regio_naam=lambda d: d["regio_code"].map(NAMEN))
+    heerlen = pre.set_index("regio_code").loc[H]
+    assert heerlen["punten"] == 1 and pd.isna(heerlen["helling"])
+    assert heerlen["niet_vergelijkbaar"] == "2020, 2021"
+    rij = dh.pretrend_tabel(pre, "%").set_index("Regio").loc["Heerlen"]
+    assert rij["Jaren"] == "2023 (2020, 2021 tellen niet mee: breuk in de reeks)"
+    assert rij["Trend per jaar"] == "te weinig cijfers"
+    assert dh.pretrend_zin(pre, H, "Heerlen", "%") is None
+    # zonder breuk verandert er niets: bijstand telt alle jaren mee
+    bijstand = toets.pretrend(store.reeks(store.db_versie(), ("bijstand_per_1000",), (H,)), [H], 2024)
+    assert bijstand.iloc[0]["niet_vergelijkbaar"] is None and bijstand.iloc[0]["punten"] >= 3

@@ -288,12 +288,20 @@ def trend_decimalen(eenheid: str) -> int:
     return 0 if eenheid == "euro" else 2
 
 
+def _jaren_pretrend(van: object, tot: object, weg: object) -> str:
+    """``2020-2024``, of ``2023 (2020, 2021 tellen niet mee: breuk in de reeks)``."""
+    jaren = "—" if pd.isna(van) else (f"{int(van)}" if van == tot else f"{int(van)}-{int(tot)}")
+    if isinstance(weg, str) and weg:
+        jaren += f" ({weg} tellen niet mee: breuk in de reeks)"
+    return jaren
+
+
 def pretrend_tabel(pre: pd.DataFrame, eenheid: str) -> pd.DataFrame:
     """Helling per regio vóór de nulmeting; decimalen uit :func:`trend_decimalen`."""
     return pd.DataFrame({
         "Regio": pre["regio_naam"], "Cijfers": pre["punten"],
-        "Jaren": [f"{int(a)}-{int(b)}" if not pd.isna(a) else "—"
-                  for a, b in zip(pre["van_jaar"], pre["tot_jaar"], strict=True)],
+        "Jaren": [_jaren_pretrend(a, b, weg) for a, b, weg in
+                  zip(pre["van_jaar"], pre["tot_jaar"], pre["niet_vergelijkbaar"], strict=True)],
         "Trend per jaar": [fmt.verschil(h, eenheid, trend_decimalen(eenheid))
                            if not pd.isna(h) else "te weinig cijfers" for h in pre["helling"]],
     })  # fmt: skip

@@ -735,7 +735,8 @@ def pretrend(reeks: pd.DataFrame | Cijfers, regio_codes: Sequence[str], tot_jaar
 
     Kolommen: ``regio_code``, ``punten``, ``van_jaar``, ``tot_jaar``, ``helling``, en
     ``begin_trend``/``eind_trend`` (de rechte lijn in het eerste en laatste jaar, om hem te
-    tekenen). Met minder dan twee cijfers is er geen helling (NaN). Een vergelijking met de groep
+    tekenen) en ``niet_vergelijkbaar`` (jaren die over een breuk in de reeks vallen en dus niet
+    meetellen). Met minder dan twee cijfers is er geen helling (NaN). Een vergelijking met de groep
     is pas zinvol als de hellingen ongeveer gelijk zijn; met twee of drie punten is dat niet te
     toetsen.
     """
@@ -743,7 +744,7 @@ def pretrend(reeks: pd.DataFrame | Cijfers, regio_codes: Sequence[str], tot_jaar
     rijen = []
     for code in regio_codes:
         s = punten(reeks, code)
-        s = s[s.index <= tot_jaar]
+        s, weg = _alleen_vergelijkbaar(reeks, code, s[s.index <= tot_jaar])
         helling = begin = eind = float("nan")
         if len(s) >= 2:
             x = s.index.to_numpy(dtype=float)
@@ -754,9 +755,24 @@ def pretrend(reeks: pd.DataFrame | Cijfers, regio_codes: Sequence[str], tot_jaar
             "van_jaar": int(s.index.min()) if len(s) else None,
             "tot_jaar": int(s.index.max()) if len(s) else None, "helling": helling,
             "begin_trend": begin, "eind_trend": eind,
+            "niet_vergelijkbaar": ", ".join(str(j) for j in weg) or None,
         })  # fmt: skip
     return pd.DataFrame(rijen, columns=["regio_code", "punten", "van_jaar", "tot_jaar", "helling",
-                                        "begin_trend", "eind_trend"])  # fmt: skip
+                                        "begin_trend", "eind_trend",
+                                        "niet_vergelijkbaar"])  # fmt: skip
+
+
+def _alleen_vergelijkbaar(reeks: Cijfers, code: str, s: pd.Series) -> tuple[pd.Series, list[int]]:
+    """Alleen de jaren die met het laatste jaar vergeleken mogen worden (dezelfde reeks), plus de
+    jaren die afvielen. Een helling over een breuk in de reeks heen (KWB 2023) is geen trend."""
+    if s.empty:
+        return s, []
+    laatste = rij_in(reeks, code, int(s.index.max()))
+    if laatste is None:
+        return s, []
+    weg = [int(j) for j in s.index
+           if (r := rij_in(reeks, code, int(j))) is not None and not vergelijkbaar(laatste, r).ok]
+    return s[~s.index.isin(weg)], weg
 
 
 # ----------------------------------------------------------------------------- kanttekeningen
