@@ -185,7 +185,7 @@ def test_bewerken_schrijft_geschiedenis(monkeypatch: pytest.MonkeyPatch) -> None
     # Regressie: er stond alleen "nieuw", zonder de waarde die erbij kwam.
     assert (rij["Wie"], rij["Reden"], rij["Wijziging"]) == (
         NAAM, "Raadsbesluit 12 maart 2026",
-        f"nieuw: bron: ingevoerd door {NAAM}; jaar: 2029; soort: gemeentelijk; waarde: 38,5")
+        f"nieuw: jaar: 2029; soort: gemeentelijk; waarde: 38,5; bron: ingevoerd door {NAAM}")
 
 
 def test_doel_slechter_dan_nulmeting_vraagt_bevestiging_op_pagina() -> None:

@@ -400,12 +400,15 @@ def samenvatting(oud: object, nieuw: object) -> str:
 
 #: Staan al in de kolom Sleutel van de geschiedenis.
 _IN_SLEUTEL = {"indicator_key", "regio_code"}
+_ACHTERAAN = {"bron", "toelichting"}
 
 
 def _met_velden(wat: str, rij: Mapping) -> str:
-    """``nieuw: jaar: 2029; waarde: 38,5``: de gevulde velden, buiten de sleutel."""
-    velden = [f"{k}: {_toon(k, v)}" for k, v in sorted(rij.items())
-              if k not in _IN_SLEUTEL and v not in (None, "")]
+    """``nieuw: jaar: 2029; waarde: 38,5``: de gevulde velden, buiten de sleutel; de lange
+    bronvermelding en toelichting achteraan, zodat naam en waarde in beeld staan."""
+    volgorde = sorted(rij, key=lambda k: (k in _ACHTERAAN, k))
+    velden = [f"{k}: {_toon(k, rij[k])}" for k in volgorde
+              if k not in _IN_SLEUTEL and rij[k] not in (None, "")]
     return f"{wat}: {'; '.join(velden)}" if velden else wat
 
 
