@@ -33,8 +33,10 @@ with keuzes.veilig("de bronnen"):
     st.caption("Per indicator de jaren waarin minstens één regio een cijfer heeft, hoeveel "
                "gemeenten ooit een cijfer hebben, en de jaren met een cijfer voor Nederland. "
                "Ontbrekende jaren ontbreken in de bronnen; de monitor vult ze niet aan.")
-    st.dataframe(definities.dekking_tabel(data.dekking(v), indicatoren), hide_index=True,
-                 width="stretch")
+    # HTML en geen grid: de jaartallen ("2012, 2015, 2017-2020, 2022-2024") liepen in de grid
+    # achter de kolomrand weg; hier lopen ze door op een tweede regel.
+    htmltabel.toon(definities.dekking_tabel(data.dekking(v), indicatoren),
+                   alt="Per indicator de jaren met een cijfer, het aantal gemeenten en Nederland")
 
     st.header("Bronnen")
     bronnen = data.bronnen(v)
