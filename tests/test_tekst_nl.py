@@ -158,3 +158,11 @@ def test_geschrapte_rij_noemt_wat_er_stond() -> None:
     assert opslag.samenvatting('{"indicator_key": "x", "regio_code": "GM0917", "jaar": 2027, '
                                '"waarde": 40.0}', None) == "geschrapt: jaar: 2027; waarde: 40"
     assert opslag.samenvatting(None, '{"indicator_key": "x", "regio_code": "GM0917"}') == "nieuw"
+
+
+def test_nieuwe_contextregel_begint_met_de_naam_niet_met_sleutel_of_bron() -> None:
+    from monitor.beleid import opslag
+
+    tekst = opslag.samenvatting(None, '{"bron": "https://voorbeeld.nl", "id": 9, '
+                                      '"naam": "Landelijke ambitie", "omschrijving": "x"}')
+    assert tekst == "nieuw: naam: Landelijke ambitie; omschrijving: x; bron: https://voorbeeld.nl"

@@ -399,7 +399,7 @@ def samenvatting(oud: object, nieuw: object) -> str:
 
 
 #: Staan al in de kolom Sleutel van de geschiedenis.
-_IN_SLEUTEL = {"indicator_key", "regio_code"}
+_IN_SLEUTEL = {"indicator_key", "regio_code", "id", "nr"}
 _ACHTERAAN = {"bron", "toelichting"}
 
 
