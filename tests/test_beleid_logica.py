@@ -97,6 +97,14 @@ def test_kerngetallen_en_badge_op_snapshot(heerlen: dict) -> None:
                                     "Meetbaar vanaf"]
     assert [x.waarde for x in k] == ["43,8", "43,8", "—", "2027"]
     assert k[0].uitleg == "Het startpunt. Jaar 2024."
+    assert k[1].uitleg == "Jaar 2024*."
+    # Regressie: een laatste cijfer van vóór de nulmeting (landelijke schuldenambitie: 8,8% in
+    # 2021, CBS-cijfer 7,6% over 2020) stond er zonder uitleg, als een daling sinds de nulmeting.
+    ouder = bm.kerngetallen({"nulmeting_jaar": 2021, "nulmeting_waarde": 8.8},
+                            {**rij, "laatste_jaar": 2020, "laatste_status": "definitief"},
+                            {}, "%", 2)  # fmt: skip
+    assert ouder[1].uitleg == ("Jaar 2020. Ouder dan de nulmeting (2021): er is nog geen cijfer "
+                               "na de nulmeting, dus dit zegt niets over de voortgang.")
     assert k[2].uitleg == "Nog geen streefwaarde vastgesteld."
     met_doel = bm.kerngetallen(doel, rij, {2026: 42.0, 2028: 40.5}, PER, 1)
     assert (met_doel[2].label, met_doel[2].waarde, met_doel[2].uitleg) == \

@@ -126,14 +126,28 @@ def kerngetallen(doel: Mapping, rij: Mapping, streef: Mapping[int, float], eenhe
     return [
         Kerngetal("Nulmeting", nul, "Het startpunt. " + nul_uitleg),
         Kerngetal("Laatste cijfer", fmt.waarde(rij["laatste_waarde"], eenheid),
-                  f"Jaar {fmt.periode(rij['laatste_jaar'], rij['laatste_status'])}"
-                  if rij["laatste_jaar"] else "Geen cijfer in de database."),
+                  _laatste_uitleg(rij, doel if heeft_nul else None)),
         Kerngetal(f"Streefwaarde {eind or 2029}",
                   fmt.waarde(streef[eind], eenheid) if eind else "—",
                   None if eind else "Nog geen streefwaarde vastgesteld."),
         Kerngetal("Meetbaar vanaf", str(rij["meetbaar_vanaf"]),
                   f"Cijfers over een jaar verschijnen ongeveer {lag} jaar later."),
     ]  # fmt: skip
+
+
+def _laatste_uitleg(rij: Mapping, doel: Mapping | None) -> str:
+    """Het jaar van het laatste cijfer, en of dat vóór de nulmeting ligt.
+
+    Waarom: bij de landelijke schuldenambitie (nulmeting 8,8% in 2021, een afspraak) is het
+    laatste CBS-cijfer 7,6% over 2020. Zonder uitleg lijkt dat een daling sinds de nulmeting.
+    """
+    if not rij["laatste_jaar"]:
+        return "Geen cijfer in de database."
+    tekst = f"Jaar {fmt.periode(rij['laatste_jaar'], rij['laatste_status'])}."
+    if doel is not None and int(rij["laatste_jaar"]) < int(doel["nulmeting_jaar"]):
+        tekst += (f" Ouder dan de nulmeting ({int(doel['nulmeting_jaar'])}): er is nog geen cijfer "
+                  "na de nulmeting, dus dit zegt niets over de voortgang.")
+    return tekst
 
 
 def eerste_cijfer_tekst(r: pd.DataFrame, doel: Mapping, status_code: str, lag: int) -> str | None:
