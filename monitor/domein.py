@@ -40,6 +40,13 @@ TIJDZONE_LABEL = "Nederlandse tijd"
 RICHTINGEN: tuple[str, ...] = ("lager_is_beter", "hoger_is_beter", "neutraal")
 
 
+def tekst_of_niets(x: object) -> str | None:
+    """Tekst, of None als er niets staat (None, NaN, pd.NA, lege tekst)."""
+    if isinstance(x, str):
+        return x or None
+    return None if x is None or pd.isna(x) else str(x)
+
+
 def getal_of_niets(x: object) -> float | None:
     """Een eindig getal, of None als er geen cijfer is (None, NaN, pd.NA, oneindig, tekst)."""
     if x is None or isinstance(x, str):
@@ -118,6 +125,12 @@ class Vergelijking:
 
 
 NIET_VERGELIJKBAAR = "niet vergelijkbaar"
+
+
+def niet_vergelijkbaar_reden(reden: object) -> bool:
+    """Is dit de reden dat een verandering ontbreekt omdat de cijfers niet te vergelijken zijn
+    (en niet omdat er een cijfer ontbreekt)?"""
+    return str(reden or "").startswith(NIET_VERGELIJKBAAR)
 
 
 def reeks_van(rij: Mapping[str, Any]) -> str | None:

@@ -60,11 +60,12 @@ def verandering_sectie(t: dict[str, pd.DataFrame], namen: dict, doel: str, eenhe
     beleid_ui.kerngetallen(logica.verandering_kerngetallen(t, namen, doel, eenheid, ander,
                                                            decimalen))
     # Grafiek en tabel met de verandering van de getoonde (afgeronde) cijfers: na te rekenen.
-    ver = logica.getoonde_verandering(t["verandering"], eenheid)
-    fig = verandering_figuur(ver, titel=f"Verandering {van}-{tot}", eenheid=eenheid,
+    # verandering_tabel rondt zelf af; de grafiek krijgt dezelfde afgeronde verandering.
+    fig = verandering_figuur(logica.getoonde_verandering(t["verandering"], eenheid),
+                             titel=f"Verandering {van}-{tot}", eenheid=eenheid,
                              ander_product=ander)
     grafiek.toon(fig, key="toets_verandering")
-    htmltabel.toon(logica.verandering_tabel(ver, van, tot, eenheid),
+    htmltabel.toon(logica.verandering_tabel(t["verandering"], van, tot, eenheid),
                    alt=f"Verandering {van}-{tot} per regio, met de cijfers van beide jaren")
     st.caption(logica.AFGEROND_UITLEG)
 

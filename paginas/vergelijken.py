@@ -70,8 +70,7 @@ with keuzes.veilig("de vergelijking"):
                 "Deze gemeente staat voor dit jaar niet in de bron."
         plaats = int(plaatsen[hoofd]) if hoofd in plaatsen.index else None
         st.subheader(ranglijst.plaats_zin(namen[hoofd], plaats, telling, jaar, reden))
-    st.markdown((ranglijst.uitleg(richting, titel) + " " if ranglijst.volledig_genoeg(telling) else "")
-                + ranglijst.telling_tekst(telling, jaar))
+    st.markdown(ranglijst.uitleg_en_telling(richting, titel, telling, jaar))
 
     # --- staven met Nederland als referentielijn
     kleur = palet.kleuren(codes)

@@ -320,16 +320,20 @@ def pretrend_zin(pre: pd.DataFrame, doel: str, naam: str, eenheid: str) -> str |
             f"vergelijkingsgemeenten gemiddeld {fmt.verschil(groep.mean(), eenheid, dec)}.")
 
 
+#: Met minder cijfers in een reeks valt gelijk oplopen niet te toetsen.
+PRETREND_MIN_CIJFERS = 3
+
+
 def te_weinig_voor_pretrend(pre: pd.DataFrame) -> bool:
     """Met twee of minder cijfers in een reeks valt gelijk oplopen niet te toetsen."""
-    return bool((pre["punten"] < 3).any())
+    return bool((pre["punten"] < PRETREND_MIN_CIJFERS).any())
 
 
 def te_weinig_voor_pretrend_tekst(pre: pd.DataFrame) -> str | None:
     """Welke reeksen twee of minder cijfers hebben (daar valt gelijk oplopen niet te toetsen),
     of None. Noemt de regio's: vaak is het alleen Nederland, en de rest is wel te toetsen
     (Markdown: de namen letterlijk)."""
-    weinig = pre.loc[pre["punten"] < 3, "regio_naam"]
+    weinig = pre.loc[pre["punten"] < PRETREND_MIN_CIJFERS, "regio_naam"]
     if weinig.empty:
         return None
     return (f"Twee of minder cijfers tot de nulmeting voor {letterlijk(', '.join(weinig))}: "

@@ -28,7 +28,7 @@ from monitor.charts import (
     leeg_figuur,
     symbool,
 )
-from monitor.domein import BELEIDSJAREN, NEDERLAND, NIET_VERGELIJKBAAR
+from monitor.domein import BELEIDSJAREN, NEDERLAND, niet_vergelijkbaar_reden
 from monitor.letterlijk import plotly_letterlijk
 from monitor.palet import NEDERLAND_KLEUR, kleuren
 
@@ -356,7 +356,7 @@ def verandering_figuur(verandering: pd.DataFrame, *, titel: str, eenheid: str,
     if not zonder.empty:
         # Twee redenen apart: een cijfer ontbreekt, of beide cijfers zijn er maar over een breuk
         # in de reeks heen (de tabel eronder toont ze wel, met de reden).
-        breuk = zonder["reden"].fillna("").astype(str).str.startswith(NIET_VERGELIJKBAAR)
+        breuk = zonder["reden"].map(niet_vergelijkbaar_reden).astype(bool)
         soorten = (("Geen cijfer in beide jaren", zonder[~breuk]),
                    ("Cijfers niet vergelijkbaar tussen beide jaren (breuk in de reeks)",
                     zonder[breuk]))  # fmt: skip

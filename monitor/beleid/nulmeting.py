@@ -10,13 +10,9 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from monitor.domein import NULMETING_VOOR, is_cijfer
+from monitor.domein import NULMETING_VOOR, is_cijfer, tekst_of_niets
 from monitor.fmt import getal
 from monitor.letterlijk import letterlijk
-
-
-def _tekst_of_niets(x: object) -> str | None:
-    return None if x is None or (not isinstance(x, str) and pd.isna(x)) else str(x)
 
 
 def nulmeting_voorstel(reeks: pd.DataFrame, regio_code: str, voor_jaar: int = NULMETING_VOOR
@@ -34,7 +30,7 @@ def nulmeting_voorstel(reeks: pd.DataFrame, regio_code: str, voor_jaar: int = NU
         return None
     r = d.iloc[-1]
     return {"jaar": int(r["jaar"]), "waarde": float(r["waarde"]),
-            "status": _tekst_of_niets(r.get("status")), "bron_id": _tekst_of_niets(r.get("bron_id"))}
+            "status": tekst_of_niets(r.get("status")), "bron_id": tekst_of_niets(r.get("bron_id"))}
 
 
 def nulmeting_herzien(nul: Mapping | None, reeks: pd.DataFrame, regio_code: str) -> str | None:
@@ -73,6 +69,6 @@ def voorstellen(reeks: pd.DataFrame, paren: Sequence[tuple[str, str]],
         paar = (r["indicator_key"], r["regio_code"])
         if paar in uit:
             uit[paar] = {"jaar": int(r["jaar"]), "waarde": float(r["waarde"]),
-                         "status": _tekst_of_niets(r.get("status")),
-                         "bron_id": _tekst_of_niets(r.get("bron_id"))}
+                         "status": tekst_of_niets(r.get("status")),
+                         "bron_id": tekst_of_niets(r.get("bron_id"))}
     return uit

@@ -49,7 +49,7 @@ from monitor.beleid.validatie import (
     controleer_wie_reden,
     lees_jaar,
 )
-from monitor.domein import BELEIDSJAREN
+from monitor.domein import BELEIDSJAREN, tekst_of_niets
 
 SCHEMA_VERSIE = "1"
 #: "nog niet ingevoerd" is de beginwaarde: niemand heeft de status nog opgegeven. "Niet gestart"
@@ -598,7 +598,7 @@ def doelen(regio_code: str | None = None) -> pd.DataFrame:
             "indicator_key": k, "regio_code": r,
             "nulmeting_jaar": int(n["jaar"].iloc[0]) if not n.empty else None,
             "nulmeting_waarde": float(n["waarde"].iloc[0]) if not n.empty else None,
-            "nulmeting_status": _status(n),
+            "nulmeting_status": tekst_of_niets(n["status"].iloc[0]) if not n.empty else None,
             "streefwaarden": {int(j): float(w) for j, w in zip(d["jaar"], d["waarde"],
                                                                strict=True)},
             "soort": "referentie" if (d["soort"] == "referentie").any() else "gemeentelijk",
@@ -607,12 +607,6 @@ def doelen(regio_code: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(rijen, columns=["indicator_key", "regio_code", "nulmeting_jaar",
                                         "nulmeting_waarde", "nulmeting_status", "streefwaarden",
                                         "soort", "bron"])  # fmt: skip
-
-
-def _status(nulmeting: pd.DataFrame) -> str | None:
-    """De status van een vastgelegde nulmeting (voor het sterretje van een voorlopig cijfer)."""
-    s = nulmeting["status"].iloc[0] if not nulmeting.empty else None
-    return s if isinstance(s, str) and s else None
 
 
 def doelen_met_voorstel(regio_code: str, keys: Sequence[str], reeks: pd.DataFrame

@@ -39,6 +39,7 @@ from monitor.domein import (
     NIET_VERGELIJKBAAR,
     Vergelijking,
     getal_of_niets,
+    niet_vergelijkbaar_reden,
     vergelijkbaar,
 )
 from monitor.fmt import getal
@@ -665,7 +666,7 @@ def verschil_in_verschillen(reeks: pd.DataFrame | Cijfers, doel: str, groep: Seq
         return VerschilInVerschillen(van_jaar, tot_jaar, vd.verschil, None, None, (), (),
                                      f"{NIET_VERGELIJKBAAR}: {ongelijk[0].reden}", tuple(groep))
     breuk = tuple(v.regio_code for v, o in zip(per, ongelijk, strict=True)
-                  if not o.ok or (v.verschil is None and _niet_vergelijkbaar(v.reden)))
+                  if not o.ok or (v.verschil is None and niet_vergelijkbaar_reden(v.reden)))
     per = [v for v in per if v.regio_code not in breuk]
     gebruikt = tuple(v.regio_code for v in per if v.verschil is not None)
     zonder = tuple(v.regio_code for v in per if v.verschil is None)
@@ -679,11 +680,6 @@ def verschil_in_verschillen(reeks: pd.DataFrame | Cijfers, doel: str, groep: Seq
                                      f"{tot_jaar}", breuk)  # fmt: skip
     return VerschilInVerschillen(van_jaar, tot_jaar, vd.verschil, vg, vd.verschil - vg, gebruikt,
                                  zonder, None, breuk)  # fmt: skip
-
-
-def _niet_vergelijkbaar(reden: str | None) -> bool:
-    """Geen verandering omdat de cijfers niet te vergelijken zijn (niet: omdat er een ontbreekt)."""
-    return str(reden or "").startswith(NIET_VERGELIJKBAAR)
 
 
 @dataclass(frozen=True)

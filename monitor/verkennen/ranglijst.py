@@ -55,6 +55,12 @@ def uitleg(richting: str, titel: str) -> str:
             "Dit zegt niets over beter of slechter.")
 
 
+def uitleg_en_telling(richting: str, titel: str, telling: dict[str, int], jaar: int) -> str:
+    """Onder de kop: wat plaats 1 betekent (alleen als er een ranglijst is) en de dekking."""
+    uitleg_ = uitleg(richting, titel) + " " if volledig_genoeg(telling) else ""
+    return uitleg_ + telling_tekst(telling, jaar)
+
+
 def plaats_tekst(plaats: int | None, aantal: int) -> str:
     """``plaats 330 van 342`` (of ``geen plaats`` als de gemeente geen cijfer heeft)."""
     return "geen plaats" if plaats is None else f"plaats {plaats} van {aantal}"
