@@ -50,6 +50,9 @@ class Indicator(BaseModel):
     titel: str
     eenheid: str
     decimalen: int = Field(ge=-3, le=3)  # publication precision: rounding never goes beyond it
+    # A count the source rounds (CBS: "rondt af op tientallen" = 10). The ETL stores the range the
+    # true count lies in, and carries it into every figure derived from it (etl.afronding).
+    afgerond_op: int | None = Field(default=None, ge=2)
     definitie: str
     richting: Richting
     thema: str
@@ -61,6 +64,14 @@ class Indicator(BaseModel):
     # = factor × Σteller / Σnoemer (ratio of the sums). Only when every gemeente has a value.
     nederland: Literal["som", "verhouding"] | None = None
     reeksbreuk: list[Reeksbreuk] = []
+
+    @model_validator(mode="after")
+    def _afgerond_alleen_bij_een_aantal(self) -> Indicator:
+        """Rounding is declared on a published count only: a derived figure inherits its range."""
+        if self.afgerond_op is not None and (self.eenheid != "aantal" or self.afgeleid is not None):
+            raise ValueError(f"indicator {self.key}: afgerond_op hoort alleen bij een gepubliceerd "
+                             "aantal (eenheid 'aantal', niet afgeleid)")
+        return self
 
 
 class Online(BaseModel):

@@ -17,14 +17,20 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl import bestanden, importeer, lokaal, manifest, plausibel, schulden, statline
+from etl import afronding, bestanden, importeer, lokaal, manifest, plausibel, schulden, statline
 from etl.catalogus import Bron, Catalogus, laad_catalogus
 from etl.config import (
-    IMPORT_MAP, LOG_MAP, NEDERLAND, SNAPSHOT_MAP, STATLINE_MAP, data_map, database_pad,
+    IMPORT_MAP,
+    LOG_MAP,
+    NEDERLAND,
+    SNAPSHOT_MAP,
+    STATLINE_MAP,
+    data_map,
+    database_pad,
 )
 from etl.fouten import EtlFout
-from etl.slot import WACHT, bouwslot, ruim_op
 from etl.ruw import Ruw
+from etl.slot import WACHT, bouwslot, ruim_op
 from etl.transform import TIDY, naar_tidy, regio_tabel
 from etl.validate import problemen
 
@@ -45,12 +51,17 @@ CREATE TABLE waarneming (regio_code VARCHAR NOT NULL, indicator_key VARCHAR NOT 
     jaar INTEGER NOT NULL, peildatum DATE, waarde DOUBLE,
     status VARCHAR NOT NULL CHECK (status IN ('definitief', 'voorlopig', 'nader voorlopig', 'onbekend', 'geheim',
         'berekend', 'geciteerd', 'begroot')),
-    bron_id VARCHAR NOT NULL, bron_kolom VARCHAR NOT NULL);
+    bron_id VARCHAR NOT NULL, bron_kolom VARCHAR NOT NULL,
+    -- Where the true value lies because CBS rounds the count(s) it comes from (etl.afronding):
+    -- both NULL = not from rounded counts; only afronding_hoog NULL = no upper bound (onbegrensd).
+    afronding_laag DOUBLE, afronding_hoog DOUBLE,
+    CHECK (afronding_laag IS NOT NULL OR afronding_hoog IS NULL));
 CREATE TABLE etl_run (run_id VARCHAR PRIMARY KEY, gestart TIMESTAMP NOT NULL, klaar TIMESTAMP,
     modus VARCHAR NOT NULL, status VARCHAR NOT NULL, melding VARCHAR);
 -- Beyond DESIGN.md's five tables: catalogue fields the pages need, and what was left out.
 CREATE TABLE indicator_meta (key VARCHAR PRIMARY KEY, volgorde INTEGER, peildatum VARCHAR,
-    beschikbaar_na INTEGER NOT NULL, vergelijk_nl VARCHAR, decimalen INTEGER NOT NULL);
+    beschikbaar_na INTEGER NOT NULL, vergelijk_nl VARCHAR, decimalen INTEGER NOT NULL,
+    afgerond_op INTEGER);
 CREATE TABLE bron_meta (bron_id VARCHAR PRIMARY KEY, rang INTEGER NOT NULL, formaat VARCHAR,
     bestand VARCHAR, toelichting VARCHAR);
 CREATE TABLE niet_geladen (bron_id VARCHAR, regel VARCHAR, reden VARCHAR);
@@ -176,21 +187,44 @@ def afgeleide_tabellen(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(sql)
     con.execute("DROP VIEW cijfer_bouw")
 
+# A published count the catalogue declares rounded (`afgerond_op`): the true count lies between
+# max(0, c - $onder) and c + $boven (tientallen: c - 5 ... c + 4; etl.afronding.onder_en_boven).
+AFRONDING_AANTAL_SQL = """
+UPDATE waarneming SET afronding_laag = greatest(0, waarde - $onder), afronding_hoog = waarde + $boven
+WHERE indicator_key = $key AND waarde IS NOT NULL
+"""
+
+# A derived figure factor × teller / noemer, with its range when teller or noemer is a rounded
+# count: smallest teller / largest noemer ... largest teller / smallest noemer; a noemer that may
+# be 0 leaves the upper bound open (NULL). The same rule as etl.afronding.bereik_verhouding.
 AFGELEID_SQL = """
-INSERT INTO waarneming
-SELECT t.regio_code, $key, t.jaar,
-    CASE WHEN $bron = 'noemer' THEN n.peildatum ELSE t.peildatum END,
+INSERT INTO waarneming (regio_code, indicator_key, jaar, peildatum, waarde, status, bron_id,
+                        bron_kolom, afronding_laag, afronding_hoog)
+SELECT regio_code, indicator_key, jaar, peildatum, waarde, status, bron_id, bron_kolom,
+    CASE WHEN NOT afgerond OR n_hoog = 0 THEN NULL WHEN n_hoog IS NULL THEN 0
+         ELSE $factor * t_laag / n_hoog END,
+    CASE WHEN NOT afgerond OR n_hoog = 0 OR t_hoog IS NULL OR n_laag = 0 THEN NULL
+         ELSE $factor * t_hoog / n_laag END
+FROM (
+SELECT t.regio_code, $key AS indicator_key, t.jaar,
+    CASE WHEN $bron = 'noemer' THEN n.peildatum ELSE t.peildatum END AS peildatum,
     CASE WHEN t.waarde IS NULL OR n.waarde IS NULL OR n.waarde = 0 THEN NULL
-         ELSE $factor * t.waarde / n.waarde END,
+         ELSE $factor * t.waarde / n.waarde END AS waarde,
     CASE WHEN t.waarde IS NULL OR n.waarde IS NULL OR n.waarde = 0 THEN 'onbekend'
          WHEN 'voorlopig' IN (t.status, n.status) THEN 'voorlopig'
          WHEN 'nader voorlopig' IN (t.status, n.status) THEN 'nader voorlopig'
-         ELSE 'definitief' END,
-    CASE WHEN $bron = 'noemer' THEN n.bron_id ELSE t.bron_id END,
+         ELSE 'definitief' END AS status,
+    CASE WHEN $bron = 'noemer' THEN n.bron_id ELSE t.bron_id END AS bron_id,
     $formule || ' met ' || t.indicator_key || ' = ' || t.bron_id || ':' || t.bron_kolom
-        || ' en ' || n.indicator_key || ' = ' || n.bron_id || ':' || n.bron_kolom
+        || ' en ' || n.indicator_key || ' = ' || n.bron_id || ':' || n.bron_kolom AS bron_kolom,
+    t.waarde IS NOT NULL AND n.waarde IS NOT NULL
+        AND (t.afronding_laag IS NOT NULL OR n.afronding_laag IS NOT NULL) AS afgerond,
+    coalesce(t.afronding_laag, t.waarde) AS t_laag,
+    CASE WHEN t.afronding_laag IS NULL THEN t.waarde ELSE t.afronding_hoog END AS t_hoog,
+    coalesce(n.afronding_laag, n.waarde) AS n_laag,
+    CASE WHEN n.afronding_laag IS NULL THEN n.waarde ELSE n.afronding_hoog END AS n_hoog
 FROM cijfer_bouw t JOIN cijfer_bouw n ON n.regio_code = t.regio_code AND n.jaar = t.jaar
-WHERE t.indicator_key = $teller AND n.indicator_key = $noemer
+WHERE t.indicator_key = $teller AND n.indicator_key = $noemer)
 """
 
 
@@ -263,8 +297,8 @@ def _schrijf(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, waarnemingen:
         "afgeleid": i.afgeleid.formule() if i.afgeleid else None} for i in catalogus.indicator])
     indicator_meta = pd.DataFrame([{
         "key": i.key, "volgorde": n, "peildatum": i.peildatum, "beschikbaar_na": i.beschikbaar_na,
-        "vergelijk_nl": i.vergelijk_nl, "decimalen": i.decimalen}
-        for n, i in enumerate(catalogus.indicator)])
+        "vergelijk_nl": i.vergelijk_nl, "decimalen": i.decimalen, "afgerond_op": i.afgerond_op}
+        for n, i in enumerate(catalogus.indicator)]).astype({"afgerond_op": "Int64"})
     bron = pd.DataFrame([{
         "bron_id": b.id, "soort": b.soort, "titel": b.titel, "tabel_id": b.tabel_id,
         "versie": info[b.id]["versie"], "url": b.url, "licentie": b.licentie,
@@ -292,6 +326,10 @@ def _schrijf(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, waarnemingen:
     precisie = [(b.id, k, d) for b in catalogus.bron for k, d in b.precisie.items()]
     if precisie:
         con.executemany("INSERT INTO bron_precisie VALUES (?, ?, ?)", precisie)
+    for ind in catalogus.indicator:
+        if ind.afgerond_op:
+            onder, boven = afronding.onder_en_boven(ind.afgerond_op)
+            con.execute(AFRONDING_AANTAL_SQL, {"key": ind.key, "onder": onder, "boven": boven})
     con.execute(CIJFER_BOUW_SQL)
     for ind in catalogus.indicator:
         if ind.afgeleid:
@@ -317,7 +355,13 @@ WITH aantal AS (SELECT jaar, count(*) AS n FROM bestaand GROUP BY jaar),
 per_bron AS (
     SELECT w.bron_id, w.jaar, count(DISTINCT w.regio_code) AS met, count(*) AS rijen,
            sum(w.waarde) AS som, max(w.peildatum) AS peildatum, min(w.bron_kolom) AS kolom,
-           bool_or(w.status <> 'definitief') AS niet_definitief
+           bool_or(w.status <> 'definitief') AS niet_definitief,
+           -- the range of a sum of rounded counts: the sums of their bounds (tientallen: about
+           -- -5·N ... +4·N); NULL when no summed count is rounded. Counts have no open bound.
+           CASE WHEN count(w.afronding_laag) > 0 THEN sum(coalesce(w.afronding_laag, w.waarde)) END
+               AS som_laag,
+           CASE WHEN count(w.afronding_laag) > 0 THEN sum(coalesce(w.afronding_hoog, w.waarde)) END
+               AS som_hoog
     FROM waarneming w JOIN bestaand b ON b.regio_code = w.regio_code AND b.jaar = w.jaar
     JOIN bron bo ON bo.bron_id = w.bron_id
     WHERE w.indicator_key = $key AND w.waarde IS NOT NULL AND bo.soort = 'statline'
@@ -326,7 +370,8 @@ compleet AS (
     SELECT p.*, a.n, row_number() OVER (PARTITION BY p.jaar ORDER BY m.rang, p.bron_id) AS keuze
     FROM per_bron p JOIN aantal a USING (jaar) JOIN bron_meta m USING (bron_id)
     WHERE p.met = a.n AND p.rijen = a.n)
-SELECT jaar, bron_id, n, som, peildatum, kolom, niet_definitief FROM compleet WHERE keuze = 1
+SELECT jaar, bron_id, n, som, peildatum, kolom, niet_definitief, som_laag, som_hoog
+FROM compleet WHERE keuze = 1
 """
 
 
@@ -338,7 +383,8 @@ def bereken_nederland(con: duckdb.DuckDBPyConnection, catalogus: Catalogus) -> N
     """Derive Nederland where the catalogue asks for it: sums of counts, ratios of those sums.
 
     Stored under the source `berekend-nl` with status `berekend` and the formula and number of
-    gemeenten in `bron_kolom`; a published national figure outranks it in `cijfer`.
+    gemeenten in `bron_kolom`; a published national figure outranks it in `cijfer`. A sum of
+    counts CBS rounds carries the range of that rounding, and so does a ratio of such sums.
     """
     con.execute(BESTAAND_SQL)
     sommen: dict[tuple[str, int], tuple] = {}
@@ -347,11 +393,13 @@ def bereken_nederland(con: duckdb.DuckDBPyConnection, catalogus: Catalogus) -> N
     for ind in catalogus.indicator:
         if ind.nederland != "som":
             continue
-        for jaar, bron_id, n, som, peildatum, kolom, voorlopig in con.execute(
+        for jaar, bron_id, n, som, peildatum, kolom, voorlopig, laag, hoog in con.execute(
                 SOM_SQL, {"key": ind.key}).fetchall():
-            sommen[(ind.key, jaar)] = (bron_id, n, som, peildatum, kolom, voorlopig)
+            bereik = afronding.Bereik(som, laag, hoog)
+            sommen[(ind.key, jaar)] = (bron_id, n, som, peildatum, kolom, voorlopig, bereik)
             tekst = f"som van {n} gemeenten uit {bron_id}:{kolom}{_voorlopig_tekst(voorlopig)}"
-            rijen.append((NEDERLAND, ind.key, jaar, peildatum, som, "berekend", BEREKEND, tekst))
+            rijen.append((NEDERLAND, ind.key, jaar, peildatum, som, "berekend", BEREKEND, tekst,
+                          laag, hoog))
             berekeningen.append((NEDERLAND, ind.key, jaar, BEREKEND, bron_id, n, som, None, tekst,
                                  bool(voorlopig)))
     for ind in catalogus.indicator:
@@ -368,11 +416,13 @@ def bereken_nederland(con: duckdb.DuckDBPyConnection, catalogus: Catalogus) -> N
             tekst = (f"{factor}som {a.teller} / som {a.noemer} over {teller[1]} gemeenten, uit "
                      f"{teller[0]}:{teller[4]} en {noemer[0]}:{noemer[4]}"
                      f"{_voorlopig_tekst(teller[5] or noemer[5])}")
-            rijen.append((NEDERLAND, ind.key, jaar, onder[3], waarde, "berekend", BEREKEND, tekst))
+            laag, hoog = afronding.bereik_verhouding(a.factor, teller[6], noemer[6])
+            rijen.append((NEDERLAND, ind.key, jaar, onder[3], waarde, "berekend", BEREKEND, tekst,
+                          laag, hoog))
             berekeningen.append((NEDERLAND, ind.key, jaar, BEREKEND, onder[0], teller[1],
                                  teller[2], noemer[2], tekst, bool(teller[5] or noemer[5])))
     if rijen:
-        con.executemany("INSERT INTO waarneming VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rijen)
+        con.executemany("INSERT INTO waarneming VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rijen)
         con.executemany("INSERT INTO berekening VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         berekeningen)
     con.execute("DROP TABLE bestaand")

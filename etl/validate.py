@@ -51,6 +51,12 @@ CONTROLES: list[tuple[str, str]] = [
         SELECT w.regio_code, w.indicator_key, w.jaar, w.waarde, w.bron_id FROM waarneming w
         JOIN indicator i ON i.key = w.indicator_key
         WHERE i.eenheid LIKE 'per 1.000 %' AND w.waarde NOT BETWEEN 0 AND 1000"""),
+    # The range stored with a rounded count (afronding_laag/hoog) is only true if the count is
+    # rounded as the catalogue says; a misread thousands point (3.830 -> 3,83) fails here too.
+    ("aantal dat volgens de catalogus afgerond is (afgerond_op) maar geen veelvoud daarvan is", """
+        SELECT w.regio_code, w.indicator_key, w.jaar, w.waarde, w.bron_id FROM waarneming w
+        JOIN indicator_meta m ON m.key = w.indicator_key
+        WHERE m.afgerond_op IS NOT NULL AND w.waarde % m.afgerond_op <> 0"""),
     ("'1 op de N inwoners' kleiner dan 1", """
         SELECT w.regio_code, w.indicator_key, w.jaar, w.waarde, w.bron_id FROM waarneming w
         JOIN indicator i ON i.key = w.indicator_key

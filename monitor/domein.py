@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -188,3 +188,51 @@ def lokale_tijd(t: object) -> datetime | None:
     if ts.tzinfo is None:
         ts = ts.tz_localize("UTC")
     return ts.tz_convert(TIJDZONE).tz_localize(None).to_pydatetime()
+
+
+# ----------------------------------------------------------------------------- afronding door CBS
+#: Een cijfer uit aantallen die CBS afrondt (uitkeringen op tientallen) heet **door afronding
+#: onzeker** als het bereik waarin het echte cijfer ligt (``afronding_laag`` tot
+#: ``afronding_hoog``, zie ``etl.afronding``) breder is dan 20% van het getoonde cijfer, of het
+#: cijfer 0 is, of er geen bovengrens is. Waarom 20%: bij tientallen is dat een aantal onder de 45
+#: (bereik 9 op 45). Dan kan de afronding alleen al het cijfer zo'n 10% omhoog of omlaag zetten,
+#: en liggen de 342 gemeenten zo dicht op elkaar (bijstand per 1.000: gemiddeld 0,15 per plaats)
+#: dat een plaats, "laagste" of "hoogste" dan vooral iets over de afronding zegt. Bij een grote
+#: gemeente is het bereik een fractie van een procent (Heerlen, bijstand 2024: 3.830 personen,
+#: 43,73 tot 43,84 per 1.000) en zegt de monitor niets extra's. Bijstand per 1.000 in 2024: 6 van
+#: de 342 gemeenten. Strenger ("breder dan de getoonde decimaal") zou bijna elke gemeente raken:
+#: 5 personen op 87.461 inwoners is al 0,06 per 1.000.
+AFRONDING_BREED = 0.20
+
+
+def afronding_breed(waarde: object, laag: object, hoog: object) -> bool:
+    """Is dit cijfer door de afronding van CBS onzeker (zie :data:`AFRONDING_BREED`)?
+
+    ``False`` zonder cijfer of zonder bereik (niet uit afgeronde aantallen): dan is er niets te
+    melden. ``hoog`` leeg bij een ``laag`` = onbegrensd, en dus breed.
+    """
+    w, lo, hi = getal_of_niets(waarde), getal_of_niets(laag), getal_of_niets(hoog)
+    if w is None or lo is None:
+        return False
+    if hi is None:
+        return True
+    if hi - lo <= 0:
+        return False
+    return w == 0 or (hi - lo) / abs(w) > AFRONDING_BREED
+
+
+def afronding_naar_buiten(laag: object, hoog: object,
+                          decimalen: int) -> tuple[float | None, float | None]:
+    """De grenzen van een afrondingsbereik op ``decimalen``, naar buiten afgerond.
+
+    De ondergrens naar beneden, de bovengrens naar boven (1,042 → 1,1): het getoonde bereik
+    bevat altijd het echte, ook na afronden. Gewoon afronden (1,042 → 1,0) zou het bereik
+    smaller tonen dan het is. Een lege grens blijft leeg (onbegrensd).
+    """
+    stap = Decimal(1).scaleb(-decimalen)
+
+    def _rond(x: object, richting: str) -> float | None:
+        g = getal_of_niets(x)
+        return None if g is None else float(Decimal(repr(g)).quantize(stap, rounding=richting))
+
+    return _rond(laag, ROUND_FLOOR), _rond(hoog, ROUND_CEILING)

@@ -149,7 +149,7 @@ _REEKS = """
     SELECT c.regio_code, r.naam AS regio_naam, c.indicator_key, c.jaar, c.peildatum, c.waarde,
            c.status, c.bron_id, b.titel AS bron_titel, b.tabel_id, b.versie AS bron_versie,
            c.bron_kolom, b.soort AS bron_soort, c.reeks, c.reeks_reden, c.afgeleid_uit,
-           c.decimalen_bron
+           c.decimalen_bron, c.afronding_laag, c.afronding_hoog
     FROM cijfer c JOIN regio r ON r.code = c.regio_code JOIN bron b USING (bron_id)
 """
 # `reeks`/`reeks_reden`: the comparable series a figure belongs to (NULL = the default series of
@@ -157,6 +157,10 @@ _REEKS = """
 # `afgeleid_uit`: for Nederland derived by the ETL, e.g. "som van 342 gemeenten" and, when a summed
 # figure was provisional, ", uit voorlopige cijfers" (the derived status is "berekend"; else NULL).
 # `decimalen_bron`: the precision this source publishes (PDOK 2022: whole percentages).
+# `afronding_laag`/`afronding_hoog`: where the true value lies because CBS rounds the count(s) it
+# comes from to tens (Ameland 2024: 0 bijstand per 1.000 is really 0 to 1,04); both NULL = not
+# from rounded counts, only `afronding_hoog` NULL = no upper bound. See etl.afronding and
+# monitor.domein.afronding_breed.
 
 
 def reeks(versie: str, indicator_keys: tuple[str, ...], regio_codes: tuple[str, ...]) -> pd.DataFrame:

@@ -70,7 +70,10 @@ with keuzes.veilig("de vergelijking"):
                 "Deze gemeente staat voor dit jaar niet in de bron."
         plaats = int(plaatsen[hoofd]) if hoofd in plaatsen.index else None
         st.subheader(ranglijst.plaats_zin(namen[hoofd], plaats, telling, jaar, reden))
-    st.markdown(ranglijst.uitleg_en_telling(richting, titel, telling, jaar))
+        if plaats is not None and (afronding := ranglijst.afronding_bij_plaats(
+                gemeenten, hoofd, richting, eenheid)):
+            st.markdown(afronding)  # CBS rondt af: het cijfer (en misschien de plaats) is onzeker
+    st.markdown(ranglijst.uitleg_en_telling(richting, titel, telling, jaar, gemeenten, eenheid))
 
     # --- staven met Nederland als referentielijn
     kleur = palet.kleuren(codes)
@@ -101,6 +104,8 @@ with keuzes.veilig("de vergelijking"):
     zonder = [letterlijk(namen[c]) for c in codes if c != NEDERLAND and c not in met_cijfer]
     if zonder:
         notities.append(f"Geen cijfer voor {jaar}: {', '.join(zonder)} (zie de tabel voor de reden).")
+    if afronding_notitie := ranglijst.afronding_notitie(jaarframe, codes, namen, eenheid):
+        notities.append(afronding_notitie)
     if (jaarframe["status"].str.lower().isin(["voorlopig", "nader voorlopig"])).any():
         notities.append("Gearceerde staven en een * achter het jaar zijn voorlopige cijfers.")
     for n in notities:

@@ -24,6 +24,9 @@ Vaste keuzes:
   lichtheid steeds afneemt, ook voor kleurenblinden (getest in ``tests/test_kaart.py``).
 - **Geen cijfer** is lichtgrijs en heet zo in de hover en de legenda; nooit 0.
 - **Plaats** volgt :mod:`monitor.ranglijst` (plaats 1 = beste volgens de richting).
+- **Afronding door CBS**: een cijfer dat door afronding onzeker is (kleine aantallen, zie
+  ``monitor.domein.afronding_breed``) krijgt in de hover zijn bereik en de plaatsen die de
+  afronding toelaat, en heet in de tekst niet zonder meer "laagste" of "hoogste".
 - **Andere jaren**: gemeenten die in een jaar een andere code hadden (herindeling), hebben geen
   vorm op de kaart van 2024; :func:`niet_tekenbaar` zegt welke.
 """
@@ -311,6 +314,7 @@ def kaartfiguur(
     # Dezelfde regel als de kop van Vergelijken: onder 90% dekking geen plaats in de hover.
     volledig = ranglijst.volledig_genoeg({"met_cijfer": aantal, "zonder_cijfer": 0,
                                           "gemeenten": len(alle_namen)})
+    plaatsbereik = ranglijst.plaatsbereik(gemeenten, richting)
 
     met_codes: list[str] = []
     met_z: list[float] = []
@@ -327,16 +331,19 @@ def kaartfiguur(
             # in de hover een stukje HTML.
             met_data.append([
                 plotly_letterlijk(naam),
-                fmt.waarde(rij["waarde"], eenheid),
+                ranglijst.met_afronding(fmt.waarde(rij["waarde"], eenheid), rij, eenheid),
                 fmt.periode(rij.get("jaar", jaar), status),
                 plotly_letterlijk(status),
-                ranglijst.plaats_tekst(int(plaats[code]), aantal).capitalize() if volledig
+                _plaats_hover(code, rij, plaats, plaatsbereik, aantal) if volledig
                 else "Geen plaats: te weinig gemeenten met een cijfer",
                 plotly_letterlijk(_bron(rij)),
                 code,  # voor een klik-selectie (st.plotly_chart on_select): welke gemeente
             ])
         else:
             reden = _status(rij) if rij is not None else "niet in de database"
+            bereik = ranglijst.bereik_tekst(rij, eenheid) if rij is not None else None
+            if bereik:  # 1 op de N bij een afgeronde 0: geen cijfer, wel een ondergrens
+                reden += f"; door afronding van CBS {bereik}"
             zonder_codes.append(code)
             zonder_data.append([plotly_letterlijk(naam), fmt.GEEN_CIJFER, fmt.periode(jaar, None),
                                 plotly_letterlijk(reden), "Geen plaats",
@@ -413,6 +420,17 @@ def kaartfiguur(
     return fig
 
 
+def _plaats_hover(code: str, rij: Mapping[str, Any], plaats: pd.Series,
+                  plaatsbereik: pd.DataFrame, aantal: int) -> str:
+    """``Plaats 3 van 342``; bij een cijfer dat door afronding onzeker is met de mogelijke plaatsen."""
+    p = int(plaats[code])
+    if not ranglijst.is_onzeker(rij):
+        return ranglijst.plaats_tekst(p, aantal).capitalize()
+    b = plaatsbereik.loc[code]
+    tekst = ranglijst.plaats_met_afronding(p, aantal, (int(b["beste"]), int(b["slechtste"])))
+    return tekst[:1].upper() + tekst[1:]  # niet capitalize(): "CBS" blijft in hoofdletters
+
+
 def _labelposities(codes: Sequence[str], punten: Mapping[str, tuple[float, float]]) -> list[str]:
     """Label rechts van de gemeente, of links als er vlak ten oosten een ander label staat.
 
@@ -455,7 +473,9 @@ def kaart_tekst(
     """Tekstalternatief voor de kaart: één zin met de kerncijfers (voor schermlezers en print).
 
     Noemt de waarde en plaats van de hoofdgemeente en de laagste en hoogste gemeente. Markdown
-    (st.caption): de namen komen uit de database en staan er letterlijk.
+    (st.caption): de namen komen uit de database en staan er letterlijk. Een cijfer dat door
+    afronding van CBS onzeker is, krijgt zijn bereik erbij, en "laagste"/"hoogste" zegt of dat
+    ook met die afronding zeker is (:func:`_uiterste`).
     """
     gemeenten = cijfers[cijfers["regio_code"].str.startswith("GM") & cijfers["waarde"].notna()]
     if gemeenten.empty:
@@ -470,8 +490,8 @@ def kaart_tekst(
     periode = fmt.periode(jaar, str(gemeenten["status"].mode().iloc[0]))
     rij = gemeenten[gemeenten["regio_code"] == hoofd]
     if aantal == 1:  # laagste en hoogste zijn dezelfde: één keer noemen
-        alleen = (f"alleen {letterlijk(laag['regio_naam'])} heeft een cijfer: "
-                  f"{fmt.waarde(laag['waarde'], eenheid)}.")
+        w = ranglijst.met_afronding(fmt.waarde(laag["waarde"], eenheid), laag.to_dict(), eenheid)
+        alleen = f"alleen {letterlijk(laag['regio_naam'])} heeft een cijfer: {w}."
         if rij.empty:
             naam = letterlijk(kaart_namen().get(hoofd, hoofd))
             return f"{indicator_titel}, {periode}: {naam} heeft geen cijfer; {alleen}"
@@ -481,14 +501,37 @@ def kaart_tekst(
         deel = f"{naam} heeft geen cijfer"
     else:
         r = rij.iloc[0]
-        deel = (f"{letterlijk(r['regio_naam'])} {fmt.waarde(r['waarde'], eenheid)}, "
+        w = ranglijst.met_afronding(fmt.waarde(r["waarde"], eenheid), r.to_dict(), eenheid)
+        deel = (f"{letterlijk(r['regio_naam'])} {w}, "
                 f"{ranglijst.plaats_tekst(int(plaats[hoofd]), aantal)} gemeenten "
                 f"({_plaats_een(richting)})" if volledig else
-                f"{letterlijk(r['regio_naam'])} {fmt.waarde(r['waarde'], eenheid)} (geen plaats: "
+                f"{letterlijk(r['regio_naam'])} {w} (geen plaats: "
                 f"maar {ranglijst.aantal_gemeenten(aantal)} {ranglijst.heeft(aantal)} een cijfer)")
-    return (f"{indicator_titel}, {periode}: {deel}; laagste {letterlijk(laag['regio_naam'])} "
-            f"{fmt.waarde(laag['waarde'], eenheid)}, hoogste {letterlijk(hoog['regio_naam'])} "
-            f"{fmt.waarde(hoog['waarde'], eenheid)}.")
+    return (f"{indicator_titel}, {periode}: {deel}; "
+            f"{_uiterste(gemeenten, laag.to_dict(), 'laagste', eenheid)}, "
+            f"{_uiterste(gemeenten, hoog.to_dict(), 'hoogste', eenheid)}.")
+
+
+def _uiterste(gemeenten: pd.DataFrame, rij: Mapping[str, Any], wat: str, eenheid: str) -> str:
+    """``laagste Vaals 6,2``; met de afronding van CBS erbij als die ertoe doet.
+
+    Is het cijfer door afronding onzeker, dan staat het bereik erbij en of het ook dan de laagste
+    (hoogste) is. Kan een andere gemeente door de afronding lager (hoger) liggen, dan staat er
+    dat het niet zeker de laagste (hoogste) is.
+    """
+    naam = letterlijk(rij["regio_naam"])
+    waarde = fmt.waarde(rij["waarde"], eenheid)
+    # plaats 1 van een oplopende ranglijst = de laagste; van een aflopende = de hoogste
+    richting = "lager_is_beter" if wat == "laagste" else "hoger_is_beter"
+    bereik = ranglijst.plaatsbereik(gemeenten, richting)
+    zeker = int(bereik.loc[rij["regio_code"], "slechtste"]) == 1
+    if ranglijst.is_onzeker(rij):
+        oordeel = f"ook dan de {wat}" if zeker else f"dus niet zeker de {wat}"
+        return (f"{wat} {naam} {waarde} (door afronding van CBS "
+                f"{ranglijst.bereik_tekst(rij, eenheid)}, {oordeel})")
+    if not zeker:
+        return f"{wat} {naam} {waarde} (door afronding van CBS niet zeker de {wat})"
+    return f"{wat} {naam} {waarde}"
 
 
 def _plaats_een(richting: str) -> str:

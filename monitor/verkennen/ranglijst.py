@@ -8,13 +8,23 @@ Pure logica voor de pagina Vergelijken. De richting van de ranglijst volgt ``ind
 
 Gelijke waarden delen een plaats (de beste van de gedeelde plaatsen, zoals bij sport). De
 ranglijst telt alleen gemeenten **met** een cijfer in dat jaar, en zegt hoeveel dat er zijn.
+
+CBS rondt uitkeringen per gemeente af op tientallen. Een cijfer dat daardoor onzeker is
+(:func:`monitor.domein.afronding_breed`, bijv. Ameland: 0 bijstand is echt 0 tot 4 personen)
+krijgt zijn bereik erbij (:func:`met_afronding`), en waar een plaats of "laagste" erop steunt
+zegt de tekst welke plaatsen de afronding toelaat (:func:`plaatsbereik`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
 import pandas as pd
 
 from monitor import fmt
+from monitor.domein import afronding_breed, afronding_naar_buiten, getal_of_niets
 from monitor.letterlijk import letterlijk
 
 #: Minder gemeenten dan dit met een cijfer: de plaats zegt weinig, en dat zeggen we erbij.
@@ -55,10 +65,19 @@ def uitleg(richting: str, titel: str) -> str:
             "Dit zegt niets over beter of slechter.")
 
 
-def uitleg_en_telling(richting: str, titel: str, telling: dict[str, int], jaar: int) -> str:
-    """Onder de kop: wat plaats 1 betekent (alleen als er een ranglijst is) en de dekking."""
-    uitleg_ = uitleg(richting, titel) + " " if volledig_genoeg(telling) else ""
-    return uitleg_ + telling_tekst(telling, jaar)
+def uitleg_en_telling(richting: str, titel: str, telling: dict[str, int], jaar: int,
+                      gemeenten: pd.DataFrame | None = None, eenheid: str = "") -> str:
+    """Onder de kop: wat plaats 1 betekent (alleen als er een ranglijst is) en de dekking.
+
+    Met ``gemeenten`` (de rijen van de ranglijst) ook welke gemeenten een cijfer hebben dat door
+    afronding van CBS onzeker is: "plaats 1 is het laagste cijfer" mag niet stil op Amelands
+    0,0 steunen.
+    """
+    if not volledig_genoeg(telling):
+        return telling_tekst(telling, jaar)
+    tekst = uitleg(richting, titel) + " " + telling_tekst(telling, jaar)
+    zin = afronding_zin(gemeenten, richting, eenheid) if gemeenten is not None else None
+    return tekst + (" " + zin if zin else "")
 
 
 def plaats_tekst(plaats: int | None, aantal: int) -> str:
@@ -115,3 +134,146 @@ def plaats_zin(naam: str, plaats: int | None, telling: dict[str, int], jaar: int
     if met < totaal:
         zin += f"; CBS publiceert {fmt.getal(totaal)} gemeenten"
     return zin + "."
+
+
+# ----------------------------------------------------------------------------- afronding door CBS
+def bereik_tekst(rij: Mapping[str, Any], eenheid: str) -> str | None:
+    """``tussen 0,0 en 1,1``: waar het echte cijfer ligt door de afronding van CBS, of None.
+
+    De grenzen naar buiten afgerond op de getoonde precisie (het getoonde bereik bevat altijd het
+    echte); zonder bovengrens ``tussen 1 op de 959 en onbegrensd``.
+    """
+    laag, hoog = rij.get("afronding_laag"), rij.get("afronding_hoog")
+    if getal_of_niets(laag) is None:
+        return None
+    decimalen = fmt.toon_decimalen(getal_of_niets(rij.get("waarde")), eenheid) or 0
+    lo, hi = afronding_naar_buiten(laag, hoog, decimalen)
+    boven = "onbegrensd" if hi is None else fmt.waarde(hi, eenheid)
+    return f"tussen {fmt.waarde(lo, eenheid)} en {boven}"
+
+
+def is_onzeker(rij: Mapping[str, Any]) -> bool:
+    """Is het cijfer van deze rij door afronding van CBS onzeker (``domein.afronding_breed``)?"""
+    return afronding_breed(rij.get("waarde"), rij.get("afronding_laag"), rij.get("afronding_hoog"))
+
+
+def met_afronding(tekst: str, rij: Mapping[str, Any], eenheid: str) -> str:
+    """``0,0`` → ``0,0 (door afronding van CBS tussen 0,0 en 1,1)`` als het cijfer onzeker is.
+
+    ``tekst`` is het getal zoals de aanroeper het al toont; een zeker cijfer blijft ongewijzigd.
+    """
+    if not is_onzeker(rij):
+        return tekst
+    return f"{tekst} (door afronding van CBS {bereik_tekst(rij, eenheid)})"
+
+
+def _grenzen(gemeenten: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Onder- en bovengrens per rij: het bereik, of het cijfer zelf; onbegrensd = oneindig."""
+    waarde = gemeenten["waarde"].to_numpy(dtype="float64")
+    if "afronding_laag" not in gemeenten:
+        return waarde, waarde
+    laag = gemeenten["afronding_laag"].to_numpy(dtype="float64")
+    hoog = gemeenten["afronding_hoog"].to_numpy(dtype="float64")
+    afgerond = ~np.isnan(laag)
+    return (np.where(afgerond, laag, waarde),
+            np.where(afgerond, np.where(np.isnan(hoog), np.inf, hoog), waarde))
+
+
+def plaatsbereik(gemeenten: pd.DataFrame, richting: str) -> pd.DataFrame:
+    """Per regiocode de beste en slechtste plaats die de afronding van CBS toelaat.
+
+    Beste plaats: 1 + het aantal gemeenten dat zeker beter is (hun hele bereik ligt aan de goede
+    kant van het hele bereik van deze gemeente). Slechtste: 1 + het aantal dat misschien beter
+    is. Zonder afronding zijn beide gelijk aan :func:`plaatsen`. Kolommen ``beste``, ``slechtste``.
+    """
+    met = gemeenten[gemeenten["waarde"].notna()]
+    laag, hoog = _grenzen(met)
+    if oplopend(richting):  # plaats 1 = laagste
+        zeker = hoog[None, :] < laag[:, None]
+        misschien = laag[None, :] < hoog[:, None]
+    else:
+        zeker = laag[None, :] > hoog[:, None]
+        misschien = hoog[None, :] > laag[:, None]
+    np.fill_diagonal(misschien, False)
+    return pd.DataFrame({"beste": 1 + zeker.sum(axis=1), "slechtste": 1 + misschien.sum(axis=1)},
+                        index=met["regio_code"].to_numpy())
+
+
+def plaats_met_afronding(plaats: int, aantal: int, bereik: tuple[int, int]) -> str:
+    """``plaats 3 van 342, door afronding van CBS ergens van plaats 2 tot 9``.
+
+    Voor een cijfer dat door afronding onzeker is; blijft de plaats ook dan gelijk, dan zegt de
+    tekst dat (``plaats 1 van 342, ook met de afronding van CBS``).
+    """
+    beste, slechtste = bereik
+    if beste == slechtste == plaats:
+        return f"{plaats_tekst(plaats, aantal)}, ook met de afronding van CBS"
+    return f"{plaats_tekst(plaats, aantal)}, door afronding van CBS ergens van plaats {beste} tot {slechtste}"
+
+
+def afronding_zin(gemeenten: pd.DataFrame, richting: str, eenheid: str, *, hoeveel: int = 3) -> str | None:
+    """Eén zin onder de ranglijst over de gemeenten waarvan het cijfer door afronding onzeker is.
+
+    Noemt de eerste ``hoeveel`` in de volgorde van de ranglijst met hun bereik en de plaatsen die
+    de afronding toelaat; None als er geen zijn. Markdown: namen staan er letterlijk.
+    """
+    met = gemeenten[gemeenten["waarde"].notna()]
+    onzeker = met[[is_onzeker(r) for r in met.to_dict("records")]]
+    if onzeker.empty:
+        return None
+    plaats = plaatsen(met, richting)
+    bereik = plaatsbereik(met, richting)
+    onzeker = onzeker.assign(_p=onzeker["regio_code"].map(plaats)).sort_values(["_p", "regio_naam"])
+    delen = []
+    for r in onzeker.head(hoeveel).to_dict("records"):
+        b = bereik.loc[r["regio_code"]]
+        plek = (f"plaats {b['beste']}" if b["beste"] == b["slechtste"]
+                else f"plaats {b['beste']} tot {b['slechtste']}")
+        delen.append(f"{letterlijk(r['regio_naam'])} {fmt.waarde(r['waarde'], eenheid)} "
+                     f"({bereik_tekst(r, eenheid)}; {plek})")
+    rest = len(onzeker) - len(delen)
+    lijst = _opsomming(delen + ([f"{fmt.getal(rest)} andere"] if rest else []))
+    return (f"CBS rondt uitkeringen af op tientallen. Bij {aantal_gemeenten(len(onzeker))} is het "
+            f"cijfer daardoor onzeker; tussen haakjes waar het echte cijfer ligt en welke plaatsen "
+            f"daarbij mogelijk zijn: {lijst}.")
+
+
+def _opsomming(delen: Sequence[str]) -> str:
+    """``a``, ``a en b``, ``a, b en c``."""
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def afronding_bij_plaats(gemeenten: pd.DataFrame, code: str, richting: str, eenheid: str) -> str | None:
+    """Onder de plaats van de hoofdgemeente: wat de afronding van CBS met haar cijfer en plaats doet.
+
+    None als haar cijfer niet door afronding onzeker is of ze niet in de ranglijst staat.
+    Markdown: de naam staat er letterlijk.
+    """
+    rij = gemeenten[(gemeenten["regio_code"] == code) & gemeenten["waarde"].notna()]
+    if rij.empty or not is_onzeker(rij.iloc[0].to_dict()):
+        return None
+    r = rij.iloc[0].to_dict()
+    beste, slechtste = plaatsbereik(gemeenten, richting).loc[code]
+    plek = (f"ook dan is het plaats {beste}" if beste == slechtste
+            else f"de plaats ligt daardoor ergens tussen {beste} en {slechtste}")
+    return (f"Het cijfer van {letterlijk(r['regio_naam'])} is {fmt.waarde(r['waarde'], eenheid)}, "
+            f"maar CBS rondt de aantallen af op tientallen: het echte cijfer ligt "
+            f"{bereik_tekst(r, eenheid)}, en {plek}.")
+
+
+def afronding_notitie(jaarframe: pd.DataFrame, codes: Sequence[str], namen: Mapping[str, str],
+                      eenheid: str) -> str | None:
+    """Voor onder de tabel van de gekozen regio's: welke cijfers door afronding onzeker zijn.
+
+    ``Door afronding van CBS onzeker: Ameland 0,0 (echt tussen 0,0 en 1,1).`` None als geen.
+    Markdown: namen staan er letterlijk.
+    """
+    delen = []
+    for r in jaarframe[jaarframe["regio_code"].isin(list(codes))].to_dict("records"):
+        if is_onzeker(r):
+            naam = letterlijk(namen.get(r["regio_code"], r.get("regio_naam") or r["regio_code"]))
+            delen.append(f"{naam} {fmt.waarde(r['waarde'], eenheid)} (echt {bereik_tekst(r, eenheid)})")
+    if not delen:
+        return None
+    return ("Door afronding van CBS onzeker (CBS rondt de aantallen af op tientallen): "
+            + _opsomming(delen) + ".")
