@@ -8,7 +8,11 @@ Vaste afspraken, hier één keer vastgelegd zodat elke pagina dezelfde taal spre
   eigen markersymbool, zodat lijnen niet alleen op kleur te onderscheiden zijn.
 - **Nederland** is altijd dezelfde neutrale grijze, gestippelde referentie (:data:`NEDERLAND_STIJL`).
   Een landelijk cijfer uit een *ander* CBS-product (``indicator_meta.vergelijk_nl``) krijgt een
-  eigen, fijnere stippellijn en heet in legenda en hover "ander product".
+  eigen, fijnere stippellijn en heet in legenda en hover "Nederland (ander CBS-product)"
+  (:data:`monitor.domein.NEDERLAND_ANDER_PRODUCT`).
+- **Voorlopige cijfers**: een gearceerde staaf (:func:`_arcering`) of een open punt, en een ``*``
+  achter het jaar. Wat de tekens betekenen staat onder de grafiek in de zinnen ``UITLEG_*``
+  hieronder: elke pagina gebruikt dezelfde woorden.
 - **Nederlandse getallen**: ``separators=",."``; jaren zijn categorieën (nooit ``2.024``).
 - **Elke hover** noemt waarde, jaar (``2024*`` bij voorlopig), status en bron.
 - **Gaten blijven gaten**: ontbrekende jaren worden ``None`` en ``connectgaps=False``; er wordt
@@ -32,7 +36,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monitor import fmt
-from monitor.domein import NEDERLAND
+from monitor.domein import ANDER_PRODUCT, NEDERLAND, NEDERLAND_ANDER_PRODUCT
 from monitor.letterlijk import plotly_letterlijk
 from monitor.palet import NEDERLAND_KLEUR
 
@@ -41,6 +45,25 @@ from monitor.palet import NEDERLAND_KLEUR
 NEDERLAND_STIJL: dict[str, Any] = {"color": NEDERLAND_KLEUR, "dash": "dash", "width": 2}
 #: Een landelijk cijfer uit een ander CBS-product: zelfde grijs, fijner gestippeld.
 ANDER_PRODUCT_STIJL: dict[str, Any] = {"color": NEDERLAND_KLEUR, "dash": "dot", "width": 2}
+
+#: Onder elke grafiek dezelfde woorden voor dezelfde tekens (Vergelijken, Trends, Overzicht,
+#: Beleidsmonitor, Doeltreffendheid, de PNG-export).
+UITLEG_NEDERLAND = "Nederland is de grijze stippellijn."
+#: Bij staven (:func:`staven`, :func:`kleine_staven`).
+UITLEG_VOORLOPIG_STAAF = "Gearceerde staven en een * achter het jaar zijn voorlopige cijfers."
+#: Bij lijnen (:func:`trendlijnen`, ``monitor.beleid.grafieken``).
+UITLEG_VOORLOPIG_PUNT = "Open punten en een * achter het jaar zijn voorlopige cijfers."
+
+
+def uitleg_ander_product(titel: str | None = None) -> str:
+    """Zin onder een grafiek met een landelijk cijfer uit een ander CBS-product.
+
+    ``titel``: de naam van dat landelijke cijfer, al veilig gemaakt voor Markdown (letterlijk),
+    of None als de pagina hem niet noemt.
+    """
+    naam = f" ({titel})" if titel else ""
+    return (f"De fijne grijze stippellijn is een landelijk cijfer uit een {ANDER_PRODUCT}{naam}; "
+            "een andere meting, alleen ter oriëntatie.")
 
 SYMBOLEN = ("circle", "square", "diamond", "triangle-up", "triangle-down", "star", "hexagon",
              "cross", "x", "pentagon")
@@ -209,7 +232,7 @@ def staven(
         (nederland, NEDERLAND_STIJL, "Nederland" + (
             f" ({nederland['afgeleid_uit']})" if nederland is not None
             and isinstance(nederland.get("afgeleid_uit"), str) else "")),
-        (ander_product, ANDER_PRODUCT_STIJL, "Nederland (ander product)"),
+        (ander_product, ANDER_PRODUCT_STIJL, NEDERLAND_ANDER_PRODUCT),
     ):
         if ref is None or pd.isna(ref.get("waarde")):
             continue
@@ -293,7 +316,7 @@ def trendlijnen(
 
     ``frame``: rijen van :func:`monitor.store.reeks` voor één indicator. ``volgorde``: de
     regiocodes in de volgorde van de legenda. ``ander_product``: landelijke reeks uit een ander
-    CBS-product, getekend als fijne grijze stippellijn "Nederland (ander product)".
+    CBS-product, getekend als fijne grijze stippellijn "Nederland (ander CBS-product)".
     Voorlopige punten zijn open markers. Gaten worden niet verbonden.
     """
     alle_jaren = list(frame["jaar"]) + (list(ander_product["jaar"]) if ander_product is not None else [])
@@ -325,12 +348,17 @@ def trendlijnen(
             "customdata": data, "hovertemplate": _HOVER,
         })
     if ander_product is not None and not ander_product.empty:
-        naam = "Nederland (ander product)"
+        naam = NEDERLAND_ANDER_PRODUCT
         ys, data = _lijn(ander_product, as_jaren, eenheid, naam)
+        per_jaar = {str(int(r["jaar"])): r["status"] for r in ander_product.to_dict("records")}
+        # Open punt = voorlopig, net als bij de regio's (niet: open punt = ander product).
+        open_punt = [str(per_jaar.get(j, "")).lower() in ("voorlopig", "nader voorlopig")
+                     for j in as_jaren]
         sporen.append({
             "type": "scatter", "x": as_jaren, "y": ys, "name": naam, "mode": "lines+markers",
             "connectgaps": False, "line": dict(ANDER_PRODUCT_STIJL),
-            "marker": {"symbol": "circle-open", "size": 7, "color": NEDERLAND_KLEUR},
+            "marker": {"symbol": ["circle-open" if o else "circle" for o in open_punt], "size": 7,
+                       "color": NEDERLAND_KLEUR},
             "customdata": data, "hovertemplate": _HOVER,
         })
     layout: dict[str, Any] = {

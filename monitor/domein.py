@@ -126,6 +126,14 @@ class Vergelijking:
 
 NIET_VERGELIJKBAAR = "niet vergelijkbaar"
 
+#: Hoe de monitor overal een landelijk cijfer noemt dat uit een ander CBS-product komt (een
+#: verwante maar andere meting, ``indicator_meta.vergelijk_nl``): in legenda, hover, kaartjes,
+#: zinnen, kanttekeningen en de export. Zo'n cijfer wordt nooit vergeleken (zie
+#: :func:`vergelijkbaar`). "ander product" alleen zegt een lezer niets.
+ANDER_PRODUCT = "ander CBS-product"
+#: Het label van Nederland als het landelijke cijfer uit een ander CBS-product komt.
+NEDERLAND_ANDER_PRODUCT = f"Nederland ({ANDER_PRODUCT})"
+
 
 def niet_vergelijkbaar_reden(reden: object) -> bool:
     """Is dit de reden dat een verandering ontbreekt omdat de cijfers niet te vergelijken zijn
@@ -157,7 +165,7 @@ def vergelijkbaar(a: Mapping[str, Any], b: Mapping[str, Any]) -> Vergelijking:
     """
     if a.get("indicator_key") != b.get("indicator_key") or bool(a.get("ander_product")) != bool(
             b.get("ander_product")):
-        return Vergelijking(False, "een andere meting (ander CBS-product), niet hetzelfde begrip")
+        return Vergelijking(False, f"een andere meting ({ANDER_PRODUCT}), niet hetzelfde begrip")
     ra, rb = reeks_van(a), reeks_van(b)
     if ra != rb:
         reden = next((r for r in (a.get("reeks_reden"), b.get("reeks_reden"))

@@ -44,7 +44,7 @@ with keuzes.veilig("de bronnen"):
         for bron in bronnen.to_dict("records"):
             st.markdown(definities.bron_blok(bron))
 
-    st.header("Bijwerkingen (ETL)")
+    st.header("Bijwerkingen")
     tabel = runs.assign(
         gestart=runs["gestart"].map(definities.tijdstip),
         klaar=runs["klaar"].map(definities.tijdstip),
@@ -58,14 +58,16 @@ with keuzes.veilig("de bronnen"):
         mislukt = herkomst[herkomst["herkomst"] == "niet opgehaald"]
         if not mislukt.empty:
             st.warning(definities.mislukt_tekst(mislukt), icon=":material/cloud_off:")
-        st.caption("Waar elke bron in de laatste bijwerking vandaan kwam: online bij CBS, uit de "
-                   "meegeleverde snapshot, lokaal, een eigen import, of niet opgehaald (dan "
-                   "gebruikt de monitor de vorige gegevens).")
-        st.dataframe(definities.herkomst_tabel(herkomst), hide_index=True, width="stretch")
+        # Bestandsnamen en paden zijn voor beheer en controle (rekenkamer, financiën): dicht.
+        with st.expander("Technische herkomst: welk bestand, per bron", icon=":material/folder:"):
+            st.caption("Waar elke bron in de laatste bijwerking vandaan kwam: online bij CBS, uit "
+                       "de meegeleverde bestanden, lokaal, een eigen import, of niet opgehaald "
+                       "(dan gebruikt de monitor de vorige gegevens).")
+            st.dataframe(definities.herkomst_tabel(herkomst), hide_index=True, width="stretch")
     niet = data.niet_geladen(v)
     if not niet.empty:
         st.subheader("Bewust niet geladen")
-        st.caption("Regels uit de bronnen die de ETL niet heeft geladen, met de reden.")
-        htmltabel.toon(niet[["bron_titel", "regel", "reden"]].rename(
-            columns={"bron_titel": "Bron", "regel": "Regel", "reden": "Reden"}),
-            alt="Regels die bewust niet zijn geladen, per bron, met de reden")
+        st.caption("Regels uit de bronnen die de monitor bewust niet heeft geladen, met de "
+                   "reden. 'Regel' is het regelnummer in het bronbestand.")
+        htmltabel.toon(definities.niet_geladen_tabel(niet, indicatoren),
+                       alt="Regels die bewust niet zijn geladen, per bron, met de reden")

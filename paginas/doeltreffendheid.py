@@ -13,11 +13,12 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from monitor import charts
 from monitor.beleid import doeltreffendheid as logica
 from monitor.beleid import nulmeting, opslag, toets
 from monitor.beleid.beleidsmonitor import bestandsnaam, titels
 from monitor.beleid.grafieken import pretrend_figuur, verandering_figuur
-from monitor.domein import NEDERLAND
+from monitor.domein import ANDER_PRODUCT, NEDERLAND
 from monitor.letterlijk import letterlijk
 from monitor.tabelbestand import tabel_csv, tabellen_werkboek
 from monitor.ui import beleid as beleid_ui
@@ -65,14 +66,15 @@ def verandering_sectie(t: dict[str, pd.DataFrame], namen: dict, doel: str, eenhe
                              titel=f"Verandering {van}-{tot}", eenheid=eenheid,
                              ander_product=ander)
     grafiek.toon(fig, key="toets_verandering")
-    htmltabel.toon(logica.verandering_tabel(t["verandering"], van, tot, eenheid),
+    htmltabel.toon(logica.verandering_tabel(t["verandering"], van, tot, eenheid, ander),
                    alt=f"Verandering {van}-{tot} per regio, met de cijfers van beide jaren")
     st.caption(logica.AFGEROND_UITLEG)
 
 
-def kloof_sectie(t: dict[str, pd.DataFrame], naam: str, eenheid: str, ander: bool) -> None:
+def kloof_sectie(t: dict[str, pd.DataFrame], naam: str, eenheid: str, richting: str,
+                 ander: bool) -> None:  # fmt: skip
     st.subheader("Kloof met Nederland")
-    van, tot, sluit = logica.kloof_kerngetallen(t, eenheid)
+    van, tot, sluit = logica.kloof_kerngetallen(t, eenheid, richting)
     k1, k2, k3 = st.columns(3)
     k1.metric(van.label, van.waarde)
     k2.metric(tot.label, tot.waarde, delta=tot.delta, delta_color="off", delta_arrow="off",
@@ -90,8 +92,8 @@ def kloof_sectie(t: dict[str, pd.DataFrame], naam: str, eenheid: str, ander: boo
                    "landelijk gemiddelde'.")  # fmt: skip
     if ander:
         st.caption("Nederland heeft voor deze indicator geen eigen cijfer: de vergelijking "
-                   "gebruikt een verwant landelijk CBS-product. Vergelijk de richting, niet het "
-                   "niveau.")  # fmt: skip
+                   f"gebruikt een landelijk cijfer uit een {ANDER_PRODUCT}, een verwante maar "
+                   "andere meting. Vergelijk de richting, niet het niveau.")  # fmt: skip
 
 
 def did_sectie(t: dict[str, pd.DataFrame], naam: str, eenheid: str, richting: str,
@@ -125,6 +127,10 @@ def pretrend_sectie(reeks: pd.DataFrame, t: dict[str, pd.DataFrame], titel: str,
                                   volgorde=volgorde, tot_jaar=nul_jaar, ander_product=ander,
                                   trends=t["pretrend"])  # fmt: skip
             grafiek.toon(fig, key="toets_pretrend")
+            # Wat de tekens betekenen, in dezelfde woorden als op Trends en Vergelijken.
+            st.caption(f"{charts.uitleg_ander_product() if ander else charts.UITLEG_NEDERLAND} "
+                       f"{charts.UITLEG_VOORLOPIG_PUNT} De dunne stippellijn in de kleur van "
+                       "een regio is de rechte trendlijn door haar cijfers.")  # fmt: skip
     pre = t["pretrend"]
     htmltabel.toon(logica.pretrend_tabel(pre, eenheid),
                    alt=f"Trend per jaar tot en met {nul_jaar} per regio")
@@ -240,7 +246,7 @@ with keuzes.veilig("de doeltreffendheid"):
 
     verandering_sectie(tabellen, regionamen, doelregio, eenheid, ander, van, tot,
                        int(m["decimalen"]))
-    kloof_sectie(tabellen, doelnaam, eenheid, ander)
+    kloof_sectie(tabellen, doelnaam, eenheid, richting, ander)
     did_sectie(tabellen, doelnaam, eenheid, richting, int(m["decimalen"]))
     pretrend_sectie(reeks, tabellen, str(m["titel"]), eenheid, list(codes),
                     nul_jaar, ander, doelregio, doelnaam)

@@ -34,8 +34,8 @@ with keuzes.veilig("het overzicht"):
     st.subheader("Naast de andere gekozen regio's")
     st.caption(
         f"Per kerncijfer het jaar van {naam_md}. Heeft een regio in dat jaar geen cijfer, dan "
-        "staat er 'geen cijfer' (er staat nooit stilletjes een ouder jaar naast). Nederland is de "
-        "grijze stippellijn. Gearceerd of * = voorlopig."
+        "staat er 'geen cijfer' (er staat nooit stilletjes een ouder jaar naast). "
+        f"{charts.UITLEG_NEDERLAND} {charts.UITLEG_VOORLOPIG_STAAF}"
     )
     fig = charts.kleine_staven(beeld.panelen, codes=codes, namen=namen, kleur=palet.kleuren(codes))
     grafiek.toon(fig)

@@ -33,9 +33,9 @@ with keuzes.veilig("de trends"):
         placeholder="Kies een of meer indicatoren",
     )
     st.caption(
-        "Elke lijn is een regio; Nederland is grijs gestippeld. Een open rondje is een voorlopig "
-        "cijfer. Waar een jaar geen cijfer heeft, is de lijn onderbroken: er wordt niets "
-        "bijgeschat. Het grijze vlak is de beleidsperiode 2026-2029."
+        f"Elke lijn is een regio. {charts.UITLEG_NEDERLAND} {charts.UITLEG_VOORLOPIG_PUNT} "
+        "Waar een jaar geen cijfer heeft, is de lijn onderbroken: er wordt niets bijgeschat. Het "
+        "grijze vlak is de beleidsperiode 2026-2029."
     )
     keuzes.stop_zonder_keuze(gekozen, codes)
 
@@ -70,10 +70,11 @@ with keuzes.veilig("de trends"):
             notities.append("Nederland staat niet in deze grafiek: een landelijk aantal is niet te "
                             "vergelijken met het aantal van één gemeente.")
         elif NEDERLAND in codes and nl_eigen.empty:
+            # De titel komt uit de database: letterlijk (st.caption is Markdown).
             notities.append("Nederland heeft geen cijfer uit dezelfde bron."
-                            + (f" De fijne stippellijn is een landelijk cijfer uit een ander "
-                               f"CBS-product ({ind.at[vergelijk, 'titel']}): een andere meting, "
-                               "alleen ter oriëntatie." if ander is not None else ""))
+                            + (" " + charts.uitleg_ander_product(
+                                letterlijk(ind.at[vergelijk, "titel"]))
+                               if ander is not None else ""))
         met_cijfer = set(frame[frame["waarde"].notna()]["regio_code"])
         zonder = [letterlijk(namen[c]) for c in codes
                   if c in namen and c != NEDERLAND and c not in met_cijfer]

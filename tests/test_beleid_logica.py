@@ -133,9 +133,11 @@ def test_bronnen_en_trend_op_snapshot(heerlen: dict) -> None:
     tekst = bm.bronnen_tekst(heerlen["r"])
     assert tekst.startswith("Bron: Kerncijfers wijken en buurten 2015")
     assert "Kerncijfers wijken en buurten 2024 (2024)" in tekst
-    assert tekst.endswith(". Open marker en * = voorlopig cijfer.")
+    # dezelfde woorden als onder elke lijngrafiek (monitor.charts)
+    assert tekst.endswith(". Open punten en een * achter het jaar zijn voorlopige cijfers.")
     assert bm.bronnen_tekst(heerlen["r"].iloc[0:0]) == (
-        "Bron: geen cijfers in de database. Open marker en * = voorlopig cijfer.")
+        "Bron: geen cijfers in de database. Open punten en een * achter het jaar zijn voorlopige "
+        "cijfers.")
     proj = toets.projectie(heerlen["r"], grenzen=validatie.BEREIK.get(PER, (None, None)))
     assert proj.mogelijk
     trend = bm.trend_tekst(proj, PER)
@@ -307,11 +309,12 @@ def bijstand_2020_2024() -> dict[str, pd.DataFrame]:
 def test_verandering_op_snapshot(bijstand_2020_2024: dict) -> None:
     t = bijstand_2020_2024
     k = dh.verandering_kerngetallen(t, {H: "Heerlen"}, H, PER, ander=True)
-    assert [x.label for x in k] == ["Heerlen", "Nederland (ander product)",
+    assert [x.label for x in k] == ["Heerlen", "Nederland (ander CBS-product)",
                                     "Gemiddelde vergelijkingsgemeenten"]
-    assert k[0].waarde == f"{MIN}4,6" and k[0].uitleg == "Van 48,3 naar 43,8."  # 43,79 − 48,34
+    # het verschil van de getoonde cijfers (onafgerond 43,79 − 48,34 = −4,55 gaf "−4,6")
+    assert k[0].waarde == f"{MIN}4,5" and k[0].uitleg == "Van 48,3 naar 43,8."
     assert k[1].waarde == "geen cijfer" and k[1].uitleg == "Geen cijfer: geen cijfer in 2020 en 2024"
-    # groep: (+0,07 + 1,12 − 2,77) / 3 = −0,52
+    # groep: het gemiddelde van de getoonde veranderingen (0,0 + 1,2 − 2,7) / 3 = −0,5
     assert k[2].waarde == f"{MIN}0,5"
     assert k[2].uitleg.endswith(": " + letterlijk("Amstelveen, Heemskerk, Maastricht"))
     tabel = dh.verandering_tabel(t["verandering"], 2020, 2024, PER).set_index("Regio")
@@ -325,8 +328,9 @@ def test_verandering_op_snapshot(bijstand_2020_2024: dict) -> None:
 def test_did_en_pretrend_op_snapshot(bijstand_2020_2024: dict) -> None:
     t = bijstand_2020_2024
     regels = dh.did_regels(t, "Heerlen", PER, "lager_is_beter")
-    # −4,55 − (−0,52) = −4,03: Heerlen daalde sterker, bij lager-is-beter gunstig
-    assert regels[0] == (f"- Tegen de vergelijkingsgemeenten: Heerlen veranderde {MIN}4,6, de "
+    # in de getoonde cijfers: −4,5 − (−0,5) = −4,0 (onafgerond −4,55 − (−0,52) gaf "−4,6" en
+    # "−0,5" met verschil "−4,0", niet na te rekenen). Heerlen daalde sterker: gunstig.
+    assert regels[0] == (f"- Tegen de vergelijkingsgemeenten: Heerlen veranderde {MIN}4,5, de "
                          f"vergelijkingsgemeenten {MIN}0,5. Verschil: **{MIN}4,0** (gunstig voor "
                          "Heerlen).")
     assert regels[1].startswith("- Tegen Nederland: niet te berekenen (")
@@ -350,7 +354,7 @@ def test_kloof_met_de_hand() -> None:
                A: {2020: 20.0, 2024: None}})
     t = toets.doeltreffendheid_tabellen(r, doel=H, groep=[A], van_jaar=2020, tot_jaar=2024,
                                         richting="lager_is_beter", eenheid="%")
-    k = dh.kloof_kerngetallen(t, "%")
+    k = dh.kloof_kerngetallen(t, "%", "lager_is_beter")
     assert [(x.label, x.waarde) for x in k] == [
         ("Verschil met Nederland in 2020", "+20,0 procentpunt"),
         ("Verschil met Nederland in 2024", "+12,0 procentpunt"),
@@ -365,7 +369,7 @@ def test_kloof_met_de_hand() -> None:
 
 def test_kloof_niet_te_berekenen_op_snapshot(bijstand_2020_2024: dict) -> None:
     t = bijstand_2020_2024  # Nederland heeft geen cijfer in 2020 en 2024
-    k = dh.kloof_kerngetallen(t, PER)
+    k = dh.kloof_kerngetallen(t, PER, "lager_is_beter")
     assert [x.waarde for x in k] == ["geen cijfer", "geen cijfer", "onbekend"]
     assert k[1].delta is None
     assert dh.kloof_onberekenbaar(t) == (

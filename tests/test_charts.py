@@ -87,7 +87,7 @@ def test_ander_product_heeft_eigen_stijl_en_label():
     ander = _rij("NL01", "Nederland", 2023, 6.3)
     fig = charts.staven(frame, titel="t", eenheid="%", kleur={}, ander_product=ander).to_dict()
     assert fig["layout"]["shapes"][0]["line"]["dash"] == "dot"
-    assert fig["layout"]["annotations"][0]["text"] == "Nederland (ander product): 6,3% (2023)"
+    assert fig["layout"]["annotations"][0]["text"] == "Nederland (ander CBS-product): 6,3% (2023)"
 
 
 def test_lege_staven_geven_een_nederlandse_melding():
@@ -165,3 +165,30 @@ def test_kleine_staven_tonen_geen_cijfer_als_tekst():
     assert list(tekst["text"]) == ["geen cijfer"] and list(tekst["y"]) == ["Amstelveen"]
     assert fig["layout"]["shapes"][0]["x0"] == 7.6
     assert fig["layout"]["annotations"][0]["text"] == "Schulden (2020)"
+
+
+# ----------------------------------------------------------------------------- betekenis tekens
+
+
+def test_ander_cbs_product_punten_zijn_alleen_open_als_ze_voorlopig_zijn():
+    """Open punt = voorlopig cijfer, op elke lijn; een landelijk cijfer uit een ander CBS-product
+    had altijd open punten, en de uitleg onder de grafiek noemde dat dan 'voorlopig'."""
+    frame = pd.DataFrame([_rij("GM0917", "Heerlen", 2022, 10.0), _rij("GM0917", "Heerlen", 2023, 10.3)])
+    ander = pd.DataFrame([_rij("NL01", "Nederland", 2022, 6.0),
+                          _rij("NL01", "Nederland", 2023, 6.3, status="voorlopig")])
+    fig = charts.trendlijnen(frame, titel="t", eenheid="%", kleur={}, ander_product=ander).to_dict()
+    spoor = next(t for t in fig["data"] if t["name"] == "Nederland (ander CBS-product)")
+    assert spoor["line"]["dash"] == "dot"
+    symbolen = dict(zip(spoor["x"], spoor["marker"]["symbol"], strict=True))
+    assert symbolen["2022"] == "circle" and symbolen["2023"] == "circle-open"
+
+
+def test_uitleg_van_de_tekens_is_een_keer_vastgelegd():
+    assert charts.UITLEG_NEDERLAND == "Nederland is de grijze stippellijn."
+    assert charts.UITLEG_VOORLOPIG_STAAF == ("Gearceerde staven en een * achter het jaar zijn "
+                                             "voorlopige cijfers.")
+    assert charts.UITLEG_VOORLOPIG_PUNT == ("Open punten en een * achter het jaar zijn voorlopige "
+                                            "cijfers.")
+    assert charts.uitleg_ander_product("Laag inkomen NL") == (
+        "De fijne grijze stippellijn is een landelijk cijfer uit een ander CBS-product "
+        "(Laag inkomen NL); een andere meting, alleen ter oriëntatie.")

@@ -170,3 +170,84 @@ def test_pretrend_trekt_geen_lijn_over_een_breuk_in_de_reeks() -> None:
     # zonder breuk verandert er niets: bijstand telt alle jaren mee
     bijstand = toets.pretrend(store.reeks(store.db_versie(), ("bijstand_per_1000",), (H,)), [H], 2024)
     assert bijstand.iloc[0]["niet_vergelijkbaar"] is None and bijstand.iloc[0]["punten"] >= 3
+
+
+def _getal(tekst: str) -> float:
+    """ "−4,5 procentpunt" / "+7.200 euro" / "€ 34.000" → het getal zoals de lezer het ziet."""
+    kaal = "".join(c for c in tekst.replace(MIN, "-") if c.isdigit() or c in ",-")
+    return float(kaal.replace(",", "."))
+
+
+def test_kerngetallen_kloof_en_did_tellen_op_in_de_getoonde_cijfers() -> None:
+    """Wat de rekenkamer met de hand narekent, klopt op elke plek van de pagina.
+
+    Voor de fix gaf bijstand 2020-2024 het kaartje "Heerlen −4,6" onder "Van 48,3 naar 43,8"
+    (−4,5), de zin "Heerlen veranderde −4,6, de vergelijkingsgemeenten −0,5. Verschil: −4,0" en
+    bij de AO-uitkering een kloof van +42,7 waar de getoonde cijfers +42,8 geven. Alle indicatoren
+    van de pagina, alle perioden met een cijfer voor Heerlen.
+    """
+    v = store.db_versie()
+    ind = store.indicatoren(v).set_index("key")
+    gezien = 0
+    for key in dh.kandidaten(store.indicatoren(v))["key"]:
+        eenheid = str(ind.loc[key, "eenheid"])
+        eigen = store.reeks(v, (key,), (H,))
+        jaren = sorted(set(eigen.loc[eigen["waarde"].notna(), "jaar"].astype(int)))
+        for i, van in enumerate(jaren):
+            for tot in jaren[i + 1:]:
+                t = _tabellen(key, van, tot, eenheid)
+                tabel = dh.verandering_tabel(t["verandering"], van, tot, eenheid).set_index("Rol")
+                tabel = tabel.rename(index={"doel": "Heerlen"})
+                kaart = dh.verandering_kerngetallen(t, NAMEN, H, eenheid, False)
+                if kaart[0].waarde != "geen cijfer":
+                    assert kaart[0].waarde == tabel.loc["Heerlen", "Verandering"], (key, van, tot)
+                kloof = dh.kloof_kerngetallen(t, eenheid, "lager_is_beter")
+                for k, jaar in ((kloof[0], van), (kloof[1], tot)):
+                    if k.waarde not in ("geen cijfer", "niet vergelijkbaar"):
+                        assert _getal(k.waarde) == pytest.approx(
+                            _getal(tabel.loc["Heerlen", str(jaar)])
+                            - _getal(tabel.loc["Nederland", str(jaar)])), (key, van, tot)
+                for regel in dh.did_regels(t, "Heerlen", eenheid, "lager_is_beter"):
+                    if "niet te berekenen" in regel:
+                        continue
+                    doel = regel.split("veranderde ")[1].split(", ")[0]
+                    groep = regel.split(", ")[1].split(". Verschil")[0].split(" ", 1)[1]
+                    groep = groep.split("gemeenten ")[-1]
+                    effect = regel.split("**")[1]
+                    assert _getal(doel) - _getal(groep) == pytest.approx(_getal(effect)), regel
+                    assert doel == tabel.loc["Heerlen", "Verandering"], (key, van, tot)
+                    gezien += 1
+    assert gezien >= 30  # de test ziet echt zinnen met een verschil (nu 40)
+
+
+def test_pretrend_een_jaar_telt_niet_mee() -> None:
+    """Eén jaar over een breuk: "2014 telt niet mee", niet "2014 tellen niet mee" (Nederland bij
+    bijstand: 2014 komt uit een andere bron dan de som van de gemeenten)."""
+    reeks = store.reeks(store.db_versie(), ("bijstand_per_1000",), (H, NL, *GROEP))
+    pre = toets.pretrend(reeks, [H, NL, *GROEP], 2024).assign(
+        regio_naam=lambda d: d["regio_code"].map(NAMEN))
+    assert pre.set_index("regio_code").loc[NL, "niet_vergelijkbaar"] == "2014"
+    rij = dh.pretrend_tabel(pre, "per 1.000 inwoners").set_index("Regio").loc["Nederland"]
+    assert rij["Jaren"] == "2015-2024 (2014 telt niet mee: breuk in de reeks)"
+
+
+def test_verandering_tabel_noemt_nederland_uit_een_ander_product_zo() -> None:
+    """Grafiek en kaartje zeggen "Nederland (ander CBS-product)"; de tabel eronder zei "Nederland"
+    (laag inkomen: het landelijke cijfer komt uit een verwant product)."""
+    t = _tabellen("hh_laag_inkomen_pct", 2020, 2023, "%")
+    assert t["kanttekeningen"]["soort"].str.contains("ander CBS-product").any()
+    tabel = dh.verandering_tabel(t["verandering"], 2020, 2023, "%", ander=True)
+    assert list(tabel.loc[tabel["Rol"] == "Nederland", "Regio"]) == ["Nederland (ander CBS-product)"]
+    assert "Nederland (ander CBS-product)" in [k.label for k in dh.verandering_kerngetallen(
+        t, NAMEN, H, "%", ander=True)]
+
+
+def test_verandering_figuur_arceert_nederland_niet() -> None:
+    """Gearceerd betekent overal "voorlopig cijfer" (charts.UITLEG_VOORLOPIG_STAAF). De staaf van
+    Nederland in de grafiek Verandering was altijd gearceerd, ook bij definitieve cijfers."""
+    t = _tabellen("bijstand_per_1000", 2015, 2024, "per 1.000 inwoners")
+    fig = verandering_figuur(dh.getoonde_verandering(t["verandering"], "per 1.000 inwoners"),
+                             titel="v", eenheid="per 1.000 inwoners")
+    assert "Nederland" in list(fig.data[0].y)
+    vormen = fig.data[0].marker.pattern.shape
+    assert not vormen or not any(vormen), vormen

@@ -80,3 +80,31 @@ def test_tijdstippen_in_utc_worden_nederlandse_tijd() -> None:
     assert lokale_tijd(dt.datetime(2026, 7, 1, 12, 0)) == dt.datetime(2026, 7, 1, 14, 0)  # zomertijd
     assert lokale_tijd(None) is None and lokale_tijd(float("nan")) is None
     assert tijdstip(dt.datetime(2026, 11, 30, 23, 30)) == "1 december 2026 om 00:30 (Nederlandse tijd)"
+
+
+# ----------------------------------------------------------------------------- één woord
+
+
+def test_een_woord_voor_een_landelijk_cijfer_uit_een_ander_cbs_product() -> None:
+    """Eén term, één keer gedefinieerd: "ander product" alleen zegt een wethouder niets.
+
+    Geen tekst in monitor/ of paginas/ mag de lezer nog "ander product" laten lezen (legenda,
+    hover, kaartjes, kanttekeningen, export); alles gebruikt ``domein.ANDER_PRODUCT``.
+    """
+    import io
+    import re
+    import tokenize
+    from pathlib import Path
+
+    from monitor.domein import ANDER_PRODUCT, NEDERLAND_ANDER_PRODUCT
+
+    assert ANDER_PRODUCT == "ander CBS-product"
+    assert NEDERLAND_ANDER_PRODUCT == "Nederland (ander CBS-product)"
+    root = Path(__file__).resolve().parents[1]
+    tekst_tokens = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
+    fout = []
+    for pad in [*root.glob("monitor/**/*.py"), *root.glob("paginas/*.py"), root / "dashboard.py"]:
+        for tok in tokenize.generate_tokens(io.StringIO(pad.read_text(encoding="utf-8")).readline):
+            if tok.type in tekst_tokens and re.search(r"\bander product\b", tok.string, re.IGNORECASE):
+                fout.append(f"{pad.relative_to(root)}:{tok.start[0]}")
+    assert not fout, fout

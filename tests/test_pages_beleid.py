@@ -88,7 +88,7 @@ def test_beleidsmonitor_alleen_lezen_zonder_wachtwoord(monkeypatch: pytest.Monke
     monkeypatch.delenv("ARMOEDEMONITOR_BELEID_WACHTWOORD", raising=False)
     at = start(BELEID)
     assert at.title[0].value == "Beleidsmonitor 2026-2029"
-    assert "Bewerken is uitgeschakeld: er is geen wachtwoord ingesteld" in teksten(at)
+    assert "Bewerken is uitgeschakeld. Vraag de beheerder om een wachtwoord in te stellen." in teksten(at)
     assert len(at.data_editor) == 0
     overzicht = next(t for t in tabellen(at) if "Indicator" in t.columns).set_index("Indicator")
     rij = overzicht.loc["Personen met bijstand per 1.000 inwoners"]
@@ -296,9 +296,9 @@ def test_doeltreffendheid_ander_product_voor_nederland_geeft_geen_oordeel() -> N
     # KWB van Heerlen: geen kloof, geen "kleiner", geen "gunstig" (issue: oordeel over producten).
     at = start(TOETS, toetsindicator="hh_laag_inkomen_pct", van="2020", tot="2023")
     tekst = teksten(at)
-    assert "verwant landelijk CBS-product" in tekst
+    assert "een landelijk cijfer uit een ander CBS-product, een verwante maar andere meting" in tekst
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Nederland (ander product)"] == "−3,2 procentpunt"  # eigen verandering: 6,8 → 3,6
+    assert metrics["Nederland (ander CBS-product)"] == "−3,2 procentpunt"  # eigen verandering: 6,8 → 3,6
     assert metrics["Verschil met Nederland in 2020"] == "niet vergelijkbaar"
     assert metrics["Verschil met Nederland in 2023"] == "niet vergelijkbaar"
     assert metrics["Wordt de kloof kleiner?"] == "niet vergelijkbaar"
@@ -508,3 +508,35 @@ def test_doeltreffendheid_met_automatische_vergelijkbare_gemeenten() -> None:
     # De groep is de vergelijkingsgroep van de pagina: de kopzin noemt de vijf gemeenten.
     groep = list(criteria["Gemeente"].iloc[1:])
     assert all(naam in tekst for naam in groep)
+
+
+def test_zonder_wachtwoord_geen_bestandsnamen_of_variabelen_voor_de_lezer() -> None:
+    """De wethouder leest één zin; hoe de beheerder het wachtwoord instelt staat in de README."""
+    at = start(BELEID)
+    tekst = teksten(at)
+    assert "Vraag de beheerder om een wachtwoord in te stellen." in tekst
+    for intern in ("secrets.toml", "ARMOEDEMONITOR_BELEID_WACHTWOORD", "beleid_wachtwoord",
+                   ".streamlit", "omgevingsvariabele"):
+        assert intern not in tekst, intern
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "ARMOEDEMONITOR_BELEID_WACHTWOORD" in readme
+    assert "`beleid_wachtwoord`" in readme and ".streamlit/secrets.toml" in readme
+
+
+def test_pretrendgrafiek_zegt_wat_stippellijn_en_open_punt_betekenen() -> None:
+    at = start(TOETS, toetsindicator="bijstand_per_1000")
+    at.session_state["pretrend_grafiek_open"] = True
+    at.run()
+    bijschrift = next(c.value for c in at.caption if "stippellijn" in c.value)
+    assert bijschrift.startswith("Nederland is de grijze stippellijn. Open punten en een * achter "
+                                 "het jaar zijn voorlopige cijfers.")
+    # Laag inkomen: Nederland komt uit een ander CBS-product (fijne stippellijn in de legenda).
+    at = start(TOETS, toetsindicator="hh_laag_inkomen_pct", van="2020", tot="2023")
+    at.session_state["pretrend_grafiek_open"] = True
+    at.run()
+    bijschrift = next(c.value for c in at.caption if "stippellijn" in c.value)
+    assert bijschrift.startswith("De fijne grijze stippellijn is een landelijk cijfer uit een "
+                                 "ander CBS-product; een andere meting, alleen ter oriëntatie. "
+                                 "Open punten")
+    namen = [t.get("name") for t in json.loads(at.get("plotly_chart")[1].proto.spec)["data"]]
+    assert "Nederland (ander CBS-product)" in namen

@@ -79,3 +79,36 @@ def test_zoektekst_zonder_resultaat_staat_er_letterlijk(snapshot_database):
     melding = at.warning[0].value
     assert "Geen indicator gevonden voor" in melding
     assert r"\[klik\]" in melding and "](http" not in melding and r"\*\*x\*\*" in melding
+
+
+def test_bewust_niet_geladen_noemt_de_indicator_bij_zijn_titel():
+    """Regressie: de reden begon met een interne sleutel (``problematische_schulden_hh_pct``)."""
+    at = open_pagina(PAGINA)
+    geen_fouten(at)
+    niet = next(t for t in tabellen(at) if "Reden" in t.columns)
+    assert list(niet.columns) == ["Bron", "Regel", "Indicator", "Reden"]
+    assert "Huishoudens met geregistreerde problematische schulden (Heemskerk, 2023, 7,1)" in set(
+        niet["Indicator"])
+    assert "Gemiddeld besteedbaar inkomen van huishoudens (Heerlen, 42.600)" in set(niet["Indicator"])
+    # Geen sleutel van een bekende indicator meer in een cel; een regel die een hele kolom mist
+    # heet zo (niet "kolom").
+    sleutels = ("problematische_schulden_hh_pct", "problematische_schulden_hh ",
+                "besteedbaar_inkomen_hh", "gestandaardiseerd_inkomen_hh",
+                "hh_rond_sociaal_minimum_pct")
+    cellen = " | ".join(niet.astype(str).to_numpy().ravel())
+    assert not [s for s in sleutels if s in cellen]
+    assert "kolom" not in set(niet["Regel"]) and "hele kolom" in set(niet["Regel"])
+    assert all(r[:1].isupper() for r in niet["Reden"])
+
+
+def test_geen_interne_namen_in_koppen_en_bijschriften():
+    """ETL is een intern woord; bestandsnamen en paden staan alleen in de technische herkomst."""
+    at = open_pagina(PAGINA)
+    geen_fouten(at)
+    koppen = [h.value for h in at.header] + [h.value for h in at.subheader]
+    assert "Bijwerkingen" in koppen and not [k for k in koppen if "ETL" in k]
+    assert not [c.value for c in at.caption if "ETL" in c.value]
+    assert "Regels uit de bronnen die de monitor bewust niet heeft geladen" in teksten(at)
+    herkomst = next(e for e in at.expander if e.label.startswith("Technische herkomst"))
+    tabel = herkomst.dataframe[0].value
+    assert "Melding" in tabel.columns and tabel["Melding"].str.contains("snapshot/bestanden/").any()

@@ -103,3 +103,11 @@ def test_grafieken_gaan_zonder_plotly_sjabloon_naar_de_browser():
             assert len(json.dumps(sjabloon)) < 200, (pagina, sjabloon)
         assert all(json.loads(el.proto.config)["displaylogo"] is False
                    for el in at.get("plotly_chart"))
+
+
+def test_bijschrift_van_de_kleine_staven_zegt_wat_arcering_en_stippellijn_betekenen():
+    """Dezelfde woorden als op Vergelijken (monitor.charts.UITLEG_*), niet "Gearceerd of *"."""
+    at = open_pagina("paginas/overzicht.py")
+    geen_fouten(at)
+    assert any("Nederland is de grijze stippellijn. Gearceerde staven en een * achter het jaar "
+               "zijn voorlopige cijfers." in c.value for c in at.caption)

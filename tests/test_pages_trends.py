@@ -20,7 +20,7 @@ def test_standaard_twee_indicatoren_met_lijn_per_regio():
     assert bijstand["layout"]["title"]["text"] == "Personen met bijstand per 1.000 inwoners"
     assert [t["name"] for t in bijstand["data"]] == ["Heerlen", "Nederland", "Amstelveen",
                                                      "Heemskerk", "Maastricht"]
-    assert _spoor(minimum, "Nederland (ander product)")["line"]["dash"] == "dot"
+    assert _spoor(minimum, "Nederland (ander CBS-product)")["line"]["dash"] == "dot"
 
 
 def test_gaten_blijven_gaten_en_jaren_zijn_categorieen():
@@ -111,3 +111,16 @@ def test_een_indicator_met_een_jaar_toont_de_cijfers_en_geen_trendlijn():
     assert figuren(at) == []
     assert "Alleen 2024 heeft cijfers" in teksten(at)
     assert tabellen(at)[0].set_index("Jaar").at["2024", "Heerlen"] == "€\u00a045.700*"  # voorlopig
+
+
+def test_uitleg_van_de_tekens_in_dezelfde_woorden():
+    """Stippellijn, open punt en de lijn van een ander CBS-product: dezelfde zinnen als elders."""
+    at = open_pagina(PAGINA)
+    geen_fouten(at)
+    bijschriften = [c.value for c in at.caption]
+    assert ("Elke lijn is een regio. Nederland is de grijze stippellijn. Open punten en een * "
+            "achter het jaar zijn voorlopige cijfers.") in bijschriften[0]
+    assert "open rondje" not in teksten(at)  # Amstelveen heeft vierkantjes, Heemskerk ruitjes
+    assert ("Nederland heeft geen cijfer uit dezelfde bron. De fijne grijze stippellijn is een "
+            "landelijk cijfer uit een ander CBS-product (") in teksten(at)
+    assert "); een andere meting, alleen ter oriëntatie." in teksten(at)

@@ -111,7 +111,7 @@ def test_ander_product_voor_nederland_heet_zo():
     fig = figuren(at)[0]
     lijn = fig["layout"]["shapes"][0]
     assert lijn["line"]["dash"] == "dot" and lijn["x0"] == 6.3
-    assert any("Nederland (ander product): 6,3% (2023)" in a["text"] for a in fig["layout"]["annotations"])
+    assert any("Nederland (ander CBS-product): 6,3% (2023)" in a["text"] for a in fig["layout"]["annotations"])
     assert "een landelijk cijfer uit een ander CBS-product" in teksten(at)
 
 

@@ -166,3 +166,43 @@ def test_nieuwe_contextregel_begint_met_de_naam_niet_met_sleutel_of_bron() -> No
     tekst = opslag.samenvatting(None, '{"bron": "https://voorbeeld.nl", "id": 9, '
                                       '"naam": "Landelijke ambitie", "omschrijving": "x"}')
     assert tekst == "nieuw: naam: Landelijke ambitie; omschrijving: x; bron: https://voorbeeld.nl"
+
+
+def test_niet_geladen_tabel_toont_titel_in_plaats_van_sleutel():
+    """Bewust niet geladen: de lezer ziet de titel uit de catalogus, niet de interne sleutel."""
+    import pandas as pd
+
+    from monitor.verkennen import definities
+
+    indicatoren = pd.DataFrame({"key": ["besteedbaar_inkomen_hh", "inwoners"],
+                                "titel": ["Gemiddeld besteedbaar inkomen", "Inwoners"]})
+    niet = pd.DataFrame({
+        "bron_id": ["b", "b", "b", "b"], "bron_titel": ["Beleidsplannen"] * 4,
+        "regel": ["4", "kolom", "29", "7"],
+        "reden": ["besteedbaar_inkomen_hh (Heerlen, 42.600): jaar ontbreekt in de bron",
+                  "inwoners: de kolom 'bevolking' staat niet in deze editie; niet geladen",
+                  "problematische_schulden_pct_doel: staat niet in de indicatorcatalogus",
+                  "jaar: onleesbaar"],
+    })
+    tabel = definities.niet_geladen_tabel(niet, indicatoren)
+    assert tabel.to_dict("records") == [
+        {"Bron": "Beleidsplannen", "Regel": "4",
+         "Indicator": "Gemiddeld besteedbaar inkomen (Heerlen, 42.600)",
+         "Reden": "Jaar ontbreekt in de bron"},
+        {"Bron": "Beleidsplannen", "Regel": "hele kolom", "Indicator": "Inwoners",
+         "Reden": "De kolom 'bevolking' staat niet in deze editie; niet geladen"},
+        # Niet in de catalogus: geen titel, dus de sleutel is de enige naam.
+        {"Bron": "Beleidsplannen", "Regel": "29", "Indicator": "problematische_schulden_pct_doel",
+         "Reden": "Staat niet in de indicatorcatalogus"},
+        # Geen sleutel (geen liggend streepje, niet in de catalogus): de reden blijft heel.
+        {"Bron": "Beleidsplannen", "Regel": "7", "Indicator": "", "Reden": "Jaar: onleesbaar"},
+    ]
+
+
+def test_zonder_bijwerking_geen_intern_woord():
+    import pandas as pd
+
+    from monitor.verkennen import definities
+
+    tekst = definities.laatste_run_tekst(pd.DataFrame(columns=["gestart", "klaar", "modus"]))
+    assert tekst == "Er is nog geen bijwerking vastgelegd."

@@ -269,7 +269,7 @@ def test_kanttekeningen_uit_de_cijfers() -> None:
     assert any("Heemskerk: minder dan 100 in 2015, 2020" in t for t in teksten)
     assert any("Heemskerk heeft minder dan 20.000 inwoners" in t for t in teksten)
     assert any("Heemskerk: geen inwonertal in 2015" in t for t in teksten)
-    assert "ander CBS-begrip" in soorten["ander product"]
+    assert "'Laag inkomen NL' uit een ander CBS-product" in soorten["ander CBS-product"]
 
 
 def test_bronwissel_noemt_tabelnummer_of_titel_nooit_een_interne_code() -> None:
@@ -420,3 +420,12 @@ def test_vergelijkingsgemeente_zonder_enige_rij_houdt_haar_naam(snapshot_databas
     assert list(fig["data"][0]["y"]) == ["Nederland"]
     assert fig["layout"]["annotations"][0]["text"] == (
         "Geen cijfer in beide jaren: Heerlen, Amstelveen, Heemskerk")
+
+
+def test_kanttekening_ontbrekend_noemt_geen_intern_woord() -> None:
+    """"snapshot" zegt een wethouder niets; de kanttekening staat op Doeltreffendheid en in de export."""
+    df = reeks({H: {2015: 50.0, 2020: 48.0}})
+    tekst = next(k.tekst for k in toets.kanttekeningen(df, "per 1.000 inwoners")
+                 if k.soort == "ontbrekend")
+    assert tekst == ("Geen enkele regio heeft een cijfer in 2016-2019: de bronnen publiceren niet "
+                     "elk jaar (of dat jaar is niet in de monitor geladen).")

@@ -14,6 +14,7 @@ import pandas as pd
 
 from monitor import domein, fmt
 from monitor.beleid import importeren, opslag, toets
+from monitor.charts import UITLEG_VOORLOPIG_PUNT
 from monitor.letterlijk import letterlijk
 
 STATUS_KLEUR = {"op_koers": "green", "achter": "red", "geen_recent_cijfer": "orange",
@@ -217,7 +218,7 @@ def bronnen_tekst(r: pd.DataFrame) -> str:
                       for t, j in zip(r["bron_titel"], r["jaar"], strict=True)
                       if isinstance(t, str)})  # fmt: skip
     return ("Bron: " + ("; ".join(bronnen) if bronnen else "geen cijfers in de database") +
-            ". Open marker en * = voorlopig cijfer.")
+            ". " + UITLEG_VOORLOPIG_PUNT)
 
 
 def trend_tekst(proj: toets.Projectie, eenheid: str, decimalen: int | None = None) -> str:

@@ -7,13 +7,23 @@ geformuleerd en opgemaakt, zodat dat zonder browser te testen is.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
 
 from monitor import domein, fmt
+from monitor.beleid import toets
 from monitor.beleid.beleidsmonitor import Kerngetal
 from monitor.beleid.toets import zonder_punt
-from monitor.domein import NEDERLAND, NIET_VERGELIJKBAAR, getal_of_niets, gunstig
+from monitor.domein import (
+    ANDER_PRODUCT,
+    NEDERLAND,
+    NEDERLAND_ANDER_PRODUCT,
+    NIET_VERGELIJKBAAR,
+    getal_of_niets,
+    gunstig,
+)
 from monitor.letterlijk import letterlijk, letterlijk_met_links
 
 # aantallen zijn tussen gemeenten niet te vergelijken
@@ -124,11 +134,11 @@ def verandering_kerngetallen(t: Mapping[str, pd.DataFrame], namen: Mapping[str, 
     Label en uitleg van st.metric zijn Markdown: regionamen uit de database en redenen (die een
     bronnaam kunnen noemen, zie domein.vergelijkbaar) letterlijk.
     """
-    rij = t["verandering"].set_index("regio_code")
+    rij = getoonde_verandering(t["verandering"], eenheid).set_index("regio_code")
     did = t["verschil_in_verschillen"].set_index("vergelijking")
     uit: list[Kerngetal] = []
     for code, titel in ((doel, letterlijk(namen.get(doel, doel))),
-                        (NEDERLAND, "Nederland" + (" (ander product)" if ander else ""))):
+                        (NEDERLAND, NEDERLAND_ANDER_PRODUCT if ander else "Nederland")):
         w = getal_of_niets(rij.loc[code, "verschil"]) if code in rij.index else None
         if w is None:
             reden = rij.loc[code, "reden"] if code in rij.index else ""
@@ -137,10 +147,10 @@ def verandering_kerngetallen(t: Mapping[str, pd.DataFrame], namen: Mapping[str, 
         uit.append(Kerngetal(titel, fmt.verschil(w, eenheid),
                              f"Van {fmt.waarde(rij.loc[code, 'van'], eenheid)} naar "
                              f"{fmt.waarde(rij.loc[code, 'tot'], eenheid)}."))  # fmt: skip
-    groep = getal_of_niets(did.loc[GROEP, "verandering_groep"])
+    groep = getoonde_did(t, eenheid)[GROEP].groep
     uit.append(Kerngetal(
         "Gemiddelde vergelijkingsgemeenten",
-        fmt.verschil(groep, eenheid, decimalen) if groep is not None else fmt.GEEN_CIJFER,
+        fmt.verschil(groep, eenheid) if groep is not None else fmt.GEEN_CIJFER,
         "Ongewogen gemiddelde (elke gemeente telt één keer): "
         + (letterlijk(did.loc[GROEP, "groep_gebruikt"]) or "geen")))  # fmt: skip
     return uit
@@ -163,19 +173,74 @@ def getoonde_verandering(ver: pd.DataFrame, eenheid: str) -> pd.DataFrame:
     return uit
 
 
+@dataclass(frozen=True)
+class GetoondVerschil:
+    """Eén regel verschil-in-verschillen in de getoonde (afgeronde) cijfers: doel − groep = effect."""
+
+    doel: Decimal | None
+    groep: Decimal | None
+    effect: Decimal | None
+
+
+def _getoond(x: object, eenheid: str) -> Decimal | None:
+    return fmt.afgerond(getal_of_niets(x), eenheid)
+
+
+def getoonde_did(t: Mapping[str, pd.DataFrame], eenheid: str) -> dict[str, GetoondVerschil]:
+    """Verschil-in-verschillen uit de getoonde cijfers, zodat de zin optelt: doel − groep = effect.
+
+    Zelfde regel als :func:`getoonde_verandering`. De verandering van het doel en van Nederland is
+    die uit de tabel; het gemiddelde van de groep is het gemiddelde van de veranderingen van de
+    meegetelde gemeenten zoals de tabel ze toont, afgerond zoals de tabel afrondt. Zonder effect
+    (een cijfer ontbreekt, niet vergelijkbaar) blijft alles leeg, en geldt de reden uit ``t``.
+    """
+    ver = getoonde_verandering(t["verandering"], eenheid)
+    rol = ver["rol"] if "rol" in ver else pd.Series(None, index=ver.index, dtype=object)
+    naam = ver["regio_naam"] if "regio_naam" in ver else ver["regio_code"]
+    leden = {n: getal_of_niets(v) for n, v, r in zip(naam, ver["verschil"], rol, strict=True)
+             if r == "vergelijkingsgemeente"}  # fmt: skip
+
+    def van_rol(wie: str) -> Decimal | None:
+        w = ver.loc[rol == wie, "verschil"]
+        return _getoond(w.iloc[0], eenheid) if len(w) else None
+
+    doel, nl = van_rol("doel"), van_rol("Nederland")
+    uit: dict[str, GetoondVerschil] = {}
+    for r in t["verschil_in_verschillen"].itertuples(index=False):
+        groep = None
+        if getal_of_niets(r.verandering_groep) is not None:
+            # Valt er iets buiten dit recept (een naam niet in de tabel), dan het gemiddelde
+            # zelf, afgerond: liever één regel die niet optelt dan een ontbrekend getal.
+            groep = _getoond(r.verandering_groep, eenheid)
+            if r.vergelijking == GROEP:
+                w = [leden.get(n) for n in str(r.groep_gebruikt or "").split(", ") if n]
+                if w and all(x is not None for x in w):
+                    groep = _getoond(sum(w) / len(w), eenheid)
+            elif nl is not None:
+                groep = nl
+        effect = (doel - groep if getal_of_niets(r.effect) is not None and doel is not None
+                  and groep is not None else None)  # fmt: skip
+        uit[r.vergelijking] = GetoondVerschil(doel, groep, effect)
+    return uit
+
+
 #: Onder de tabel Verandering: zo is de kolom na te rekenen.
 AFGEROND_UITLEG = ("De verandering is berekend met de afgeronde cijfers zoals ze in de tabel "
                    "staan, zodat u hem zelf kunt narekenen. De export heeft de onafgeronde cijfers.")
 
 
-def verandering_tabel(ver: pd.DataFrame, van: int, tot: int, eenheid: str) -> pd.DataFrame:
+def verandering_tabel(ver: pd.DataFrame, van: int, tot: int, eenheid: str,
+                      ander: bool = False) -> pd.DataFrame:  # fmt: skip
     """Per regio begin, eind en verandering; zonder verandering staat de reden in de cel.
 
     De verandering is die van de getoonde (afgeronde) cijfers: zie :func:`getoonde_verandering`.
+    ``ander``: Nederland komt uit een ander CBS-product en heet dan zo, als in de grafiek erboven.
     """
     ver = getoonde_verandering(ver, eenheid)
+    regio = ver["regio_naam"].where(~((ver["rol"] == "Nederland") & ander),
+                                    NEDERLAND_ANDER_PRODUCT)  # fmt: skip
     return pd.DataFrame({
-        "Regio": ver["regio_naam"], "Rol": ver["rol"],
+        "Regio": regio, "Rol": ver["rol"],
         str(van): [fmt.waarde(w, eenheid) for w in ver["van"]],
         str(tot): [fmt.waarde(w, eenheid) for w in ver["tot"]],
         "Verandering": [fmt.verschil(w, eenheid) if getal_of_niets(w) is not None
@@ -186,11 +251,33 @@ def verandering_tabel(ver: pd.DataFrame, van: int, tot: int, eenheid: str) -> pd
 # ----------------------------------------------------------------------------- kloof
 
 
-def kloof_kerngetallen(t: Mapping[str, pd.DataFrame], eenheid: str) -> list[Kerngetal]:
-    """Kloof met Nederland in begin- en eindjaar (met de verandering als delta), en of hij sluit."""
+def getoonde_kloof(t: Mapping[str, pd.DataFrame], eenheid: str, richting: str
+                   ) -> tuple[Decimal | None, Decimal | None, bool | None]:  # fmt: skip
+    """(kloof toen, kloof nu, sluit hij?) uit de getoonde cijfers van de gemeente en Nederland.
+
+    Zelfde regel als :func:`getoonde_verandering`: 48,3 tegen 25,6 is een kloof van +22,7, ook als
+    de onafgeronde cijfers +22,8 geven. "Sluit" volgt uit dezelfde getoonde kloven; is hij na
+    afronden gelijk gebleven, dan is het antwoord "nee".
+    """
     k = t["kloof"].iloc[0]
-    kv, kt = getal_of_niets(k["kloof_van"]), getal_of_niets(k["kloof_tot"])
-    sluit = k["sluit"]
+    ver = t["verandering"].set_index("rol")
+    kloof = [_getoond(ver.loc["doel", kol], eenheid) - _getoond(ver.loc["Nederland", kol], eenheid)
+             if getal_of_niets(k[f"kloof_{kol}"]) is not None else None
+             for kol in ("van", "tot")]  # fmt: skip
+    if kloof[0] is None or kloof[1] is None:
+        return kloof[0], kloof[1], None
+    sluit = toets.achterstand(kloof[1], richting) < toets.achterstand(kloof[0], richting)
+    return kloof[0], kloof[1], sluit
+
+
+def kloof_kerngetallen(t: Mapping[str, pd.DataFrame], eenheid: str,
+                       richting: str) -> list[Kerngetal]:  # fmt: skip
+    """Kloof met Nederland in begin- en eindjaar (met de verandering als delta), en of hij sluit.
+
+    In de getoonde cijfers (:func:`getoonde_kloof`), zodat een lezer het narekent.
+    """
+    k = t["kloof"].iloc[0]
+    kv, kt, sluit = getoonde_kloof(t, eenheid, richting)
     if str(k["reden"] or "").startswith(NIET_VERGELIJKBAAR):
         # Geen getal en geen "ja/nee": het landelijke cijfer is een andere meting.
         return [Kerngetal(f"Verschil met Nederland in {int(k['van_jaar'])}", NIET_VERGELIJKBAAR),
@@ -201,7 +288,7 @@ def kloof_kerngetallen(t: Mapping[str, pd.DataFrame], eenheid: str) -> list[Kern
                   fmt.verschil(kv, eenheid) if kv is not None else fmt.GEEN_CIJFER),
         Kerngetal(f"Verschil met Nederland in {int(k['tot_jaar'])}",
                   fmt.verschil(kt, eenheid) if kt is not None else fmt.GEEN_CIJFER,
-                  delta=fmt.verschil(k["verandering"], eenheid)
+                  delta=fmt.verschil(kt - kv, eenheid)
                   if kv is not None and kt is not None else None),
         Kerngetal("Wordt de kloof kleiner?",
                   "onbekend" if sluit is None or pd.isna(sluit) else ("ja" if sluit else "nee")),
@@ -240,6 +327,7 @@ def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting:
     """
     naam = letterlijk(naam)
     did = t["verschil_in_verschillen"].set_index("vergelijking")
+    getoond = getoonde_did(t, eenheid)
     regels = []
     for vergelijking, wie in ((GROEP, "de vergelijkingsgemeenten"), ("Nederland", "Nederland")):
         r = did.loc[vergelijking]
@@ -248,12 +336,15 @@ def did_regels(t: Mapping[str, pd.DataFrame], naam: str, eenheid: str, richting:
             regels.append(f"- Tegen {wie}: niet te berekenen "
                           f"({letterlijk(zonder_punt(r['reden']))}).")
             continue
-        oordeel = gunstig(effect, richting, decimalen)
+        g = getoond[vergelijking]
+        if g.effect is None:  # een lid van de groep is niet af te ronden: de cijfers zelf
+            g = GetoondVerschil(*(_getoond(r[k], eenheid) for k in (
+                "verandering_doel", "verandering_groep", "effect")))  # fmt: skip
+        oordeel = gunstig(g.effect, richting, decimalen)
         regels.append(
-            f"- Tegen {wie}: {naam} veranderde "
-            f"{fmt.verschil(r['verandering_doel'], eenheid, decimalen)}, "
-            f"{wie} {fmt.verschil(r['verandering_groep'], eenheid, decimalen)}. Verschil: "
-            f"**{fmt.verschil(effect, eenheid, decimalen)}**"
+            f"- Tegen {wie}: {naam} veranderde {fmt.verschil(g.doel, eenheid)}, "
+            f"{wie} {fmt.verschil(g.groep, eenheid)}. Verschil: "
+            f"**{fmt.verschil(g.effect, eenheid)}**"
             + (f" ({oordeel} voor {naam})." if oordeel else "."))
     return regels
 
@@ -289,10 +380,12 @@ def trend_decimalen(eenheid: str) -> int:
 
 
 def _jaren_pretrend(van: object, tot: object, weg: object) -> str:
-    """``2020-2024``, of ``2023 (2020, 2021 tellen niet mee: breuk in de reeks)``."""
+    """``2020-2024``, ``2023 (2020, 2021 tellen niet mee: breuk in de reeks)`` of ``(2014 telt
+    niet mee: …)``."""
     jaren = "—" if pd.isna(van) else (f"{int(van)}" if van == tot else f"{int(van)}-{int(tot)}")
     if isinstance(weg, str) and weg:
-        jaren += f" ({weg} tellen niet mee: breuk in de reeks)"
+        tellen = "tellen" if "," in weg else "telt"
+        jaren += f" ({weg} {tellen} niet mee: breuk in de reeks)"
     return jaren
 
 
@@ -382,7 +475,7 @@ def export_toelichting(*, titel: str, key: str, eenheid: str, richting: str,
         ("Vergelijkingsgroep", ", ".join(f"{namen.get(c, c)} ({c})" for c in groep)),
         ("Periode", f"{van} tot en met {tot}. {soort}"),
         ("Nulmeting", f"{nul_jaar}: {fmt.waarde(nul_waarde, eenheid)}"),
-        ("Nederland", f"ander product: {ander_titel}" if ander else "eigen landelijke cijfers"),
+        ("Nederland", f"{ANDER_PRODUCT}: {ander_titel}" if ander else "eigen landelijke cijfers"),
         ("Methode verandering", "cijfer in het eindjaar min cijfer in het beginjaar; niets "
                                 "ingevuld of geïnterpoleerd"),
         ("Methode verschil-in-verschillen", "verandering gemeente min ongewogen gemiddelde "

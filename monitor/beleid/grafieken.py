@@ -28,7 +28,7 @@ from monitor.charts import (
     leeg_figuur,
     symbool,
 )
-from monitor.domein import BELEIDSJAREN, NEDERLAND, niet_vergelijkbaar_reden
+from monitor.domein import ANDER_PRODUCT, BELEIDSJAREN, NEDERLAND, niet_vergelijkbaar_reden
 from monitor.letterlijk import plotly_letterlijk
 from monitor.palet import NEDERLAND_KLEUR, kleuren
 
@@ -250,7 +250,7 @@ def pretrend_figuur(
     """De jaren tot en met de nulmeting: liepen Heerlen, Nederland en de groep gelijk op?
 
     Eén lijn per regio (vaste kleur en symbool); Nederland grijs gestippeld, of fijner gestippeld
-    met "(ander product)" als de landelijke reeks een ander CBS-begrip is. ``trends`` (uit
+    met "(ander CBS-product)" als de landelijke reeks een ander CBS-begrip is. ``trends`` (uit
     ``toets.pretrend``) tekent per regio de rechte trendlijn dun gestippeld, zodat hellingen te
     vergelijken zijn ook als er jaren ontbreken; de cijfers zelf worden niet verbonden over gaten.
     """
@@ -272,7 +272,7 @@ def pretrend_figuur(
         naam = str(rijen[0]["regio_naam"]) if "regio_naam" in deel else code
         is_nl = code == NEDERLAND
         if is_nl and ander_product:
-            naam = f"{naam} (ander product)"
+            naam = f"{naam} ({ANDER_PRODUCT})"
         ys, data, open_ = _reeks_punten(rijen, as_jaren, eenheid, naam)
         sym = symbool(code)
         lijn = (dict(ANDER_PRODUCT_STIJL) if ander_product else dict(NEDERLAND_STIJL)) if is_nl \
@@ -324,14 +324,14 @@ def verandering_figuur(verandering: pd.DataFrame, *, titel: str, eenheid: str,
     if met.empty:
         return leeg_figuur("Voor geen enkele regio zijn er cijfers in beide jaren.", titel)
     kleur = kleuren(list(verandering["regio_code"]))
-    namen = [plotly_letterlijk(f"{n} (ander product)" if c == NEDERLAND and ander_product else n)
+    namen = [plotly_letterlijk(f"{n} ({ANDER_PRODUCT})" if c == NEDERLAND and ander_product else n)
              for c, n in zip(met["regio_code"], met["regio_naam"], strict=True)]  # fmt: skip
     eenheid_verschil = "procentpunt" if eenheid == "%" else eenheid
     staaf = {
         "type": "bar", "y": namen, "x": met["verschil"], "orientation": "h",
-        "marker": {"color": [kleur[c] for c in met["regio_code"]],
-                   "pattern": {"shape": ["/" if c == NEDERLAND else ""
-                                         for c in met["regio_code"]]}},
+        # Geen arcering voor Nederland: overal elders betekent een gearceerde staaf "voorlopig"
+        # (charts.UITLEG_VOORLOPIG_STAAF); Nederland is hier al grijs.
+        "marker": {"color": [kleur[c] for c in met["regio_code"]]},
         "text": [_kort_verschil(v, eenheid) for v in met["verschil"]], "textposition": "outside",
         "cliponaxis": False,
         "customdata": [[fmt.waarde(a, eenheid), fmt.waarde(b, eenheid)]

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from monitor.domein import (
+    ANDER_PRODUCT,
     BELEIDSJAREN,
     EINDJAAR,
     NEDERLAND,
@@ -589,7 +590,7 @@ class Kloof:
     reden: str | None = None
 
 
-def _achterstand(kloof: float, richting: str) -> float:
+def achterstand(kloof: float, richting: str) -> float:
     """Hoe ver de regio *slechter* zit dan Nederland (negatief = beter dan Nederland)."""
     if richting == "lager_is_beter":
         return kloof
@@ -618,7 +619,7 @@ def kloof_tot_nl(reeks: pd.DataFrame | Cijfers, doel: str, van_jaar: int, tot_ja
                       (nl_code, tot_jaar))
     if not v.ok:
         return Kloof(van_jaar, tot_jaar, None, None, None, None, f"{NIET_VERGELIJKBAAR}: {v.reden}")
-    av, at = _achterstand(kv, richting), _achterstand(kt, richting)
+    av, at = achterstand(kv, richting), achterstand(kt, richting)
     return Kloof(van_jaar, tot_jaar, kv, kt, kt - kv, at < av)
 
 
@@ -705,8 +706,8 @@ def jaren_tot_kloof_dicht(kloof: Kloof, richting: str) -> KloofDicht:
     """
     if kloof.kloof_van is None or kloof.kloof_tot is None:
         return KloofDicht(None, None, None, f"Niet te berekenen: {zonder_punt(kloof.reden)}.")
-    av = _achterstand(kloof.kloof_van, richting)
-    at = _achterstand(kloof.kloof_tot, richting)
+    av = achterstand(kloof.kloof_van, richting)
+    at = achterstand(kloof.kloof_tot, richting)
     if at <= 0:
         return KloofDicht(0.0, float(kloof.tot_jaar), None,
                           "De kloof is al dicht: de regio scoort gelijk aan of beter dan "
@@ -853,7 +854,8 @@ def kanttekeningen(
       inwoners (een paar mensen meer of minder geeft dan al een grote sprong);
     - *herindeling*: jaren waarin een gemeentecode geen inwonertal heeft terwijl andere
       regio's dat wel hebben (bestond de gemeente toen in deze vorm?);
-    - *ander product*: de landelijke reeks is een verwant maar ander CBS-begrip.
+    - *ander CBS-product* (:data:`monitor.domein.ANDER_PRODUCT`): de landelijke reeks is een
+      verwant maar ander CBS-begrip.
     """
     namen = _regio_namen(reeks, regio_namen)
     naam = lambda c: namen.get(c, c)  # noqa: E731
@@ -900,7 +902,7 @@ def kanttekeningen(
         if nergens:
             uit.append(Kanttekening("ontbrekend",
                 f"Geen enkele regio heeft een cijfer in {_jaren_tekst(nergens)}: de bronnen "
-                "publiceren niet elk jaar (of dat jaar zit niet in de snapshot)."))  # fmt: skip
+                "publiceren niet elk jaar (of dat jaar is niet in de monitor geladen)."))  # fmt: skip
         ontbrekend: dict[str, str] = {}
         for code in codes:
             eigen = set(jaar[met[code]].tolist())
@@ -963,10 +965,10 @@ def kanttekeningen(
                         "gemeenten wel. Bestond de gemeente toen in deze vorm (herindeling)?"))
 
     if ander_product:
-        uit.append(Kanttekening("ander product",
+        uit.append(Kanttekening(ANDER_PRODUCT,
             f"Nederland heeft voor deze indicator geen eigen cijfer. Ter vergelijking staat de "
-            f"landelijke reeks '{ander_product}': een verwant maar ander CBS-begrip. Vergelijk de "
-            "richting, niet het niveau."))  # fmt: skip
+            f"landelijke reeks '{ander_product}' uit een {ANDER_PRODUCT}: een verwante maar "
+            "andere meting. Vergelijk de richting, niet het niveau."))  # fmt: skip
     return uit
 
 

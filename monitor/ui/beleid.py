@@ -27,6 +27,10 @@ from monitor.ui import data, keuzes
 
 OMGEVING = "ARMOEDEMONITOR_BELEID_WACHTWOORD"
 SECRET = "beleid_wachtwoord"
+#: Wat een lezer ziet als er geen wachtwoord is: geen bestandsnamen of variabelen (die staan in
+#: de README voor de beheerder).
+GEEN_WACHTWOORD = ("Bewerken is uitgeschakeld. Vraag de beheerder om een wachtwoord in te "
+                   "stellen. Zonder wachtwoord kunt u alles lezen, maar niets wijzigen.")
 _BEWERKER = "beleid_bewerker"
 _REM = "_beleid_inlogrem"
 _CONFLICT = "_beleid_conflict"
@@ -157,10 +161,9 @@ def bewerkmodus() -> str | None:
     with st.expander("Bewerkmodus: " + (f"aan ({keuzes.als_tekst(naam)})" if naam else "uit"),
                      icon=":material/edit:" if naam else ":material/lock:"):  # fmt: skip
         if ww is None:
-            st.info(
-                "Bewerken is uitgeschakeld: er is geen wachtwoord ingesteld. De beheerder zet "
-                f"`{SECRET}` in `.streamlit/secrets.toml` of de omgevingsvariabele `{OMGEVING}`. "
-                "Zonder wachtwoord is alles alleen te lezen.", icon=":material/lock:")
+            # Voor de lezer één zin; hoe de beheerder een wachtwoord instelt (secrets.toml of
+            # de omgevingsvariabele) staat in de README, onder "Gebruik".
+            st.info(GEEN_WACHTWOORD, icon=":material/lock:")
             return None
         if naam:
             st.write(f"U bewerkt als **{keuzes.als_tekst(naam)}**. Deze naam komt bij elke "

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from monitor import fmt
-from monitor.domein import TIJDZONE_LABEL, lokale_tijd
+from monitor.domein import ANDER_PRODUCT, TIJDZONE_LABEL, lokale_tijd
 from monitor.letterlijk import gewoon_adres, letterlijk
 
 CBS_LICENTIE = (
@@ -77,7 +77,7 @@ def laatste_run_tekst(runs: pd.DataFrame) -> str:
     foutmeldingen van buiten erin; die staan er letterlijk.
     """
     if runs.empty:
-        return "Er is nog geen ETL-run vastgelegd."
+        return "Er is nog geen bijwerking vastgelegd."
     r = runs.sort_values("gestart").iloc[-1]
     melding = _getallen(str(r["melding"] or "")).strip()
     if melding and melding[-1] not in ".!?":
@@ -134,7 +134,7 @@ def indicator_blok(meta: dict[str, Any], bronnen: list[str]) -> str:
         # De titel (uit de database: letterlijk), niet de interne sleutel; zie zoek().
         titel = meta.get("vergelijk_nl_titel")
         naam = letterlijk(titel) if isinstance(titel, str) and titel else f"`{vergelijk}`"
-        regels.append(f"- Landelijk vergeleken met een ander CBS-product: {naam}; een andere "
+        regels.append(f"- Landelijk vergeleken met een {ANDER_PRODUCT}: {naam}; een andere "
                       "meting, alleen ter oriëntatie")
     if bronnen:
         regels.append("- Bronnen:")
@@ -233,6 +233,45 @@ def herkomst_tabel(herkomst: pd.DataFrame) -> pd.DataFrame:
         "Herkomst": herkomst["herkomst"].astype(str),
         "Melding": herkomst["melding"].fillna("").astype(str),
     })
+
+
+#: Een reden uit de ETL begint met de sleutel van de indicator, soms met regio, jaar en waarde:
+#: ``"besteedbaar_inkomen_hh (Heerlen, 42.600): jaar ontbreekt ..."``.
+_SLEUTEL_VOORAAN = re.compile(r"^(?P<key>[a-z][a-z0-9_]*)(?: \((?P<wat>[^()]*)\))?: (?P<rest>.+)$",
+                              re.DOTALL)
+#: ``regel`` is een regelnummer in het bronbestand, of dit woord als een hele kolom ontbreekt.
+_REGEL_TEKST = {"kolom": "hele kolom", "kop": "hele kolom"}
+
+
+def niet_geladen_tabel(niet: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
+    """Bewust niet geladen: per regel de bron, de indicator (titel, niet de sleutel) en de reden.
+
+    De ETL schrijft de sleutel van de indicator vooraan in de reden; de lezer ziet hier de titel
+    uit de catalogus. Een sleutel die niet in de catalogus staat heeft geen titel en blijft staan
+    (de reden zegt dan zelf dat hij onbekend is). Heeft ``niet`` een kolom ``indicator_key``, dan
+    gaat die voor. Alles is tekst uit de database: de tabel toont elke cel letterlijk.
+    """
+    titels = indicatoren.set_index("key")["titel"].to_dict() if not indicatoren.empty else {}
+    rijen = []
+    for r in niet.to_dict("records"):
+        reden = str(r.get("reden") or "")
+        key, wat = r.get("indicator_key"), None
+        m = _SLEUTEL_VOORAAN.match(reden)
+        # Een sleutel is bekend of heeft een liggend streepje; "jaar: ..." is gewoon tekst.
+        if m and (m["key"] in titels or "_" in m["key"]) and (
+                not isinstance(key, str) or key == m["key"]):
+            key, wat, reden = m["key"], m["wat"], m["rest"]
+        indicator = titels.get(key, key) if isinstance(key, str) and key else ""
+        if wat:
+            indicator = f"{indicator} ({wat})"
+        regel = str(r.get("regel") or "")
+        rijen.append({
+            "Bron": str(r.get("bron_titel") or r.get("bron_id") or ""),
+            "Regel": _REGEL_TEKST.get(regel, regel),
+            "Indicator": indicator,
+            "Reden": reden[:1].upper() + reden[1:],
+        })
+    return pd.DataFrame(rijen, columns=["Bron", "Regel", "Indicator", "Reden"])
 
 
 def mislukt_tekst(mislukt: pd.DataFrame) -> str:

@@ -6,8 +6,8 @@ De regels voor eerlijkheid:
 - Een verschil met Nederland wordt alleen berekend als Nederland een cijfer heeft voor **hetzelfde
   jaar** en **hetzelfde product**. Anders staat er waarom niet.
 - Heeft Nederland geen eigen cijfer maar wijst de catalogus een landelijke reeks uit een ander
-  CBS-product aan (``vergelijk_nl``), dan tonen we die met het label "ander CBS-product", zonder
-  verschil: het is een andere meting.
+  CBS-product aan (``vergelijk_nl``), dan tonen we die met het label "ander CBS-product"
+  (``domein.ANDER_PRODUCT``), zonder verschil: het is een andere meting.
 - Ontbreekt een cijfer, dan staat er "geen cijfer" en de reden (niet in de bronnen, of CBS meldt
   een lege cel met status onbekend/geheim).
 - Aantallen (inwoners, huishoudens) hebben geen verschil met Nederland; we tonen het aandeel.
@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 from monitor import fmt
-from monitor.domein import NEDERLAND, Oordeel, gunstig
+from monitor.domein import ANDER_PRODUCT, NEDERLAND, Oordeel, gunstig
 
 #: De kerncijfers van het overzicht, in deze volgorde.
 TEGELS: tuple[str, ...] = (
@@ -202,7 +202,7 @@ def _nl_in_zin(key: str, eenheid: str, nl: dict[str, Any] | None, ander: bool, j
         tekst = _een_op(nl["waarde"], eenheid)
     else:
         tekst = fmt.waarde(nl["waarde"], eenheid)
-    return f" (Nederland, ander CBS-product: {tekst})" if ander else f" (Nederland: {tekst})"
+    return f" (Nederland, {ANDER_PRODUCT}: {tekst})" if ander else f" (Nederland: {tekst})"
 
 
 def tegel(key: str, reeks: pd.DataFrame | _Index, indicatoren: pd.DataFrame, code: str,
@@ -261,7 +261,8 @@ def tegel(key: str, reeks: pd.DataFrame | _Index, indicatoren: pd.DataFrame, cod
         if nl_ander is not None:
             ander, nl = True, nl_ander
             nl_tekst = (
-                f"Nederland: geen cijfer uit dezelfde bron. Ander CBS-product "
+                "Nederland: geen cijfer uit dezelfde bron. "
+                f"{ANDER_PRODUCT[0].upper()}{ANDER_PRODUCT[1:]} "  # "Ander CBS-product"
                 f"({nl_ander.get('tabel_id') or _bron(nl_ander)}): "
                 f"{fmt.waarde(nl_ander['waarde'], eenheid)} in {_periode(nl_ander)}. "
                 "Een andere meting, dus geen verschil."

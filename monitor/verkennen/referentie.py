@@ -3,7 +3,8 @@
 Vergelijken, Trends and Doeltreffendheid all put Nederland next to the chosen gemeenten. When
 Nederland has no figure from the same source, the catalogue may name a related national series
 from another CBS product (``indicator_meta.vergelijk_nl``). That series is shown *next to* the
-figures, labelled "ander product", and never mixed into the same series.
+figures, labelled "ander CBS-product" (``domein.ANDER_PRODUCT``), and never mixed into the same
+series.
 """
 
 from __future__ import annotations
