@@ -25,10 +25,6 @@ from monitor.ui import data, grafiek, htmltabel, keuzes
 VANDAAG = dt.date.today().year
 _MELDING = "beleid_melding"
 _HOOGTE = 35 * 20 + 3  # kop plus 19 opdrachten, zonder lege regel eronder
-# Alleen lezen: drie regels per opdracht, zodat de langste opdracht (146 tekens) heel te lezen is
-# in plaats van afgekapt ("Voorlichting over geldzaken op laagdr…").
-_RIJ_LEZEN = 68
-_HOOGTE_LEZEN = 35 + _RIJ_LEZEN * 19 + 3
 TABBLADEN = ("Doelen", "Uitvoering", "Geschiedenis")
 
 
@@ -224,12 +220,25 @@ def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
                "betekent: de gemeente heeft status, eigenaar en planning hier nog niet "
                "opgegeven. Het zegt niets over de uitvoering zelf.")  # fmt: skip
     if not bewerker:
-        st.dataframe(
-            logica.opdrachten_tabel(ops, titels), hide_index=True, width="stretch",
-            height=_HOOGTE_LEZEN, row_height=_RIJ_LEZEN, placeholder="",
-            column_config={"Nr": st.column_config.NumberColumn(width="small"),
-                           "Status": st.column_config.TextColumn(width="medium"),
-                           "Opdracht": st.column_config.TextColumn(width="large")})  # fmt: skip
+        # HTML-tabellen, één per thema: elke cel en elk kopje loopt terug op de breedte van de
+        # pagina. In het raster (st.dataframe) pasten de negen kolommen niet; vanaf "Beweegt
+        # indicator(en)" vielen ze rechts weg (1280 en 1400 px breed). Het thema als kopje en
+        # geen kolommen die bij alle opdrachten leeg zijn: dan past het, en blijft een opdracht
+        # twee of drie regels hoog.
+        tabel = logica.opdrachten_tabel(ops, titels)
+        leeg = [k for k in tabel.columns if k not in ("Nr", "Status", "Opdracht", "Thema")
+                and tabel[k].fillna("").astype(str).str.strip().eq("").all()]  # fmt: skip
+        if leeg:
+            st.caption("Nog bij geen enkele opdracht ingevuld, en daarom niet in de tabel: "
+                       + ", ".join(leeg) + ".")
+        for thema, deel in tabel.groupby(tabel["Thema"].fillna("Zonder thema"), sort=False):
+            st.markdown(f"##### Thema: {letterlijk(thema)}")
+            htmltabel.toon(deel.drop(columns=["Thema", *leeg]),
+                           alt=f"Opdrachten bij het thema {thema}")
+        st.download_button(
+            "Download opdrachten (CSV)", tabel_csv(tabel, "nl"),
+            file_name=logica.bestandsnaam("beleid_opdrachten", dt.date.today()) + ".csv",
+            mime="text/csv", on_click="ignore", key="opdrachten_download")
         return
     if beleid_ui.conflict_paneel("opdrachten"):
         return

@@ -11,12 +11,19 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from monitor import store
-from monitor.beleid import inlogrem, opslag, toets
-from monitor.beleid.grafieken import doel_figuur, pretrend_figuur, verandering_figuur
+from monitor import domein, store
+from monitor.beleid import beleidsmonitor as logica
+from monitor.beleid import inlogrem, opslag, toets, validatie
+from monitor.beleid.grafieken import (
+    BAND_BUITEN_BEELD,
+    doel_figuur,
+    pretrend_figuur,
+    verandering_figuur,
+)
 from tests.pages_hulp import tabellen
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,20 +108,30 @@ def test_beleidsmonitor_alleen_lezen_zonder_wachtwoord(monkeypatch: pytest.Monke
     assert "Inlezen kan alleen in de bewerkmodus." in teksten(at)
     assert at.get("plotly_chart")  # de doelgrafiek is er
     # Alleen het open tabblad wordt gebouwd: de opdrachten staan nog niet op de pagina.
-    assert not any("Opdracht" in d.value.columns for d in at.dataframe)
+    assert not any("Opdracht" in t.columns for t in tabellen(at))
     assert not [m for m in at.metric if m.label == "Nog niet ingevoerd"]
 
     at = start(BELEID, tabblad="Uitvoering")  # een link naar het tabblad Uitvoering
-    tabel = next(d for d in at.dataframe if "Opdracht" in d.value.columns)
-    opdrachten = tabel.value
-    assert len(opdrachten) == 19
-    # Regressie: de kolom Status was "small" en toonde "nog niet ing…"; medium past de langste.
-    assert "nog niet ingevoerd" in set(opdrachten["Status"])
-    assert json.loads(tabel.proto.columns)["Status"]["width"] == "medium"
-    # Regressie: de langste opdracht (146 tekens) werd na één regel afgekapt. De rij is nu hoog
-    # genoeg voor drie regels tekst van ~20 px (de grid laat tekst dan teruglopen).
+    # Regressie (issue 12): in het raster vielen de kolommen vanaf "Beweegt indicator(en)" rechts
+    # weg. Nu HTML-tabellen (één per thema) waarin elke cel terugloopt; kolommen die bij alle
+    # opdrachten leeg zijn, worden genoemd in plaats van getoond (de browsertest meet de breedte).
+    assert not any("Opdracht" in d.value.columns for d in at.dataframe)
+    per_thema = [t for t in tabellen(at) if "Opdracht" in t.columns]
+    assert [len(t) for t in per_thema] == [7, 6, 6]
+    assert all(list(t.columns) == ["Nr", "Status", "Opdracht", "Toelichting"] for t in per_thema)
+    kopjes = [m.value for m in at.markdown if m.value.startswith("##### Thema: ")]
+    assert kopjes == ["##### Thema: Dicht bij onze inwoners",
+                      "##### Thema: Samen sterk voor inkomenszekerheid",
+                      "##### Thema: Voorkomen en volhouden"]  # fmt: skip
+    assert ("Nog bij geen enkele opdracht ingevuld, en daarom niet in de tabel: Eigenaar, "
+            "Planning, Besluitmoment, Beweegt indicator(en).") in teksten(at)
+    opdrachten = pd.concat(per_thema)
+    assert list(opdrachten["Nr"]) == [str(n) for n in range(1, 20)]
+    # Regressie: "nog niet ing…" en de langste opdracht (146 tekens) werden eerder afgekapt.
+    assert set(opdrachten["Status"]) == {"nog niet ingevoerd"}
     assert max(opdrachten["Opdracht"].str.len()) == 146
-    assert tabel.proto.row_height >= 3 * 20
+    assert [b.label for b in at.download_button if b.key == "opdrachten_download"] == [
+        "Download opdrachten (CSV)"]
     assert [m.value for m in at.metric if m.label == "Nog niet ingevoerd"] == ["19"]
     assert [m.value for m in at.metric if m.label == "Niet gestart"] == ["0"]
     assert not at.get("plotly_chart")  # de doelgrafiek (tabblad Doelen) is nu niet gebouwd
@@ -344,12 +361,65 @@ def test_doelgrafiek_toont_realisatie_pad_streefwaarden_en_band() -> None:
     assert per_jaar["2015"][2] == "2015*" and per_jaar["2015"][3] == "voorlopig"
     assert per_jaar["2024"][1] == "43,8" and "85984NED" in per_jaar["2024"][4]
     assert real.y[list(real.x).index("2016")] is None  # gat blijft gat
-    # De as volgt de cijfers en doelen, niet de (veel bredere) band.
+    # De as toont alles wat getekend is: cijfers, doelen en de hele band (issue 12).
     onder, boven = fig.layout.yaxis.range
-    band = fig.data[namen.index("Onzekerheid projectie (95%)")]
-    assert boven < max(proj.frame["boven"]) or min(band.y) < onder
     waarden = [w for w in real.y if w is not None] + [42.0, 38.0, 43.79]
+    waarden += [*proj.frame["onder"], *proj.frame["boven"]]
     assert onder <= min(waarden) and max(waarden) <= boven
+
+
+def _doelgrafiek_zoals_de_pagina(regio: str, key: str, ind, doelen, reeks):
+    """De figuur zoals paginas/beleidsmonitor.py detail() hem bouwt (zelfde gegevens)."""
+    eenheid = str(ind.at[key, "eenheid"])
+    r = reeks[reeks["indicator_key"] == key]
+    doel = doelen.loc[key].to_dict()
+    proj = toets.projectie(r, grenzen=validatie.BEREIK.get(eenheid, (None, None)))
+    referentie = (logica.landelijke_referentie(opslag.doelen(domein.NEDERLAND), regio)
+                  if key == domein.SCHULDEN_KEY else None)  # fmt: skip
+    fig = doel_figuur(r, titel="t", eenheid=eenheid, regio_code=regio, regio_naam=regio,
+                      nulmeting=logica.nulmeting_punt(doel),
+                      streefwaarden=dict(doel.get("streefwaarden") or {}),
+                      projectie=proj.frame if proj.mogelijk else None, referentie=referentie)
+    return fig, proj
+
+
+def test_doelgrafiek_band_valt_niet_buiten_de_as() -> None:
+    # Issue 12: bij Heerlen, bijstand per 1.000 liep de 95%-band (onder 32,1 in 2029) onder de
+    # as (die begon bij 34,3) en was afgekapt, zonder dat iets dat zei. Nu valt alles wat getekend
+    # is binnen de as, behalve een band die de cijfers plat zou drukken (meer dan
+    # BAND_HOOGSTENS keer zo hoge as): die heet in de legenda "loopt buiten beeld".
+    v = store.db_versie()
+    ind = store.indicatoren(v).set_index("key")
+    keys = logica.plan_keys(ind.reset_index())
+    gezien_band = gezien_buiten = 0
+    for regio in domein.STANDAARD_REGIOS:
+        reeks = store.reeks(v, logica.op_te_halen(keys, opslag.doelen(regio)), (regio,))
+        doelen = opslag.doelen_met_voorstel(regio, keys, reeks).set_index("indicator_key")
+        for key in keys:
+            fig, proj = _doelgrafiek_zoals_de_pagina(regio, key, ind, doelen, reeks)
+            namen = [t.name for t in fig.data]
+            buiten = BAND_BUITEN_BEELD in namen
+            band_sporen = {namen.index(BAND_BUITEN_BEELD) - 1, namen.index(BAND_BUITEN_BEELD)} \
+                if buiten else set()  # fmt: skip
+            getekend = [float(y) for i, t in enumerate(fig.data) if t.y is not None
+                        and i not in band_sporen for y in t.y if y is not None]  # fmt: skip
+            if not getekend:
+                continue  # lege figuur met melding
+            onder, boven = fig.layout.yaxis.range
+            assert onder <= min(getekend) and max(getekend) <= boven, (regio, key)
+            if min(getekend) >= 0:
+                assert onder >= 0, (regio, key)  # geen negatieve as voor een aantal of %
+            if proj.mogelijk:
+                gezien_band += 1
+                band_past = (onder <= proj.frame["onder"].min()
+                             and proj.frame["boven"].max() <= boven)  # fmt: skip
+                assert band_past != buiten, (regio, key)  # afgekapt ⇔ de legenda zegt het
+                if buiten:
+                    gezien_buiten += 1
+                    hoogte_band = proj.frame["boven"].max() - max(0, proj.frame["onder"].min())
+                    assert hoogte_band > (boven - onder), (regio, key)  # echt breed
+    assert gezien_band >= 10  # de lus toetst echt banden (snapshot: 19 projecties)
+    assert gezien_band - gezien_buiten >= 10  # de meeste banden passen helemaal
 
 
 def test_pretrend_en_verandering_figuren() -> None:

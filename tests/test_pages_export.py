@@ -177,3 +177,16 @@ def test_geen_database_geeft_nederlandse_melding(monkeypatch: pytest.MonkeyPatch
     at.switch_page(PAGINA).run()
     assert not at.exception
     assert any("nog geen database" in e.value for e in at.error)
+
+
+def test_gekozen_indicatoren_en_jaren_lopen_terug_in_plaats_van_weg_te_vallen() -> None:
+    # Issue 12: in een kolom hield Streamlit de keuzes op één regel; vanaf de derde indicator
+    # ("Huishoude|") viel alles rechts weg. wrap laat de keuzes teruglopen op nieuwe regels; de
+    # browsertest (tests/e2e/test_niets_afgekapt.py) meet dat elke keuze ook echt in beeld is.
+    at = _start({"export_jaar": ["2015", "2020", "2023", "2024"]})
+    indicatoren = at.multiselect(key="k_export_indicator")
+    assert indicatoren.value == list(model.KERNINDICATOREN)
+    assert indicatoren.proto.wrap is True
+    jaren = at.multiselect(key="k_export_jaar")
+    assert jaren.value == [2015, 2020, 2023, 2024]
+    assert jaren.proto.wrap is True

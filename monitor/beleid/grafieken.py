@@ -142,6 +142,15 @@ def doel_figuur(
     _periode_band(layout, as_jaren, *BELEIDSPERIODE, f"Beleidsperiode {BELEIDSPERIODE[0]}-"
                   f"{BELEIDSPERIODE[1]}")  # fmt: skip
 
+    waarden = [*pd.to_numeric(reeks["waarde"], errors="coerce").dropna(), *streefwaarden.values()]
+    waarden += [float(nulmeting["waarde"])] if nulmeting else []
+    waarden += [referentie["nulmeting_waarde"], referentie["doel_waarde"]] if referentie else []
+    band: list[float] = []
+    if projectie is not None and not projectie.empty:
+        waarden += list(projectie["verwacht"])
+        band = [*projectie["onder"], *projectie["boven"]]
+    bereik, band_in_beeld = as_bereik_met_band(waarden, band, ondergrens=0.0)
+
     if projectie is not None and not projectie.empty:
         px = [str(int(j)) for j in projectie["jaar"]]
         sporen.append({"type": "scatter", "x": px, "y": projectie["boven"], "mode": "lines",
@@ -149,7 +158,8 @@ def doel_figuur(
         sporen.append({
             "type": "scatter", "x": px, "y": projectie["onder"], "mode": "lines",
             "line": {"width": 0}, "fill": "tonexty", "fillcolor": "rgba(0,114,178,0.12)",
-            "name": "Onzekerheid projectie (95%)", "hoverinfo": "skip"})
+            "name": "Onzekerheid projectie (95%)" if band_in_beeld else BAND_BUITEN_BEELD,
+            "hoverinfo": "skip"})
         sporen.append({
             "type": "scatter", "x": px, "y": projectie["verwacht"], "mode": "lines",
             "name": "Projectie (trend)", "line": {"color": kleur, "dash": "dot", "width": 1.5},
@@ -206,12 +216,6 @@ def doel_figuur(
                        "line": {"width": 3, "color": "#333333"}},
             "customdata": [fmt.waarde(nulmeting["waarde"], eenheid)],
             "hovertemplate": "Nulmeting %{x}: %{customdata}<extra></extra>"})  # fmt: skip
-    waarden = [*pd.to_numeric(reeks["waarde"], errors="coerce").dropna(), *streefwaarden.values()]
-    waarden += [float(nulmeting["waarde"])] if nulmeting else []
-    waarden += [referentie["nulmeting_waarde"], referentie["doel_waarde"]] if referentie else []
-    if projectie is not None and not projectie.empty:
-        waarden += list(projectie["verwacht"])
-    bereik = as_bereik(waarden, ondergrens=0.0)
     if bereik:
         layout["yaxis"]["range"] = bereik
     fig = go.Figure(data=sporen, layout=layout)
@@ -219,12 +223,38 @@ def doel_figuur(
     return fig.update_layout(xaxis_title=None, legend_title=None)
 
 
+#: Hoeveel breder dan de cijfers zelf nodig hebben de onzekerheidsband de waarde-as mag maken.
+#: Meestal past de band dan helemaal (Heerlen, bijstand per 1.000: band 32,1-56,2 bij cijfers
+#: 34,3-58,2). Een band van 0 tot 88 naast cijfers van 42 tot 45 (Nederland, AO, drie cijfers)
+#: zou de cijfers plat drukken: die band loopt buiten beeld, en de legenda zegt dat.
+BAND_HOOGSTENS = 2.0
+BAND_BUITEN_BEELD = "Onzekerheid projectie (95%), loopt buiten beeld"
+
+
+def as_bereik_met_band(waarden: Sequence[float], band: Sequence[float],
+                       ondergrens: float | None = None
+                       ) -> tuple[list[float] | None, bool]:  # fmt: skip
+    """(bereik van de waarde-as, past de band erin?) voor een grafiek met een onzekerheidsband.
+
+    De band telt mee zolang de as daardoor hooguit ``BAND_HOOGSTENS`` keer zo hoog wordt als voor
+    ``waarden`` alleen: dan is niets afgekapt (issue 12). Is de band breder, dan volgt de as de
+    cijfers en is het antwoord False, zodat de legenda kan zeggen dat de band buiten beeld loopt.
+    """
+    zonder = as_bereik(waarden, ondergrens)
+    met = as_bereik([*waarden, *band], ondergrens)
+    if zonder is None or met is None or not band:
+        return met, True
+    if met[1] - met[0] <= BAND_HOOGSTENS * (zonder[1] - zonder[0]):
+        return met, True
+    return zonder, False
+
+
 def as_bereik(waarden: Sequence[float], ondergrens: float | None = None
               ) -> list[float] | None:  # fmt: skip
-    """Het bereik van de waarde-as volgt de cijfers (met 10% ruimte), niet de onzekerheidsband.
+    """Het bereik van de waarde-as: alle ``waarden`` met 10% ruimte.
 
-    Een band van 0 tot 60% naast cijfers van 4 tot 11% drukt de cijfers plat; de band mag buiten
-    beeld lopen, de cijfers niet.
+    Liggen alle waarden op of boven ``ondergrens`` (een band is al afgekapt op wat de eenheid
+    toelaat, zie ``toets.projectie(grenzen=...)``), dan begint de as niet lager.
     """
     schoon = [float(w) for w in waarden if w is not None and pd.notna(w)]
     if not schoon:

@@ -206,7 +206,7 @@ def zijbalk() -> None:
     with st.sidebar:
         # De regiokiezer groeit mee: Streamlit geeft de keuzelijst een vaste maximale hoogte,
         # waardoor de vijfde en latere regio's half of helemaal uit beeld vielen. Vaste eigen CSS,
-        # geen tekst van buiten.
+        # geen tekst van buiten; hij geldt voor elke multiselect op de pagina (zie url_keuze).
         st.html(_ZIJBALK_CSS)
         st.multiselect(
             "Regio's",
@@ -226,7 +226,7 @@ def zijbalk() -> None:
 
 
 _ZIJBALK_CSS = """<style>
-[data-testid="stSidebar"] [data-testid="stMultiSelect"] div { max-height: none; }
+[data-testid="stMultiSelect"] div { max-height: none; }
 </style>"""
 
 
@@ -333,6 +333,9 @@ def url_keuze(
 
     if meerdere:
         widget_kwargs.setdefault("placeholder", "Kies een of meer")
+        # Elke gekozen optie in beeld: in een kolom (Export) bleven de keuzes anders op één
+        # regel en vielen ze rechts weg; de keuzelijst groeit mee (_ZIJBALK_CSS).
+        widget_kwargs.setdefault("wrap", True)
         gekozen = plek.multiselect(label, opties, key=key, format_func=labels, select_all=False,
                                    **widget_kwargs)
         _zet_url(sleutel, [str(g) for g in gekozen])
