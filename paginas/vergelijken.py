@@ -38,7 +38,9 @@ with keuzes.veilig("de vergelijking"):
     titel, eenheid, richting = str(meta["titel"]), str(meta["eenheid"]), str(meta["richting"])
 
     jaren = data.jaren(v, key)
-    eigen = data.reeks(v, (key,), tuple(codes))
+    # Nederland altijd erbij: de referentielijn hoort bij de indicator, ook als Nederland niet
+    # in de zijbalk staat (de tabel toont alleen de gekozen regio's).
+    eigen = data.reeks(v, (key,), tuple(dict.fromkeys([*codes, NEDERLAND])))
     standaard_jaar = referentie.standaard_jaar(eigen, hoofd, jaren)
     jaar = keuzes.url_keuze(
         "Jaar", jaren, sleutel="jaar", standaard=standaard_jaar, plek=rechts,

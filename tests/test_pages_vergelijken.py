@@ -172,3 +172,28 @@ def test_kaart_zoomt_naar_zuid_limburg_via_de_link():
     choropleth = [t for t in kaart["data"] if t.get("type") == "choropleth"]
     getekend = set().union(*(set(t.get("locations") or []) for t in choropleth))
     assert len(getekend) == 16 and "GM0917" in getekend and "GM0363" not in getekend
+
+
+def test_nederland_blijft_referentie_als_het_niet_in_de_keuze_staat():
+    """Regressie: zonder Nederland in de zijbalk zei de pagina "Nederland heeft geen cijfer voor
+    2024 in deze database" en tekende ze geen referentielijn, terwijl Nederland 22,6 heeft (som
+    van de gemeenten). De referentie hoort bij de indicator, niet bij de keuze."""
+    at = open_pagina(PAGINA, regio=["GM0917", "GM0060"])
+    geen_fouten(at)
+    tekst = teksten(at)
+    assert "Nederland heeft geen cijfer voor 2024" not in tekst
+    fig = figuren(at)[0]
+    lijn = fig["layout"]["shapes"][0]
+    assert lijn["x0"] == lijn["x1"] and round(lijn["x0"], 1) == 22.6
+    assert any(a["text"].startswith("Nederland") for a in fig["layout"]["annotations"])
+    # de tabel blijft bij de keuze: alleen Heerlen en Ameland
+    assert list(tabellen(at)[0]["Regio"]) == ["Heerlen", "Ameland"]
+
+
+def test_tabel_noemt_het_afrondingsbereik_van_een_onzeker_cijfer():
+    at = open_pagina(PAGINA, regio=["GM0917", "GM0060"])
+    tabel = tabellen(at)[0].set_index("Regio")
+    # Ameland heeft 0 personen met bijstand, afgerond op tientallen: echt 0 tot 4 (0,0 tot 1,1
+    # per 1.000). De tabel zegt dat, net als de kaart; Heerlens bereik is smal en blijft weg.
+    assert tabel.loc["Ameland", "Waarde"] == "0,0 (door afronding van CBS tussen 0,0 en 1,1)"
+    assert tabel.loc["Heerlen", "Waarde"] == "43,8"

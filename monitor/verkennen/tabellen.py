@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from monitor import fmt
+from monitor.verkennen import ranglijst
 
 _VOORLOPIG = ("voorlopig", "nader voorlopig")
 
@@ -48,7 +49,10 @@ def vergelijk_tabel(
             plaats = "-" if code.startswith("NL") else "geen plaats"
         rijen.append({
             "Regio": namen.get(code, code),
-            "Waarde": fmt.waarde_van(r, eenheid) if heeft else fmt.GEEN_CIJFER,
+            # met het bereik als CBS' afronding het cijfer onzeker maakt (Ameland: 0,0 is echt
+            # 0,0 tot 1,1), net als in de hover van de kaart
+            "Waarde": (ranglijst.met_afronding(fmt.waarde_van(r, eenheid), r, eenheid) if heeft
+                       else fmt.GEEN_CIJFER),
             "Jaar": fmt.periode(jaar, r.get("status")) if r is not None else str(jaar),
             "Status": (r.get("status") or "onbekend") if r is not None else "niet in de database",
             "Plaats": plaats,
