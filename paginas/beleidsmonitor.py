@@ -221,20 +221,15 @@ def uitvoering_sectie(ind: pd.DataFrame, bewerker: str | None) -> None:
                "opgegeven. Het zegt niets over de uitvoering zelf.")  # fmt: skip
     if not bewerker:
         # HTML-tabellen, één per thema: elke cel en elk kopje loopt terug op de breedte van de
-        # pagina. In het raster (st.dataframe) pasten de negen kolommen niet; vanaf "Beweegt
-        # indicator(en)" vielen ze rechts weg (1280 en 1400 px breed). Het thema als kopje en
-        # geen kolommen die bij alle opdrachten leeg zijn: dan past het, en blijft een opdracht
-        # twee of drie regels hoog.
+        # pagina (in het raster vielen de laatste kolommen rechts weg).
         tabel = logica.opdrachten_tabel(ops, titels)
-        leeg = [k for k in tabel.columns if k not in ("Nr", "Status", "Opdracht", "Thema")
-                and tabel[k].fillna("").astype(str).str.strip().eq("").all()]  # fmt: skip
+        leeg, per_thema = logica.opdrachten_per_thema(tabel)
         if leeg:
             st.caption("Nog bij geen enkele opdracht ingevuld, en daarom niet in de tabel: "
                        + ", ".join(leeg) + ".")
-        for thema, deel in tabel.groupby(tabel["Thema"].fillna("Zonder thema"), sort=False):
+        for thema, deel in per_thema:
             st.markdown(f"##### Thema: {letterlijk(thema)}")
-            htmltabel.toon(deel.drop(columns=["Thema", *leeg]),
-                           alt=f"Opdrachten bij het thema {thema}")
+            htmltabel.toon(deel, alt=f"Opdrachten bij het thema {thema}")
         st.download_button(
             "Download opdrachten (CSV)", tabel_csv(tabel, "nl"),
             file_name=logica.bestandsnaam("beleid_opdrachten", dt.date.today()) + ".csv",

@@ -364,6 +364,24 @@ def opdrachten_tabel(ops: pd.DataFrame, titels: Mapping[str, str]) -> pd.DataFra
     })  # fmt: skip
 
 
+#: Kolommen die de leestabel altijd toont, ook als nog niemand ze invulde.
+_OPDRACHT_VAST = ("Nr", "Status", "Opdracht", "Thema")
+
+
+def opdrachten_per_thema(tabel: pd.DataFrame) -> tuple[list[str], list[tuple[str, pd.DataFrame]]]:
+    """(kolommen die bij geen enkele opdracht zijn ingevuld, [(thema, opdrachten), ...]).
+
+    Waarom: negen kolommen pasten niet in de breedte van de pagina (vanaf "Beweegt indicator(en)"
+    vielen ze rechts weg). Per thema een tabel, zonder het thema als kolom en zonder kolommen die
+    nog leeg zijn (de pagina noemt die), past het, en blijft een opdracht twee of drie regels hoog.
+    """
+    leeg = [k for k in tabel.columns if k not in _OPDRACHT_VAST
+            and tabel[k].fillna("").astype(str).str.strip().eq("").all()]  # fmt: skip
+    delen = [(str(thema), deel.drop(columns=["Thema", *leeg])) for thema, deel in
+             tabel.groupby(tabel["Thema"].fillna("Zonder thema"), sort=False)]  # fmt: skip
+    return leeg, delen
+
+
 _OPDRACHT_TEKST = ("status", "samenvatting", "eigenaar", "planning", "besluitmoment", "thema",
                    "toelichting")  # fmt: skip
 
