@@ -13,7 +13,7 @@ import pandas as pd
 from etl.catalogus import Bron
 from etl.config import NEDERLAND
 from etl.fouten import EtlFout
-from etl.ruw import Ruw, lees_csv
+from etl.ruw import NietGeladen, Ruw, lees_csv
 
 
 def _kolommen_bestaan(rijen: pd.DataFrame, nodig: list[str], tabel: str, bestand: str) -> None:
@@ -28,7 +28,8 @@ def lees_label_csv(pad: Path, bron: Bron, jaar: int) -> Ruw:
     # An edition may lack an optional column (PDOK: income only in 2022): listed, not an error.
     labels = {ind: label for ind, label in bron.bestand_kolommen.items()
               if label in rijen.columns or ind not in bron.optioneel}
-    niet_geladen = [("kolom", f"{ind}: de kolom '{label}' staat niet in {pad.name}; niet geladen")
+    niet_geladen = [NietGeladen("kolom", f"De editie {jaar} heeft geen kolom voor dit cijfer.",
+                                indicator_key=ind, bestand=pad.name, kolom=label)
                     for ind, label in bron.bestand_kolommen.items() if ind not in labels]
     _kolommen_bestaan(rijen, [bron.regio or "", *([bron.naam] if bron.naam else []), *labels.values()],
                       bron.tabel_id, pad.name)

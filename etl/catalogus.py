@@ -182,7 +182,8 @@ class Reeks(BaseModel):
             bestand=f"snapshot/statline/{tabel_id}", regio=self.regio, naam=self.naam, jaar=jaar,
             perioden=self.perioden, kolommen=self.kolommen, factor=self.factor,
             optioneel=list(self.kolommen), online=Online(filter=self.filter, regio=self.regio),
-            toelichting=self.toelichting or f"Editie gevonden in de CBS-catalogus (reeks '{self.id}').")
+            # Without the series id: the page shows this text, and the id is an internal name.
+            toelichting=self.toelichting or "Editie gevonden in de tabellenlijst van CBS.")
 
 
 class Catalogus(BaseModel):

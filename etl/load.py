@@ -11,13 +11,24 @@ import json
 import logging
 import os
 import uuid
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from etl import afronding, bestanden, importeer, lokaal, manifest, plausibel, schulden, statline
+from etl import (
+    afronding,
+    bestanden,
+    importeer,
+    lokaal,
+    manifest,
+    notatie,
+    plausibel,
+    schulden,
+    statline,
+)
 from etl.catalogus import Bron, Catalogus, laad_catalogus
 from etl.config import (
     IMPORT_MAP,
@@ -29,7 +40,7 @@ from etl.config import (
     database_pad,
 )
 from etl.fouten import EtlFout
-from etl.ruw import Ruw
+from etl.ruw import NIET_GELADEN_KOLOMMEN, Ruw
 from etl.slot import WACHT, bouwslot, ruim_op
 from etl.transform import TIDY, naar_tidy, regio_tabel
 from etl.validate import problemen
@@ -64,7 +75,11 @@ CREATE TABLE indicator_meta (key VARCHAR PRIMARY KEY, volgorde INTEGER, peildatu
     afgerond_op INTEGER);
 CREATE TABLE bron_meta (bron_id VARCHAR PRIMARY KEY, rang INTEGER NOT NULL, formaat VARCHAR,
     bestand VARCHAR, toelichting VARCHAR);
-CREATE TABLE niet_geladen (bron_id VARCHAR, regel VARCHAR, reden VARCHAR);
+-- What was deliberately not loaded. `reden` is a Dutch sentence for the Bronnen page; which
+-- indicator (the page shows its title), what the line says (region, year, value) and where in
+-- the source (file, column) are columns of their own, for staff and audit (etl.ruw.NietGeladen).
+CREATE TABLE niet_geladen (bron_id VARCHAR, regel VARCHAR, reden VARCHAR, indicator_key VARCHAR,
+    inhoud VARCHAR, bestand VARCHAR, kolom VARCHAR);
 -- Per run and source: where its figures came from (online, snapshot, lokaal, import) and why,
 -- e.g. that a refresh failed for that table and the snapshot was used instead.
 CREATE TABLE etl_run_tabel (run_id VARCHAR NOT NULL, bron_id VARCHAR NOT NULL, tabel_id VARCHAR,
@@ -266,25 +281,25 @@ def verzamel(catalogus: Catalogus, data_dir: Path) -> tuple[pd.DataFrame, pd.Dat
         if bron.formaat == "schulden_csv":
             frame, overgeslagen = schulden.lees_schulden(data_dir / bron.bestand, bron)
             delen.append(frame)
-            niet_geladen += [{"bron_id": bron.id, "regel": nr, "reden": r} for nr, r in overgeslagen]
+            niet_geladen += [{"bron_id": bron.id, **asdict(n)} for n in overgeslagen]
         elif bron.formaat == "lokaal_csv":
             frame, overgeslagen = lokaal.lees_lokaal(data_dir / bron.bestand, bron, indicatoren)
             delen.append(frame)
-            niet_geladen += [{"bron_id": bron.id, "regel": str(nr), "reden": r} for nr, r in overgeslagen]
+            niet_geladen += [{"bron_id": bron.id, **asdict(n)} for n in overgeslagen]
         else:
             for ruw in _lees_bron(bron, data_dir, namen):
                 tidy = naar_tidy(ruw, bron, indicatoren)
                 if tidy.empty:
                     raise EtlFout(f"Tabel {bron.tabel_id}: geen enkele gemeente of Nederland gevonden.")
                 delen.append(tidy)
-                niet_geladen += [{"bron_id": bron.id, "regel": r, "reden": reden} for r, reden in ruw.niet_geladen]
+                niet_geladen += [{"bron_id": bron.id, **asdict(n)} for n in ruw.niet_geladen]
                 if ruw.versie or ruw.opgehaald_op:  # read from a folder `etl refresh` wrote
                     info[bron.id] = {"versie": ruw.versie or bron.versie, "opgehaald_op": ruw.opgehaald_op,
                                      "modus": "online"}
                 laatste = tidy.dropna(subset=["regio_naam"]).sort_values("jaar")
                 namen.update(dict(zip(laatste["regio_naam"].str.strip(), laatste["regio_code"], strict=True)))
     alles = pd.concat([d for d in delen if not d.empty], ignore_index=True)[TIDY]
-    return alles, pd.DataFrame(niet_geladen, columns=["bron_id", "regel", "reden"]), info
+    return alles, pd.DataFrame(niet_geladen, columns=NIET_GELADEN_KOLOMMEN), info
 
 
 def _schrijf(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, waarnemingen: pd.DataFrame,
@@ -467,7 +482,7 @@ def _mislukte_runs(con: duckdb.DuckDBPyConnection, data_dir: Path) -> Path | Non
         con.execute("INSERT INTO etl_run VALUES (?, ?, ?, 'refresh', 'mislukt', ?)",
                     [run["run_id"], run["gestart"], run["klaar"], run["melding"]])
         con.executemany("INSERT INTO etl_run_tabel VALUES (?, ?, ?, 'niet opgehaald', ?)",
-                        [(run["run_id"], tabel, tabel, f"ophalen bij CBS mislukt: {reden}")
+                        [(run["run_id"], tabel, tabel, f"ophalen bij CBS mislukt: {_zonder_punt(reden)}")
                          for tabel, reden in run["tabellen"]])
     return pad
 
@@ -494,18 +509,32 @@ def _herkomst_melding(bron: Bron, info: dict, ophaalverslag: dict[str, str]) -> 
     """Where one source's figures came from in this run, and why, in Dutch."""
     modus = info["modus"]
     if modus == "online":
-        melding = f"opgehaald bij CBS ({info.get('versie') or 'versie onbekend'}, op {info.get('opgehaald_op')})"
+        melding = (f"opgehaald bij CBS {_op_datum(info.get('opgehaald_op'))} "
+                   f"(versie: {info.get('versie') or 'onbekend'})")
     elif modus == "import":
         melding = f"met de hand geïmporteerd: {bron.bestand}"
     elif bron.formaat == "berekend":
-        melding = "berekend door de monitor uit de gemeentecijfers van deze build"
+        melding = "berekend door de monitor uit de gemeentecijfers van deze bijwerking"
     elif modus == "lokaal":
         melding = f"lokaal bestand {bron.bestand}"
     else:
-        melding = f"meegeleverde snapshot {bron.bestand} (opgehaald op {bron.opgehaald_op or 'onbekend'})"
+        # One file per year ("..._{jaar}.csv"): named as a pattern a reader understands.
+        bestand = bron.bestand.replace("{jaar}", "jjjj")
+        melding = f"meegeleverde snapshot {bestand} (opgehaald {_op_datum(bron.opgehaald_op)})"
     if bron.tabel_id in ophaalverslag and modus != "online":
-        melding = f"ophalen bij CBS mislukt: {ophaalverslag[bron.tabel_id]}; gebruikt: {melding}"
+        melding = f"ophalen bij CBS mislukt: {_zonder_punt(ophaalverslag[bron.tabel_id])}; gebruikt: {melding}"
     return modus, melding
+
+
+def _op_datum(opgehaald_op: str | None) -> str:
+    """'op 13 september 2023' (not the ISO date the catalogue and cbsodata record)."""
+    datum = notatie.datum(opgehaald_op)
+    return f"op {datum}" if datum else "op een onbekende datum"
+
+
+def _zonder_punt(reden: str) -> str:
+    """A reason from a failed fetch ends with a full stop; inside a sentence it should not."""
+    return reden.strip().rstrip(".")
 
 
 def _schrijf_run(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, info: dict, gestart: datetime,
@@ -517,7 +546,7 @@ def _schrijf_run(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, info: dic
     modi = {info[i]["modus"] for i in ophaalbaar} - {"import"}
     modus = "online" if modi == {"online"} else "snapshot" if modi <= {"snapshot"} else "snapshot+online"
     status = "deels mislukt" if ophaalverslag else "gelukt"
-    melding = f"{aantal} waarnemingen uit {len(catalogus.bron)} bronnen"
+    melding = f"{notatie.getal(aantal)} waarnemingen uit {notatie.getal(len(catalogus.bron))} bronnen"
     if ophaalverslag:
         melding += f"; niet opgehaald: {', '.join(sorted(ophaalverslag))} (vorige gegevens gebruikt)"
     if geaccepteerd:
@@ -531,7 +560,8 @@ def _schrijf_run(con: duckdb.DuckDBPyConnection, catalogus: Catalogus, info: dic
     bekend = {b.tabel_id for b in catalogus.bron}
     for tabel, reden in sorted(ophaalverslag.items()):
         if tabel not in bekend:  # a newly discovered edition that could not be fetched
-            rijen.append((run_id, tabel, tabel, "niet opgehaald", f"ophalen bij CBS mislukt: {reden}"))
+            rijen.append((run_id, tabel, tabel, "niet opgehaald",
+                          f"ophalen bij CBS mislukt: {_zonder_punt(reden)}"))
     con.executemany("INSERT INTO etl_run_tabel VALUES (?, ?, ?, ?, ?)", rijen)
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl import notatie
 from etl.catalogus import Bron, Indicator
 from etl.fouten import EtlFout
-from etl.ruw import Decimaal, getal, lees_csv, regiocode
-from monitor import fmt
+from etl.ruw import Decimaal, NietGeladen, getal, lees_csv, regiocode
 
 VEREIST = ["regio_code", "regio_naam", "indicator", "jaar", "peildatum", "waarde", "eenheid",
            "status", "oorspronkelijke_bron", "document", "vindplaats", "opmerking"]
@@ -29,11 +29,14 @@ def status_van(regel_status: str, bron: Bron) -> str:
     if bron.soort == "geciteerd" and status != "begroot":
         return "geciteerd"
     return status
-NIET_STATISTISCH = {"streefwaarde": "streefwaarde: hoort in de beleidsmonitor, niet bij de cijfers"}
 
 
-def lees_lokaal(pad: Path, bron: Bron, indicatoren: dict[str, Indicator]) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
-    """Tidy rows plus (line, reason) for lines deliberately not loaded."""
+NIET_STATISTISCH = {"streefwaarde": "Dit is een streefwaarde, geen gemeten cijfer. Streefwaarden horen "
+                                     "in de Beleidsmonitor."}
+
+
+def lees_lokaal(pad: Path, bron: Bron, indicatoren: dict[str, Indicator]) -> tuple[pd.DataFrame, list[NietGeladen]]:
+    """Tidy rows plus the lines deliberately not loaded, with the reason."""
     ruw = lees_csv(pad, bron.tabel_id)
     ontbreekt = [k for k in VEREIST if k not in ruw.columns]
     if ontbreekt:
@@ -45,23 +48,23 @@ def lees_lokaal(pad: Path, bron: Bron, indicatoren: dict[str, Indicator]) -> tup
     rijen, overgeslagen = [], []
     for nr, r in zip(ruw.index, ruw.to_dict("records"), strict=True):
         r = {k: str(v).strip() for k, v in r.items()}
+
+        def niet(reden: str, r: dict[str, str] = r, nr: int = nr) -> NietGeladen:
+            return _niet_geladen(nr, r, reden, pad.name, bron.dialect())
         if r["status"] in NIET_STATISTISCH:
-            overgeslagen.append((nr, f"{r['indicator']}: {NIET_STATISTISCH[r['status']]}"))
+            overgeslagen.append(niet(NIET_STATISTISCH[r["status"]]))
             continue
         dubbel = next((n for n in bron.niet_laden if (n.regio, n.indicator) == (
             regiocode(r["regio_code"]), r["indicator"]) and str(n.jaar) == r["jaar"]), None)
         if dubbel:
-            waarde = _als_tekst(r["waarde"], bron.dialect())
-            overgeslagen.append((nr, f"{r['indicator']} ({r['regio_naam']}, {r['jaar']}, "
-                                     f"{waarde}): {dubbel.reden}"))
+            overgeslagen.append(niet(dubbel.reden))
             continue
         if r["indicator"] not in indicatoren:
-            overgeslagen.append((nr, f"{r['indicator']}: staat niet in de indicatorcatalogus"))
+            overgeslagen.append(niet("De monitor heeft geen indicator met deze naam."))
             continue
         if not r["jaar"]:
-            waarde = _als_tekst(r["waarde"], bron.dialect())
-            overgeslagen.append((nr, f"{r['indicator']} ({r['regio_naam']}, {waarde}): "
-                                     f"jaar ontbreekt in de bron ({r['opmerking'] or 'geen toelichting'})"))
+            opmerking = f" ({r['opmerking']})" if r["opmerking"] else ""
+            overgeslagen.append(niet(f"Het jaar ontbreekt in de bron{opmerking}."))
             continue
         fout = _controleer(r, indicatoren[r["indicator"]], bron.dialect())
         if fout:
@@ -80,6 +83,14 @@ def lees_lokaal(pad: Path, bron: Bron, indicatoren: dict[str, Indicator]) -> tup
     return pd.DataFrame(rijen), overgeslagen
 
 
+def _niet_geladen(nr: int, r: dict[str, str], reden: str, bestand: str, decimaal: Decimaal) -> NietGeladen:
+    """A line not loaded: the reason as a sentence; the indicator and what the line says (region,
+    year, value in Dutch notation) in their own columns, so the page can show the title."""
+    inhoud = ", ".join(d for d in (r["regio_naam"], r["jaar"], _als_tekst(r["waarde"], decimaal)) if d)
+    return NietGeladen(str(nr), notatie.zin(reden), indicator_key=r["indicator"] or None,
+                       inhoud=inhoud or None, bestand=bestand)
+
+
 def _als_tekst(ruw: str, decimaal: Decimaal) -> str:
     """A source value for a reason text, in Dutch notation: '7.1' → '7,1', '42600' → '42.600'.
 
@@ -93,7 +104,7 @@ def _als_tekst(ruw: str, decimaal: Decimaal) -> str:
         return ruw
     scheiding = "," if decimaal == "komma" else "."
     decimalen = len(ruw.strip().rpartition(scheiding)[2]) if scheiding in ruw else 0
-    return fmt.getal(x, decimalen)
+    return notatie.getal(x, decimalen)
 
 
 def _controleer(r: dict[str, str], indicator: Indicator, decimaal: Decimaal) -> str | None:

@@ -6,7 +6,7 @@ import csv
 import io
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Literal
 
@@ -25,6 +25,27 @@ PUNT_GETAL = re.compile(r"[+-]?\d+(\.\d+)?")
 KOMMA_GETAL = re.compile(r"[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?")
 
 
+@dataclass(frozen=True)
+class NietGeladen:
+    """A line or column deliberately not loaded: one row of the table `niet_geladen`.
+
+    `reden` is a Dutch sentence for the reader of the Bronnen page: no file names, column labels
+    or indicator keys in it. Those go in their own fields, for staff and audit: `indicator_key`
+    (the page shows its title), `inhoud` (what the line says: region, year, value, in Dutch
+    notation), `bestand` and `kolom` (where in the source).
+    """
+
+    regel: str  # the line number in `bestand`, or "kolom"/"kop" when a whole column is absent
+    reden: str
+    indicator_key: str | None = None
+    inhoud: str | None = None
+    bestand: str | None = None
+    kolom: str | None = None
+
+
+NIET_GELADEN_KOLOMMEN = ["bron_id", *(f.name for f in fields(NietGeladen))]
+
+
 @dataclass
 class Ruw:
     """Raw rows of one source: one row per region and year, one column per indicator.
@@ -39,7 +60,7 @@ class Ruw:
     versie: str | None = None
     opgehaald_op: str | None = None
     lege_rijen_overslaan: bool = False
-    niet_geladen: list[tuple[str, str]] = field(default_factory=list)
+    niet_geladen: list[NietGeladen] = field(default_factory=list)
     bestand: str | None = None  # file name for error messages; `frame["regel"]` holds the line
     decimaal: Decimaal = "punt"  # the file's declared number dialect
     regelwoord: str = "regel"  # "record" for a JSON list

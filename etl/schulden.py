@@ -14,7 +14,7 @@ import pandas as pd
 from etl.catalogus import Bron
 from etl.config import STATUSSEN
 from etl.fouten import EtlFout
-from etl.ruw import getal, lees_csv, regiocode
+from etl.ruw import NietGeladen, getal, lees_csv, regiocode
 
 KOLOMMEN = {
     "regio_code": ("regio_code", "regiocode", "code"),
@@ -57,8 +57,8 @@ def verwachte_kolommen() -> str:
                      for doel, namen in KOLOMMEN.items())
 
 
-def lees_schulden(pad: Path, bron: Bron) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    """Tidy rows for problematische_schulden_hh_pct and _hh, plus (line, reason) not loaded.
+def lees_schulden(pad: Path, bron: Bron) -> tuple[pd.DataFrame, list[NietGeladen]]:
+    """Tidy rows for problematische_schulden_hh_pct and _hh, plus what was not loaded and why.
 
     An unknown column (often a renamed one) stops the build with the columns expected; an
     absent optional column is listed in `niet_geladen`, never dropped in silence.
@@ -76,8 +76,9 @@ def lees_schulden(pad: Path, bron: Bron) -> tuple[pd.DataFrame, list[tuple[str, 
                           f"Verwacht: {verwachte_kolommen()}.")
     if kolom["jaar"] is None and kolom["peildatum"] is None:
         raise EtlFout(f"Bron {bron.tabel_id}: {pad.name} heeft geen kolom jaar of peildatum.")
-    niet_geladen = [("kop", f"kolom '{KOLOMMEN[naam][0]}' ontbreekt in {pad.name}: {indicator} is "
-                            "niet geladen") for indicator, naam, _ in INDICATOREN if kolom[naam] is None]
+    niet_geladen = [NietGeladen("kop", "Het bestand van deze bron heeft geen kolom voor dit cijfer.",
+                                indicator_key=indicator, bestand=pad.name, kolom=KOLOMMEN[naam][0])
+                    for indicator, naam, _ in INDICATOREN if kolom[naam] is None]
     dialect = bron.dialect()
     rijen = []
     for nr, r in zip(ruw.index, ruw.to_dict("records"), strict=True):

@@ -30,10 +30,10 @@ from tenacity import (
     wait_exponential,
 )
 
-from etl import manifest
+from etl import manifest, notatie
 from etl.catalogus import Bron
 from etl.fouten import EtlFout
-from etl.ruw import Ruw, basisnaam, lees_csv, zoek_kolommen
+from etl.ruw import NietGeladen, Ruw, basisnaam, lees_csv, zoek_kolommen
 
 log = logging.getLogger(__name__)
 
@@ -141,8 +141,9 @@ def lees_statline_map(map_: Path, bron: Bron) -> Ruw:
         raise EtlFout(f"Tabel {tabel}: de opgehaalde gegevens bevatten geen rijen.")
     gewenst = bron.online_kolommen()
     kolommen = zoek_kolommen(topics, gewenst, tabel, ontbrekend_mag=bron.optioneel)
-    niet_geladen = [("kolom", f"{ind}: de kolom '{basis if isinstance(basis, str) else ' of '.join(basis)}' "
-                              f"staat niet in deze editie van {tabel}; niet geladen")
+    niet_geladen = [NietGeladen("kolom", "Deze editie van de tabel heeft geen kolom voor dit cijfer.",
+                                indicator_key=ind, bestand=f"{map_.name}/{data_pad.name}",
+                                kolom=basis if isinstance(basis, str) else " of ".join(basis))
                     for ind, basis in gewenst.items() if ind not in kolommen]
     ontbreekt = [k for k in kolommen.values() if k not in rijen.columns]
     if ontbreekt:
@@ -162,7 +163,8 @@ def lees_statline_map(map_: Path, bron: Bron) -> Ruw:
     if (map_ / OPHAAL_INFO).exists():
         info = json.loads((map_ / OPHAAL_INFO).read_text(encoding="utf-8"))
     tabelinfo = _lees_json(map_ / "TableInfos.json", tabel) if (map_ / "TableInfos.json").exists() else []
-    versie = f"gewijzigd {tabelinfo[0]['Modified']}" if tabelinfo and tabelinfo[0].get("Modified") else None
+    gewijzigd = tabelinfo[0].get("Modified") if tabelinfo else None
+    versie = f"gewijzigd op {notatie.datum(gewijzigd) or gewijzigd}" if gewijzigd else None
     return Ruw(frame, kolommen, versie=versie, opgehaald_op=info.get("opgehaald_op"),
                lege_rijen_overslaan=bron.perioden is not None, niet_geladen=niet_geladen,
                status_per_indicator=status_uit_metadata(eigenschappen, kolommen),

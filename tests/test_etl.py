@@ -201,7 +201,9 @@ def test_online_pad_geeft_hetzelfde_als_de_offline_build(cbs_op, data_kopie: Pat
     runs = sql(online, "SELECT modus FROM etl_run")
     assert runs["modus"].tolist() == ["snapshot+online"], "één tabel online, de rest uit de snapshot"
     assert sql(snapshot_database, "SELECT modus FROM etl_run")["modus"].tolist() == ["snapshot"]
-    assert "2025-03-27" in sql(online, "SELECT versie FROM bron WHERE bron_id='85984NED'")["versie"].iloc[0]
+    # CBS's "Modified" as a Dutch date (was "gewijzigd 2025-03-27T02:00:00").
+    assert sql(online, "SELECT versie FROM bron WHERE bron_id='85984NED'")["versie"].iloc[0] == (
+        "gewijzigd op 27 maart 2025")
 
 
 # ----------------------------------------------------------------------------- bad input

@@ -70,7 +70,7 @@ def test_heemskerk_schuldcijfer_wordt_een_keer_geladen(snapshot_database: Path):
         AND indicator_key = 'problematische_schulden_hh_pct' AND jaar = 2023""")
     assert rijen.values.tolist() == [["schulden-dashboard", 7.1]]
     reden = sql(snapshot_database, """SELECT reden FROM niet_geladen WHERE bron_id = 'beleidsdocumenten'
-        AND reden LIKE 'problematische_schulden_hh_pct (Heemskerk%'""")["reden"]
+        AND indicator_key = 'problematische_schulden_hh_pct' AND inhoud LIKE 'Heemskerk%'""")["reden"]
     assert len(reden) == 1 and "één keer" in reden.iloc[0]
 
 

@@ -205,9 +205,11 @@ def test_refresh_vindt_nieuwe_edities_in_de_cbs_catalogus(cbs_instellingen, monk
     assert inw["84583NED"] == int(pdok[2019]["aantal_inwoners"])
     assert set(heerlen.loc[heerlen["indicator_key"] == "huishoudens", "bron_kolom"]) == {"HuishoudensTotaal_28"}
     # An edition without a column: not loaded, and said so.
-    reden = sql(db, "SELECT reden FROM niet_geladen WHERE bron_id = '84286NED'")["reden"]
-    assert reden.str.contains("HuishoudensMetEenLaagInkomen").any()
-    assert reden.str.contains("PersonenPerSoortUitkeringBijstand").any()
+    # The column label is in its own column, for staff; the reason is a sentence for the reader.
+    niet = sql(db, "SELECT reden, kolom FROM niet_geladen WHERE bron_id = '84286NED'")
+    assert niet["kolom"].str.contains("HuishoudensMetEenLaagInkomen").any()
+    assert niet["kolom"].str.contains("PersonenPerSoortUitkeringBijstand").any()
+    assert set(niet["reden"]) == {"Deze editie van de tabel heeft geen kolom voor dit cijfer."}
     assert sql(db, "SELECT count(*) AS n FROM bron WHERE bron_id = '84583NED'")["n"].iloc[0] == 1
     # The downloads are in the manifest, so an offline build afterwards loads them again.
     regels = manifest.lees(data_kopie / "snapshot")

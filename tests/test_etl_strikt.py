@@ -169,11 +169,14 @@ def test_ontbrekende_optionele_kolom_staat_in_niet_geladen(data_kopie: Path, tmp
     pad.write_text(uit.getvalue(), encoding="utf-8")
     db = bouw_database(tmp_path / "m.duckdb", data_dir=data_kopie)
     with duckdb.connect(str(db), read_only=True) as con:
-        reden = con.execute("SELECT reden FROM niet_geladen WHERE bron_id='schulden-dashboard'").fetchall()
+        reden = con.execute("SELECT reden, kolom, bestand, indicator_key FROM niet_geladen "
+                            "WHERE bron_id='schulden-dashboard'").fetchall()
         aantallen = con.execute("SELECT count(*) FROM waarneming "
                                 "WHERE indicator_key='problematische_schulden_hh' AND bron_id='schulden-dashboard'"
                                 ).fetchone()[0]
-    assert any("aantal_huishoudens" in r and "niet geladen" in r for (r,) in reden)
+    # The reason is a sentence; column, file and indicator key are columns of their own.
+    assert reden == [("Het bestand van deze bron heeft geen kolom voor dit cijfer.", "aantal_huishoudens",
+                      "schulden_dashboard.csv", "problematische_schulden_hh")]
     assert aantallen == 0
 
 

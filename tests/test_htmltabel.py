@@ -53,7 +53,8 @@ def test_bronnen_toont_een_reden_met_markdown_letterlijk(vers_database: Path) ->
     met Markdown werd opgemaakt getoond (een link, een plaatje dat de browser ophaalt)."""
     with duckdb.connect(str(vers_database)) as con:
         bron = con.execute("SELECT bron_id FROM bron LIMIT 1").fetchone()[0]
-        con.execute("INSERT INTO niet_geladen VALUES (?, ?, ?)", [bron, "regel 1", KWAAD])
+        con.execute("INSERT INTO niet_geladen (bron_id, regel, reden) VALUES (?, ?, ?)",
+                    [bron, "regel 1", KWAAD])
     at = open_pagina("paginas/bronnen.py")
     geen_fouten(at)
     html = " ".join(b.proto.body for b in at.get("html"))

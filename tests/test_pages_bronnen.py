@@ -99,6 +99,12 @@ def test_bewust_niet_geladen_noemt_de_indicator_bij_zijn_titel():
     assert not [s for s in sleutels if s in cellen]
     assert "kolom" not in set(niet["Regel"]) and "hele kolom" in set(niet["Regel"])
     assert all(r[:1].isupper() for r in niet["Reden"])
+    # De reden is een zin voor de lezer: geen bestandsnaam of kolomlabel erin (die staan voor
+    # beheer in de database). Was: "... de kolom 'gem_gestand_inkomen' staat niet in
+    # gemeenten_kwb_pdok_2012.csv; niet geladen".
+    assert not [r for r in niet["Reden"] if ".csv" in r or "gem_gestand_inkomen" in r]
+    pdok = niet[niet["Indicator"] == "Gemiddeld gestandaardiseerd inkomen van huishoudens"]
+    assert "De editie 2012 heeft geen kolom voor dit cijfer." in set(pdok["Reden"])
 
 
 def test_geen_interne_namen_in_koppen_en_bijschriften():

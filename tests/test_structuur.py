@@ -5,6 +5,7 @@
   (beleid.duckdb).
 - De code van Nederland (``"NL01"``) staat buiten ``etl/`` één keer: in ``monitor/domein.py``.
 - Geen importkringen tussen de modules van ``monitor/``.
+- De gegevens stromen één kant op: ``etl/`` importeert niets uit ``monitor/`` (het dashboard).
 """
 
 from __future__ import annotations
@@ -41,6 +42,15 @@ def _imports(pad: Path, naam: str) -> set[str]:
             uit.add(basis)
             uit |= {f"{basis}.{a.name}" for a in knoop.names}
     return uit
+
+
+def test_etl_importeert_het_dashboard_niet() -> None:
+    """Ook niet binnen een functie: ``_imports`` loopt de hele boom af."""
+    etl = ROOT / "etl"
+    met = sorted((str(p.relative_to(ROOT)), i) for p in etl.rglob("*.py")
+                 for i in _imports(p, ".".join(p.relative_to(ROOT).with_suffix("").parts))
+                 if i == "monitor" or i.startswith("monitor."))
+    assert met == []
 
 
 def test_alleen_monitor_ui_importeert_streamlit() -> None:

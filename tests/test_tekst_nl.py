@@ -8,16 +8,17 @@ import duckdb
 
 
 def _niet_geladen(pad: Path) -> list[str]:
+    """Reden en inhoud (regio, jaar, waarde: sinds de sleutel uit de zin is, een eigen kolom)."""
     with duckdb.connect(str(pad), read_only=True) as con:
-        return [r[0] for r in con.sql("SELECT reden FROM niet_geladen").fetchall()]
+        return [t for r in con.sql("SELECT reden, inhoud FROM niet_geladen").fetchall() for t in r if t]
 
 
 def test_bewust_niet_geladen_schrijft_getallen_nederlands(snapshot_database: Path):
-    redenen = _niet_geladen(snapshot_database)
-    assert any("(Heemskerk, 2023, 7,1)" in r for r in redenen), redenen
-    assert any("(Heemskerk, 2023, 1.240)" in r for r in redenen), redenen
-    assert any("(Heerlen, 42.600)" in r for r in redenen), redenen
-    assert not any("7.1)" in r or "42600" in r or "1240)" in r for r in redenen), redenen
+    teksten = _niet_geladen(snapshot_database)
+    assert "Heemskerk, 2023, 7,1" in teksten, teksten
+    assert "Heemskerk, 2023, 1.240" in teksten, teksten
+    assert "Heerlen, 42.600" in teksten, teksten
+    assert not any("7.1" in r or "42600" in r or "1240" in r for r in teksten), teksten
 
 
 def test_geschiedenis_wijziging_schrijft_getallen_nederlands():
@@ -176,27 +177,35 @@ def test_niet_geladen_tabel_toont_titel_in_plaats_van_sleutel():
 
     indicatoren = pd.DataFrame({"key": ["besteedbaar_inkomen_hh", "inwoners"],
                                 "titel": ["Gemiddeld besteedbaar inkomen", "Inwoners"]})
+    # Zoals de ETL het schrijft (etl.ruw.NietGeladen): de reden is een zin; sleutel, inhoud,
+    # bestand en kolom staan in eigen kolommen.
     niet = pd.DataFrame({
         "bron_id": ["b", "b", "b", "b"], "bron_titel": ["Beleidsplannen"] * 4,
         "regel": ["4", "kolom", "29", "7"],
-        "reden": ["besteedbaar_inkomen_hh (Heerlen, 42.600): jaar ontbreekt in de bron",
-                  "inwoners: de kolom 'bevolking' staat niet in deze editie; niet geladen",
-                  "problematische_schulden_pct_doel: staat niet in de indicatorcatalogus",
-                  "jaar: onleesbaar"],
+        "reden": ["Het jaar ontbreekt in de bron.", "De editie 2012 heeft geen kolom voor dit cijfer.",
+                  "De monitor heeft geen indicator met deze naam.", "jaar: onleesbaar"],
+        "indicator_key": ["besteedbaar_inkomen_hh", "inwoners", "problematische_schulden_pct_doel", None],
+        "inhoud": ["Heerlen, 42.600", None, "Nederland, 2021, 8,8", None],
+        "bestand": ["plan.csv", "pdok_2012.csv", "plan.csv", "plan.csv"],
+        "kolom": [None, "aantal_inwoners", None, None],
     })
     tabel = definities.niet_geladen_tabel(niet, indicatoren)
     assert tabel.to_dict("records") == [
         {"Bron": "Beleidsplannen", "Regel": "4",
          "Indicator": "Gemiddeld besteedbaar inkomen (Heerlen, 42.600)",
-         "Reden": "Jaar ontbreekt in de bron"},
+         "Reden": "Het jaar ontbreekt in de bron."},
         {"Bron": "Beleidsplannen", "Regel": "hele kolom", "Indicator": "Inwoners",
-         "Reden": "De kolom 'bevolking' staat niet in deze editie; niet geladen"},
+         "Reden": "De editie 2012 heeft geen kolom voor dit cijfer."},
         # Niet in de catalogus: geen titel, dus de sleutel is de enige naam.
-        {"Bron": "Beleidsplannen", "Regel": "29", "Indicator": "problematische_schulden_pct_doel",
-         "Reden": "Staat niet in de indicatorcatalogus"},
-        # Geen sleutel (geen liggend streepje, niet in de catalogus): de reden blijft heel.
+        {"Bron": "Beleidsplannen", "Regel": "29",
+         "Indicator": "problematische_schulden_pct_doel (Nederland, 2021, 8,8)",
+         "Reden": "De monitor heeft geen indicator met deze naam."},
+        # Geen indicator: de kolom blijft leeg, de reden heel (met een hoofdletter).
         {"Bron": "Beleidsplannen", "Regel": "7", "Indicator": "", "Reden": "Jaar: onleesbaar"},
     ]
+    # Bestand en kolom zijn voor beheer en controle (in de database), niet voor deze tabel.
+    cellen = " ".join(tabel.astype(str).to_numpy().ravel())
+    assert ".csv" not in cellen and "aantal_inwoners" not in cellen
 
 
 def test_zonder_bijwerking_geen_intern_woord():
@@ -206,3 +215,20 @@ def test_zonder_bijwerking_geen_intern_woord():
 
     tekst = definities.laatste_run_tekst(pd.DataFrame(columns=["gestart", "klaar", "modus"]))
     assert tekst == "Er is nog geen bijwerking vastgelegd."
+
+
+def test_laatste_bijwerking_laat_tabelcodes_en_jaren_staan():
+    """Regressie: de pagina zette elk getal van vier of meer cijfers om, ook in een tabelcode
+    ("85984NED" werd "85.984NED") en een jaar ("2024" werd "2.024"). De ETL schrijft getallen
+    zelf Nederlands; de pagina laat de melding staan."""
+    import pandas as pd
+
+    from monitor.verkennen import definities
+
+    runs = pd.DataFrame([{"gestart": pd.Timestamp("2026-12-01 05:00"),
+                          "klaar": pd.Timestamp("2026-12-01 05:01"), "modus": "snapshot",
+                          "status": "gelukt",
+                          "melding": "34.893 waarnemingen; 85984NED deels uit 2024"}])
+    tekst = definities.laatste_run_tekst(runs)
+    assert "85984NED" in tekst and "2024" in tekst and "34\\.893" in tekst, tekst
+    assert "85.984" not in tekst and "2.024" not in tekst

@@ -5,7 +5,6 @@ Alles komt uit de database (catalogus, bronnen, ETL-runs); hier wordt het alleen
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pandas as pd
@@ -79,17 +78,14 @@ def laatste_run_tekst(runs: pd.DataFrame) -> str:
     if runs.empty:
         return "Er is nog geen bijwerking vastgelegd."
     r = runs.sort_values("gestart").iloc[-1]
-    melding = _getallen(str(r["melding"] or "")).strip()
+    # De ETL schrijft getallen zelf Nederlands ("34.893 waarnemingen uit 16 bronnen"). Hier
+    # niets omzetten: dat maakte van tabel 85984NED "85.984NED" en van een jaar "2.024".
+    melding = str(r["melding"] or "").strip()
     if melding and melding[-1] not in ".!?":
-        melding += "."  # de ETL schrijft "34893 waarnemingen uit 16 bronnen", zonder punt
+        melding += "."
     return (f"Laatste bijwerking: {tijdstip(r['klaar'] if not pd.isna(r['klaar']) else r['gestart'])}. "
             f"Modus: {modus_tekst(r['modus'])}. Status: {letterlijk(r['status'])}. "
             f"{letterlijk(melding)}").strip()
-
-
-def _getallen(tekst: str) -> str:
-    """Getallen in een ETL-melding in Nederlandse notatie (``33120`` → ``33.120``)."""
-    return re.sub(r"\d{4,}", lambda m: fmt.getal(int(m.group())), tekst)
 
 
 def bron_regels(indicator_bronnen: pd.DataFrame) -> dict[str, list[str]]:
@@ -235,35 +231,32 @@ def herkomst_tabel(herkomst: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-#: Een reden uit de ETL begint met de sleutel van de indicator, soms met regio, jaar en waarde:
-#: ``"besteedbaar_inkomen_hh (Heerlen, 42.600): jaar ontbreekt ..."``.
-_SLEUTEL_VOORAAN = re.compile(r"^(?P<key>[a-z][a-z0-9_]*)(?: \((?P<wat>[^()]*)\))?: (?P<rest>.+)$",
-                              re.DOTALL)
 #: ``regel`` is een regelnummer in het bronbestand, of dit woord als een hele kolom ontbreekt.
 _REGEL_TEKST = {"kolom": "hele kolom", "kop": "hele kolom"}
+
+
+def _tekst(x: Any) -> str:
+    """Een tekstcel uit de database; leeg (NULL, NaN) wordt ``""``."""
+    return x if isinstance(x, str) else ""
 
 
 def niet_geladen_tabel(niet: pd.DataFrame, indicatoren: pd.DataFrame) -> pd.DataFrame:
     """Bewust niet geladen: per regel de bron, de indicator (titel, niet de sleutel) en de reden.
 
-    De ETL schrijft de sleutel van de indicator vooraan in de reden; de lezer ziet hier de titel
-    uit de catalogus. Een sleutel die niet in de catalogus staat heeft geen titel en blijft staan
-    (de reden zegt dan zelf dat hij onbekend is). Heeft ``niet`` een kolom ``indicator_key``, dan
-    gaat die voor. Alles is tekst uit de database: de tabel toont elke cel letterlijk.
+    De ETL schrijft de reden als zin; welke indicator (``indicator_key``) en wat de regel zegt
+    (``inhoud``: regio, jaar, waarde) staan in eigen kolommen. De lezer ziet de titel uit de
+    catalogus, met de inhoud erachter. Een sleutel die niet in de catalogus staat heeft geen
+    titel en blijft staan (de reden zegt dan dat de monitor hem niet kent). Bestand en kolom staan
+    in de database, voor beheer en controle. Alles is tekst uit de database: de tabel toont elke
+    cel letterlijk.
     """
     titels = indicatoren.set_index("key")["titel"].to_dict() if not indicatoren.empty else {}
     rijen = []
     for r in niet.to_dict("records"):
-        reden = str(r.get("reden") or "")
-        key, wat = r.get("indicator_key"), None
-        m = _SLEUTEL_VOORAAN.match(reden)
-        # Een sleutel is bekend of heeft een liggend streepje; "jaar: ..." is gewoon tekst.
-        if m and (m["key"] in titels or "_" in m["key"]) and (
-                not isinstance(key, str) or key == m["key"]):
-            key, wat, reden = m["key"], m["wat"], m["rest"]
-        indicator = titels.get(key, key) if isinstance(key, str) and key else ""
-        if wat:
-            indicator = f"{indicator} ({wat})"
+        key, inhoud, reden = _tekst(r.get("indicator_key")), _tekst(r.get("inhoud")), _tekst(r.get("reden"))
+        indicator = titels.get(key, key)
+        if inhoud:
+            indicator = f"{indicator} ({inhoud})" if indicator else inhoud
         regel = str(r.get("regel") or "")
         rijen.append({
             "Bron": str(r.get("bron_titel") or r.get("bron_id") or ""),
