@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import tomllib
 from pathlib import Path
 
@@ -183,6 +184,58 @@ def test_inzoomen_tekent_alleen_het_gebied_met_landelijke_kleuren(armoede_2024, 
     assert max(hoeken.lat) < 52.0 and min(hoeken.lon) > 5.3  # Amsterdam (4,9; 52,4) valt erbuiten
     with pytest.raises(kaart.KaartFout, match="Onbekend gebied"):
         _figuur(armoede_2024, snapshot_database, gebied="friesland")
+
+
+def _in_vorm(lon: float, lat: float, code: str) -> bool:
+    """Ligt het punt in de gemeente (een van haar delen), volgens het kaartbestand zelf."""
+    vorm = next(f for f in kaart.gemeentegrenzen()["features"] if f["id"] == code)["geometry"]
+    delen = [vorm["coordinates"]] if vorm["type"] == "Polygon" else vorm["coordinates"]
+    binnen = False
+    for deel in delen:
+        ring = deel[0]
+        for (x0, y0), (x1, y1) in itertools.pairwise(ring):
+            if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+                binnen = not binnen
+    return binnen
+
+
+#: Richting waarin Plotly de tekst vanaf het punt zet, per textposition (lengte, breedte).
+_WEG = {"middle right": (1, 0), "middle left": (-1, 0), "top center": (0, 1),
+        "bottom center": (0, -1)}
+
+
+@pytest.mark.parametrize(("gebied", "codes"), [
+    ("zuid-limburg", ["GM0917", "GM0935", "GM0928"]),  # Heerlen, Maastricht, Kerkrade: buren
+    ("nederland", ["GM0917", "GM0362", "GM0396", "GM0935"]),
+])
+def test_namen_staan_naast_de_gekozen_gemeenten_niet_erop(armoede_2024, snapshot_database,
+                                                          gebied: str, codes: list[str]) -> None:
+    """Issue 12: de naam stond op het midden van de gemeente en liep over haar eigen dikke rand
+    (de "t" van Maastricht onder de rand, Heerlen tegen zijn grens). Nu begint hij net buiten de
+    vorm en loopt hij ervan af: het punt en de weg die de tekst aflegt liggen in geen enkele
+    gekozen gemeente. (Dat de tekst ook in de browser vrij ligt: tests/e2e/test_niets_afgekapt.py.)
+    """
+    fig = kaart.kaartfiguur(armoede_2024, codes, "lager_is_beter", "Personen in armoede",
+                            eenheid="%", jaar=2024, gebied=gebied,
+                            regio_codes=regio_codes(snapshot_database))
+    namen = _spoor(fig, "namen")
+    assert len(namen.text) == len(codes)
+    # Een halve labelbreedte ver (0,04 graad: 25 px in Zuid-Limburg) in de richting van de tekst.
+    stap = 0.04 if gebied == "zuid-limburg" else 0.3
+    for naam, lon, lat, positie in zip(namen.text, namen.lon, namen.lat, namen.textposition,
+                                       strict=True):
+        dx, dy = _WEG[positie]
+        for deel in (0.0, 0.25, 0.5, 0.75, 1.0):
+            punt = (lon + dx * stap * deel, lat + dy * stap * deel * 0.6)
+            geraakt = [c for c in codes if _in_vorm(*punt, c)]
+            assert not geraakt, (naam, positie, punt, geraakt)
+    # Een witte rand om elke letter, in alle richtingen (niet alleen een vage gloed).
+    schaduw = namen.textfont.shadow
+    assert all(f"{x}px {y}px 0 #ffffff" in schaduw for x in (-1, 1) for y in (-1, 1))
+    # Het beeld is groot genoeg voor de labels: het anker (eerste spoor) omvat elk labelpunt.
+    hoeken = fig.data[0]
+    assert min(hoeken.lon) < min(namen.lon) and max(namen.lon) < max(hoeken.lon)
+    assert min(hoeken.lat) < min(namen.lat) and max(namen.lat) < max(hoeken.lat)
 
 
 # ----------------------------------------------------------------------------- jaren

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 
 from tests.pages_hulp import geen_fouten, open_pagina, tabellen, teksten, zichtbaar
@@ -118,3 +120,37 @@ def test_geen_interne_namen_in_koppen_en_bijschriften():
     herkomst = next(e for e in at.expander if e.label.startswith("Technische herkomst"))
     tabel = herkomst.dataframe[0].value
     assert "Melding" in tabel.columns and tabel["Melding"].str.contains("snapshot/bestanden/").any()
+
+
+#: Breedte van een raster op Bronnen bij een scherm van 1280 px (gemeten in Chromium): Bijwerkingen
+#: 818 px, de rasters in de uitklap van de technische herkomst 784 px.
+_RASTER_1280, _RASTER_UITKLAP_1280 = 818, 784
+
+
+def test_bijwerkingen_en_herkomst_lopen_door_in_plaats_van_afgekapt(snapshot_database):
+    """Issue 12: Modus, Status en Melding vielen rechts uit "Bijwerkingen"; in de herkomst per bron
+    stond de bijwerking in elke rij ("…1 december 2026 om 0") en was Bron afgekapt. Nu laten beide
+    rasters tekst doorlopen (rijhoogte boven 64 px), passen alle kolommen in de breedte en staat
+    de bijwerking (met versie) één keer boven zijn tabel. De browsertest meet of elke cel past
+    (tests/e2e/test_niets_afgekapt.py)."""
+    at = open_pagina(PAGINA)
+    geen_fouten(at)
+    with duckdb.connect(str(snapshot_database), read_only=True) as con:
+        run_id = con.execute("SELECT run_id FROM etl_run ORDER BY gestart DESC").fetchone()[0]
+    runs = next(d for d in at.dataframe if "run_id" in d.value.columns)
+    assert runs.proto.row_height > 64
+    kolommen = json.loads(runs.proto.columns)
+    breedtes = [kolommen[k]["width"] for k in runs.value.columns]
+    assert all(isinstance(b, int) for b in breedtes) and sum(breedtes) <= _RASTER_1280
+
+    herkomst = next(e for e in at.expander if e.label.startswith("Technische herkomst"))
+    koppen = [m.value for m in herkomst.markdown if m.value.startswith("**Bijwerking van ")]
+    assert len(koppen) == len(herkomst.dataframe) >= 1
+    assert f"versie {run_id}" in zichtbaar(koppen[0]) and "Nederlandse tijd" in koppen[0]
+    for raster in herkomst.dataframe:
+        assert list(raster.value.columns) == ["Tabel", "Bron", "Herkomst", "Melding"]
+        assert raster.proto.row_height > 64
+        kolommen = json.loads(raster.proto.columns)
+        breedtes = [kolommen[k]["width"] for k in raster.value.columns]
+        assert all(isinstance(b, int) for b in breedtes)
+        assert sum(breedtes) <= _RASTER_UITKLAP_1280

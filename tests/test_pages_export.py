@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -190,3 +191,26 @@ def test_gekozen_indicatoren_en_jaren_lopen_terug_in_plaats_van_weg_te_vallen() 
     jaren = at.multiselect(key="k_export_jaar")
     assert jaren.value == [2015, 2020, 2023, 2024]
     assert jaren.proto.wrap is True
+
+
+def test_voorbeeld_kolommen_zo_breed_als_hun_tekst_hoofdkolommen_in_beeld() -> None:
+    # Issue 12: Indicator stond op 200 px ("Huishoudens met geregistreerde problematische sch"),
+    # Bron werd afgekapt en Toelichting viel bij 1280 px rechts buiten beeld. Nu krijgt elke kolom
+    # een breedte in pixels die bij zijn langste tekst past, passen Indicator tot en met Status
+    # samen in het raster van 818 px (scherm 1280 px, gemeten in Chromium) en zegt het
+    # bijschrift dat Bron en Toelichting opzij staan en de downloads alles voluit hebben. Of elke
+    # cel echt past, meet de browsertest (tests/e2e/test_niets_afgekapt.py).
+    at = _start()
+    raster = at.dataframe[0]
+    kolommen = json.loads(raster.proto.columns)
+    breedtes = {k: kolommen.get(k, {}).get("width") for k in raster.value.columns}
+    assert all(isinstance(b, int) for b in breedtes.values()), breedtes
+    assert sum(breedtes[k] for k in ("Indicator", "Regio", "Jaar", "Waarde", "Status")) <= 818
+    for kolom, breedte in breedtes.items():  # minstens 5 px per teken (de letter is 14 px)
+        langste = max(len(str(w)) for w in [kolom, *raster.value[kolom]])
+        assert breedte >= 5 * langste + 16, (kolom, breedte, langste)
+    assert breedtes["Bron"] <= 818  # een brede kolom past in zijn geheel in beeld
+    assert kolommen["Waarde"]["alignment"] == "right"
+    uitleg = next(c.value for c in at.caption if "jaren zonder cijfer" in c.value)
+    assert "Bron en Toelichting staan rechts" in uitleg
+    assert "De downloads hebben alle kolommen voluit" in uitleg

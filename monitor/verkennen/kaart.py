@@ -27,19 +27,24 @@ Vaste keuzes:
 - **Afronding door CBS**: een cijfer dat door afronding onzeker is (kleine aantallen, zie
   ``monitor.domein.afronding_breed``) krijgt in de hover zijn bereik en de plaatsen die de
   afronding toelaat, en heet in de tekst niet zonder meer "laagste" of "hoogste".
+- **Namen van gekozen gemeenten** staan naast hun vorm, niet erop, met een witte rand om de
+  letters, en niet op een andere gekozen gemeente of een ander label (:func:`labelplaatsen`).
 - **Andere jaren**: gemeenten die in een jaar een andere code hadden (herindeling), hebben geen
   vorm op de kaart van 2024; :func:`niet_tekenbaar` zegt welke.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sequential
@@ -358,6 +363,10 @@ def kaartfiguur(
     # De vier hoeken van het gebied plus een marge: ``fitbounds`` neemt ze mee, zodat labels
     # aan de rand (Maastricht, Vaals) niet worden afgesneden.
     bereik = omkadering(namen, marge=0.05 if in_gebied is None else 0.12, pad=pad)
+    keuze = [c for c in dict.fromkeys(gekozen) if c in namen]
+    labels = labelplaatsen(keuze, bereik, hoogte=hoogte, pad=pad)
+    # Een label dat toch buiten het beeld steekt: het beeld groeit mee, anders valt het weg.
+    bereik = _met_labels(bereik, labels.values())
     fig.add_trace(go.Scattergeo(lon=[bereik["lon"][0], bereik["lon"][1]] * 2,
                                 lat=[bereik["lat"][0]] * 2 + [bereik["lat"][1]] * 2, mode="markers",
                                 marker={"opacity": 0, "size": 1}, hoverinfo="skip",
@@ -381,7 +390,6 @@ def kaartfiguur(
             showscale=False, showlegend=True, name=fmt.GEEN_CIJFER, marker={"line": lijn},
             customdata=zonder_data, hovertemplate=_HOVER,
         ))
-    keuze = [c for c in dict.fromkeys(gekozen) if c in namen]
     if keuze:
         # Eigen laag bovenop: doorzichtig, alleen een dikke rand, zodat buurgrenzen hem niet
         # overtekenen. Geen hover, zodat de hover van de laag eronder blijft werken.
@@ -391,14 +399,16 @@ def kaartfiguur(
             showscale=False, marker={"line": GEKOZEN_RAND}, hoverinfo="skip", name="gekozen",
             showlegend=False,
         ))
-        punten = labelpunten(str(pad))
+        # Naast de vorm, niet erop: het punt ligt net buiten de rand en de tekst loopt ervan af
+        # (:func:`labelplaatsen`). Een witte rand om elke letter houdt de naam leesbaar op een
+        # donkere gemeente of een grens eronder.
         fig.add_trace(go.Scattergeo(
-            lon=[punten[c][0] for c in keuze], lat=[punten[c][1] for c in keuze],
+            lon=[labels[c].lon for c in keuze], lat=[labels[c].lat for c in keuze],
             text=[plotly_letterlijk(namen[c]) for c in keuze], mode="text", hoverinfo="skip",
             showlegend=False,
-            textposition=_labelposities(keuze, punten),
-            textfont={"size": 13, "color": "#000000", "weight": "bold",
-                      "shadow": "0 0 3px #ffffff, 0 0 3px #ffffff"},
+            textposition=[labels[c].positie for c in keuze],
+            textfont={"size": LABEL_GROOTTE, "color": "#000000", "weight": "bold",
+                      "shadow": LABEL_HALO},
             name="namen",
         ))
     geo_opmaak: dict[str, Any] = {"visible": False, "projection": {"type": "mercator"},
@@ -408,7 +418,7 @@ def kaartfiguur(
         geo=geo_opmaak,
         separators=fmt.PLOTLY_SEPARATORS,
         height=hoogte,
-        margin={"l": 0, "r": 0, "t": 50, "b": 30},
+        margin=dict(_MARGE),
         hoverlabel={"align": "left"},
         legend={"orientation": "h", "x": 0, "y": 0, "yanchor": "bottom", "title": None,
                 "bgcolor": "rgba(255,255,255,0.8)"},
@@ -431,18 +441,246 @@ def _plaats_hover(code: str, rij: Mapping[str, Any], plaats: pd.Series,
     return tekst[:1].upper() + tekst[1:]  # niet capitalize(): "CBS" blijft in hoofdletters
 
 
-def _labelposities(codes: Sequence[str], punten: Mapping[str, tuple[float, float]]) -> list[str]:
-    """Label rechts van de gemeente, of links als er vlak ten oosten een ander label staat.
+# ----------------------------------------------------------------------------- labels
 
-    Zo overlappen buren als Maastricht en Heerlen niet op de kaart van heel Nederland.
+#: Namen van de gekozen gemeenten: vet, 13 px, zwart met een witte rand om elke letter.
+LABEL_GROOTTE = 13
+LABEL_HALO = ", ".join([f"{x}px {y}px 0 #ffffff" for x in (-1, 0, 1) for y in (-1, 0, 1)
+                        if x or y] + ["0 0 3px #ffffff"])
+#: Geschatte maat van een label in pixels: breedte per teken (vet, 13 px, met de witte rand) en
+#: hoogte. Liever iets te ruim: dan blijft er lucht tussen een label en een gekozen buur.
+_LABEL_TEKEN = 7.5
+_LABEL_HOOGTE = 17.0
+#: Ruimte tussen de rand van de gemeente en het begin van het label, in pixels.
+_LABEL_AFSTAND = 5.0
+#: Plotly tekent de kaart in een vierkant zo hoog als de figuur min de marges, en laat met
+#: ``fitbounds`` wat ruimte om het gebied: gemeten in Chromium (1280 en 1400 px breed) is de
+#: schaal 0,89 tot 0,90 keer die van een gebied dat het vierkant precies vult.
+_PLOTLY_RUIMTE = 0.88
+#: Marges van de kaartfiguur: boven de titel, onder de bronregel.
+_MARGE = {"l": 0, "r": 0, "t": 50, "b": 30}
+#: Voorkeur bij gelijke keus: rechts, links, boven, onder.
+_KANTEN = ("rechts", "links", "boven", "onder")
+#: Daarna: hetzelfde, een stukje langs de rand geschoven (deel van de labelhoogte of -breedte).
+_SCHUIVEN = (0.0, 0.4, -0.4)
+_RICHTING = {"rechts": (1, 0), "links": (-1, 0), "boven": (0, 1), "onder": (0, -1)}
+_POSITIE = {"rechts": "middle right", "links": "middle left", "boven": "top center",
+            "onder": "bottom center"}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Label:
+    """Waar het label van een gemeente staat: het punt (lon/lat), de kant (Plotly
+    ``textposition``) en het vak dat de tekst inneemt, in kaarteenheden (x = lengte, y =
+    mercator-breedte, beide in graden): (x0, y0, x1, y1)."""
+
+    lon: float
+    lat: float
+    positie: str
+    vak: tuple[float, float, float, float]
+
+
+def _y(lat: float) -> float:
+    """Mercator: breedtegraad naar de verticale kaartcoördinaat (in graden, zoals de lengte)."""
+    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+
+def _lat(y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp(math.radians(y))) - math.pi / 2)
+
+
+def _schaal(bereik: Mapping[str, Sequence[float]], hoogte: int) -> float:
+    """Pixels per kaartgraad als Plotly het bereik in de kaart past (``fitbounds``)."""
+    (x0, x1), (la0, la1) = bereik["lon"], bereik["lat"]
+    vierkant = hoogte - _MARGE["t"] - _MARGE["b"]
+    return _PLOTLY_RUIMTE * vierkant / max(x1 - x0, _y(la1) - _y(la0))
+
+
+@functools.cache
+def _vormen(pad: str = str(KAART_PAD)) -> dict[str, tuple[tuple[tuple[float, float], ...], ...]]:
+    """Statcode → de buitenringen in kaartcoördinaten (lengte, mercator-breedte)."""
+    return {f["id"]: tuple(tuple((x, _y(y)) for x, y in ring) for ring in _ringen(f["geometry"]))
+            for f in _lees(pad)["features"]}
+
+
+def _rand_in_band(ringen: Iterable[Sequence[tuple[float, float]]], as_: int,
+                  band: tuple[float, float], grootste: bool) -> float | None:
+    """Het verste punt van de vorm op as ``as_`` (0 = x, 1 = y) binnen een band op de andere as.
+
+    Zo komt een label rechts van de vorm op de hoogte van het label zelf, niet rechts van het
+    verste puntje ergens anders. ``None`` als de vorm de band niet raakt.
     """
-    uit = []
-    for c in codes:
-        lon, lat = punten[c]
-        buur_oost = any(0 < punten[d][0] - lon < 0.6 and abs(punten[d][1] - lat) < 0.25
-                        for d in codes if d != c)
-        uit.append("middle left" if buur_oost else "middle right")
+    laag, hoog = band
+    kies = max if grootste else min
+    beste: float | None = None
+    ander = 1 - as_
+    for ring in ringen:
+        for p, q in itertools.pairwise(ring):
+            a, b = p[ander], q[ander]
+            if max(a, b) < laag or min(a, b) > hoog:
+                continue
+            t0, t1 = 0.0, 1.0
+            if a != b:  # het deel van de rand dat in de band ligt
+                ta, tb = (laag - a) / (b - a), (hoog - a) / (b - a)
+                t0, t1 = max(0.0, min(ta, tb)), min(1.0, max(ta, tb))
+            for t in (t0, t1):
+                v = p[as_] + t * (q[as_] - p[as_])
+                beste = v if beste is None else kies(beste, v)
+    return beste
+
+
+def _bedekt(vak: tuple[float, float, float, float],
+            vormen: Iterable[Sequence[Sequence[tuple[float, float]]]], schaal: float) -> float:
+    """Welk deel van het vak (0..1) op een van de vormen of hun dikke rand ligt.
+
+    Geteld op een raster van punten om de 3 pixels; een punt binnen 2 pixels van een rand telt
+    mee, zodat ook een smalle punt van een vorm (de staart van Heerlen) gezien wordt.
+    """
+    x0, y0, x1, y1 = vak
+    rand = 2 / schaal
+    ringen = [r for r in (np.asarray(r) for v in vormen for r in v)
+              if r[:, 0].min() <= x1 + rand and r[:, 0].max() >= x0 - rand
+              and r[:, 1].min() <= y1 + rand and r[:, 1].max() >= y0 - rand]
+    if not ringen:
+        return 0.0
+    stap = 3 / schaal
+    nx, ny = max(2, math.ceil((x1 - x0) / stap)), max(2, math.ceil((y1 - y0) / stap))
+    gx, gy = np.meshgrid(np.linspace(x0, x1, nx + 1), np.linspace(y0, y1, ny + 1))
+    px, py = gx.ravel()[:, None], gy.ravel()[:, None]  # een rij per punt, een kolom per rand
+    geraakt = np.zeros(px.shape[0], dtype=bool)
+    for r in ringen:
+        ax, ay, bx, by = r[:-1, 0], r[:-1, 1], r[1:, 0], r[1:, 1]
+        # Binnen (even-oneven-regel): hoe vaak snijdt een straal naar rechts een rand?
+        kruist = (ay > py) != (by > py)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            snij = ax + (py - ay) * (bx - ax) / (by - ay)
+        binnen = np.count_nonzero(kruist & (px < snij), axis=1) % 2 == 1
+        # Op de rand: afstand tot het dichtstbijzijnde lijnstuk.
+        dx, dy = bx - ax, by - ay
+        lengte = np.where(dx * dx + dy * dy > 0, dx * dx + dy * dy, 1.0)
+        t = np.clip(((px - ax) * dx + (py - ay) * dy) / lengte, 0, 1)
+        afstand = np.hypot(px - ax - t * dx, py - ay - t * dy).min(axis=1)
+        geraakt |= binnen | (afstand < rand)
+    return float(geraakt.mean())
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """Deel van vak ``a`` (0..1) dat in vak ``b`` ligt."""
+    breed = min(a[2], b[2]) - max(a[0], b[0])
+    hoog = min(a[3], b[3]) - max(a[1], b[1])
+    if breed <= 0 or hoog <= 0:
+        return 0.0
+    return breed * hoog / ((a[2] - a[0]) * (a[3] - a[1]))
+
+
+def _kandidaat(ringen: Sequence[Sequence[tuple[float, float]]], midden: tuple[float, float],
+               kant: str, breed: float, hoog: float, afstand: float, schuif: float = 0.0
+               ) -> tuple[float, float, tuple[float, float, float, float]]:  # fmt: skip
+    """Punt (x, y) en vak van een label aan één kant van de vorm, net buiten de rand.
+
+    ``schuif`` verschuift het label langs de rand (een deel van zijn hoogte of breedte), voor als
+    het midden van die kant op een buur valt.
+    """
+    cx, cy = midden
+    punten = [p for r in ringen for p in r]
+    if kant in ("rechts", "links"):
+        cy += schuif * hoog
+        rand = _rand_in_band(ringen, 0, (cy - hoog / 2, cy + hoog / 2), kant == "rechts")
+        if rand is None:
+            rand = (max if kant == "rechts" else min)(p[0] for p in punten)
+        if kant == "rechts":
+            x = rand + afstand
+            return x, cy, (x, cy - hoog / 2, x + breed, cy + hoog / 2)
+        x = rand - afstand
+        return x, cy, (x - breed, cy - hoog / 2, x, cy + hoog / 2)
+    cx += schuif * breed
+    rand = _rand_in_band(ringen, 1, (cx - breed / 2, cx + breed / 2), kant == "boven")
+    if rand is None:
+        rand = (max if kant == "boven" else min)(p[1] for p in punten)
+    if kant == "boven":
+        y = rand + afstand
+        return cx, y, (cx - breed / 2, y, cx + breed / 2, y + hoog)
+    y = rand - afstand
+    return cx, y, (cx - breed / 2, y - hoog, cx + breed / 2, y)
+
+
+def labelplaatsen(codes: Sequence[str], bereik: Mapping[str, Sequence[float]], *,
+                  hoogte: int = 560, pad: Path = KAART_PAD) -> dict[str, Label]:
+    """Per gekozen gemeente een plek voor de naam: naast de vorm, niet erop.
+
+    Eerder stond de naam op het midden van de gemeente en liep hij over de eigen dikke rand
+    (de "t" van Maastricht, Heerlen tegen zijn grens; issue 12). Nu begint het label net buiten
+    de rand, rechts, links, boven of onder, op de hoogte (of breedte) van het label zelf.
+
+    Per gemeente kiezen we de kant (of een stukje langs die kant geschoven, :data:`_SCHUIVEN`)
+    waar het label het minst bedekt: andere labels en de gekozen gemeenten (ook de eigen, met hun
+    dikke rand). Liefst binnen het beeld; steekt het uit, dan groeit het beeld mee
+    (:func:`_met_labels`), en dat mag de kaart niet kleiner maken. Bij gelijke stand liever naar
+    buiten (weg van het midden van de gekozen gemeenten), dan in de volgorde van
+    :data:`_KANTEN`. Niet-gekozen buren mogen onder een label liggen: de witte rand om de letters
+    houdt het leesbaar. Zijn alle plekken bezet (veel gekozen buren), dan de minst slechte.
+
+    De maat van een label in kaarteenheden volgt uit de schaal waarmee Plotly ``bereik`` in een
+    kaart van ``hoogte`` pixels past (:func:`_schaal`); breedte en hoogte van de tekst zijn een
+    ruime schatting (:data:`_LABEL_TEKEN`).
+    """
+    namen = kaart_namen(str(pad))
+    vormen = _vormen(str(pad))
+    midden = labelpunten(str(pad))
+    schaal = _schaal(bereik, hoogte)
+    beeld = (bereik["lon"][0], _y(bereik["lat"][0]), bereik["lon"][1], _y(bereik["lat"][1]))
+    gekozen = [vormen[c] for c in codes]
+    # Het midden van de groep: een label naar buiten toe staat niet tussen de gekozen gemeenten.
+    gx = sum(midden[c][0] for c in codes) / max(len(codes), 1)
+    gy = sum(_y(midden[c][1]) for c in codes) / max(len(codes), 1)
+    uit: dict[str, Label] = {}
+    for code in codes:
+        breed = len(namen[code]) * _LABEL_TEKEN / schaal
+        hoog = _LABEL_HOOGTE / schaal
+        cx, cy = midden[code][0], _y(midden[code][1])
+        beste: tuple[float, Label] | None = None
+        # Eerst de vier kanten recht tegenover het midden, dan geschoven.
+        for kant, schuif in sorted(itertools.product(_KANTEN, _SCHUIVEN), key=lambda k: k[1] != 0):
+            x, y, vak = _kandidaat(vormen[code], (cx, cy), kant, breed, hoog,
+                                   _LABEL_AFSTAND / schaal, schuif)
+            dx, dy = _RICHTING[kant]
+            naar_binnen = dx * (gx - cx) + dy * (gy - cy) > 0
+            kandidaat = Label(x, _lat(y), _POSITIE[kant], vak)
+            kosten = (4 * sum(_overlap(vak, ander.vak) for ander in uit.values())
+                      + 0.05 * naar_binnen + 0.02 * (schuif != 0))
+            if buiten := 1 - _overlap(vak, beeld):
+                # Het beeld groeit dan mee (:func:`_met_labels`). Opzij is dat vaak gratis (de
+                # hoogte bepaalt de schaal); kost het schaal, dan wordt de hele kaart kleiner.
+                kleiner = 1 - _schaal(_met_labels(bereik, [kandidaat]), hoogte) / schaal
+                kosten += 0.05 * buiten + 4 * kleiner
+            if beste is not None and round(kosten, 6) >= beste[0]:
+                continue  # kan niet meer winnen; het tellen op de vormen is het dure deel
+            kosten = round(kosten + _bedekt(vak, gekozen, schaal), 6)
+            if beste is None or kosten < beste[0]:
+                beste = (kosten, kandidaat)
+            if beste[0] == 0:
+                break  # vrij, op de eerste voorkeur die nog over was: beter wordt het niet
+        assert beste is not None
+        uit[code] = beste[1]
     return uit
+
+
+def _met_labels(bereik: Mapping[str, Sequence[float]], labels: Iterable[Label]
+                ) -> dict[str, list[float]]:  # fmt: skip
+    """Het bereik, groot genoeg voor elk label (met een kleine marge); ongewijzigd als alle
+    labels er al in passen."""
+    lon, lat = list(bereik["lon"]), [_y(v) for v in bereik["lat"]]
+    groter = False
+    for label in labels:
+        x0, y0, x1, y1 = label.vak
+        marge = (y1 - y0) / 2
+        if x0 < lon[0] or x1 > lon[1] or y0 < lat[0] or y1 > lat[1]:
+            lon = [min(lon[0], x0 - marge), max(lon[1], x1 + marge)]
+            lat = [min(lat[0], y0 - marge), max(lat[1], y1 + marge)]
+            groter = True
+    if not groter:
+        return {"lon": list(bereik["lon"]), "lat": list(bereik["lat"])}
+    return {"lon": lon, "lat": [_lat(v) for v in lat]}
 
 
 def fmt_eenheid(eenheid: str) -> str:

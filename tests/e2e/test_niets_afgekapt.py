@@ -6,6 +6,7 @@ dat op een punt bovenop ligt, zoals de test van de regiokiezer in de zijbalk (te
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from monitor.export import model
@@ -100,3 +101,212 @@ def test_uitvoering_toont_alle_kolommen_zonder_schuiven(page: Page, app_url: str
     assert langste.inner_text().endswith("Budgetcoaching op Maat onderzoeken")
     _helemaal_in_beeld(langste, paneel, langste.inner_text(), scrollen=True)
     assert paneel.evaluate(_INGEKORT) == []
+
+
+# ------------------------------------------------------------------ rasters (st.dataframe)
+
+# De glide-grid achter st.dataframe tekent op een canvas: de tekst staat niet in de DOM. Wat er
+# getekend wordt, lezen we uit de eigenschappen van de grid zelf (React): de breedte van elke
+# kolom, de rijhoogte, het thema (letter, ruimte in de cel) en de tekst van elke cel, ook van de
+# rijen buiten beeld. Met de letter van de grid meten we dan in de browser of elke tekst in zijn
+# kolom past: op één regel, of (als de grid tekst laat doorlopen, rijhoogte > 64 px) in de regels
+# die de rijhoogte toelaat. Regels breken en "past het" gaan zoals in glide-data-grid 6 zelf
+# (splitMultilineText en drawMultiLineText in de bundel van Streamlit 1.67).
+_RASTER = """(vak) => {
+    const sleutel = Object.keys(vak).find(k => k.startsWith('__reactFiber'));
+    const stapel = [vak[sleutel].child];
+    let p = null;
+    while (stapel.length) {
+        const f = stapel.pop();
+        if (!f) continue;
+        const q = f.memoizedProps;
+        // Het binnenste deel van de grid: kolommen met hun echte breedte, het volledige thema.
+        if (q && Array.isArray(q.columns) && q.columns.length && q.getCellContent
+            && q.columns.every(c => typeof c.width === 'number') && q.theme
+            && q.theme.baseFontFull) { p = q; break; }
+        if (f.sibling) stapel.push(f.sibling);
+        if (f.child) stapel.push(f.child);
+    }
+    if (!p) return null;
+    const t = p.theme, pad = t.cellHorizontalPadding;
+    const ctx = document.createElement('canvas').getContext('2d');
+    const breed = (tekst, font) => { ctx.font = font; return ctx.measureText(tekst).width; };
+    const W = (s) => ctx.measureText(s).width;
+    // Waar de regel breekt: het laatste spatie voor de rand, anders midden in het woord.
+    const breek = (s, max, totaal) => {
+        if (s.length <= 1) return s.length;
+        let c = Math.floor(max / totaal * s.length), l = W(s.slice(0, Math.max(0, c)));
+        if (l < max) { while (l < max) { c++; l = W(s.slice(0, c)); } c--; }
+        else while (l > max) {
+            const sp = s.lastIndexOf(' ', c - 1);
+            c = sp > 0 ? sp : c - 1;
+            l = W(s.slice(0, Math.max(0, c)));
+        }
+        if (s[c] !== ' ') { const sp = s.lastIndexOf(' ', c); if (sp > 0) c = sp; }
+        return Math.max(1, c);
+    };
+    const regels = (tekst, max) => {
+        ctx.font = t.baseFontFull;
+        let n = 0;
+        for (let s of tekst.split('\\n')) {
+            let w = W(s);
+            while (w > max) { s = s.slice(breek(s, max, w)); n++; w = W(s); }
+            if (w > 0) n++;
+        }
+        return n;
+    };
+    // Hoogte van een regel tekst en de regelafstand, zoals de grid ze rekent.
+    ctx.font = t.baseFontFull;
+    ctx.textBaseline = 'middle';
+    const m = ctx.measureText('ABCi09jgqpy');
+    const letter = m.actualBoundingBoxAscent + m.actualBoundingBoxDescent;
+    ctx.textBaseline = 'alphabetic';
+    const rij = typeof p.rowHeight === 'number' ? p.rowHeight : 35;
+    // De grid tekent ook een regel die de onderrand raakt; wij willen ruimte boven en onder.
+    const past_in_rij = (n) =>
+        letter + (t.lineHeight || 1.4) * letter * (n - 1) + 2 * t.cellVerticalPadding <= rij;
+    let x = 0;
+    const kolommen = p.columns.map(c => { const k = {titel: c.title, x, breedte: c.width};
+                                          x += c.width; return k; });
+    const afgekapt = [];
+    p.columns.forEach((c, i) => {
+        if (breed(c.title, t.headerFontFull) + 2 * pad > c.width + 0.5)
+            afgekapt.push(`kop ${c.title}`);
+        for (let r = 0; r < p.rows; r++) {
+            const cel = p.getCellContent([i, r]);
+            const tekst = String(cel.displayData ?? '');
+            if (!tekst) continue;
+            const past = cel.allowWrapping
+                ? past_in_rij(regels(tekst, c.width - 2 * pad))
+                : breed(tekst, t.baseFontFull) + 2 * pad <= c.width + 0.5;
+            if (!past) afgekapt.push(`${c.title}, rij ${r + 1}: ${tekst}`);
+        }
+    });
+    const scroller = vak.querySelector('.dvn-scroller');
+    return {kolommen, afgekapt, zichtbaar: scroller ? scroller.clientWidth : vak.clientWidth,
+            rijen: p.rows};
+}"""
+
+
+def _raster(raster: Locator) -> dict:
+    """Kolommen (titel, x, breedte), de breedte in beeld en elke afgekapte cel van een raster."""
+    expect(raster.locator("canvas").first).to_be_visible()
+    meting = raster.evaluate(_RASTER)
+    assert meting is not None, "geen glide-grid gevonden in het raster"
+    return meting
+
+
+def _raster_helemaal_leesbaar(raster: Locator) -> dict:
+    """Meet een raster en eis: geen afgekapte cel, geen kolom (deels) rechts buiten beeld, niets
+    dat zijwaarts schuift. Geeft de meting terug."""
+    meting = _raster(raster)
+    assert meting["afgekapt"] == [], meting["afgekapt"][:5]
+    buiten = [k["titel"] for k in meting["kolommen"] if k["x"] + k["breedte"] > meting["zichtbaar"]]
+    assert buiten == [], meting
+    assert raster.evaluate(_SCHUIVEN) == []
+    return meting
+
+
+def test_bronnen_bijwerkingen_en_herkomst_helemaal_leesbaar(page: Page, app_url: str) -> None:
+    # Eerder: in "Bijwerkingen" vielen Modus ("snapshot (de meegeleverde CBS-best") en Status en
+    # Melding rechts weg; in de herkomst per bron stond "…1 december 2026 om 0" en was Bron
+    # afgekapt. Nu loopt de tekst door op een volgende regel en past alles in de breedte.
+    page.goto(f"{app_url}/bronnen")
+    wacht_tot_klaar(page)
+    bijwerkingen = page.locator("[data-testid='stDataFrame']").first
+    bijwerkingen.scroll_into_view_if_needed()
+    meting = _raster_helemaal_leesbaar(bijwerkingen)
+    assert [k["titel"] for k in meting["kolommen"]] == [
+        "Versie", "Gestart", "Klaar", "Modus", "Status", "Melding"]
+
+    page.get_by_text("Technische herkomst").click()
+    herkomst = page.get_by_test_id("stExpander").filter(has_text="Technische herkomst")
+    expect(herkomst.get_by_text("Bijwerking van ").first).to_be_visible()
+    rasters = herkomst.locator("[data-testid='stDataFrame']")
+    expect(rasters.first).to_be_visible()
+    for i in range(rasters.count()):
+        raster = rasters.nth(i)
+        raster.scroll_into_view_if_needed()
+        meting = _raster_helemaal_leesbaar(raster)
+        assert meting["rijen"] >= 10
+        assert [k["titel"] for k in meting["kolommen"]] == ["Tabel", "Bron", "Herkomst", "Melding"]
+
+
+def test_export_voorbeeld_hoofdkolommen_zonder_schuiven(page: Page, app_url: str) -> None:
+    # Eerder: Indicator op 200 px ("Huishoudens met geregistreerde problematische sch"), Bron
+    # afgekapt op 500 px en Toelichting zo smal als de eerste (lege) cellen. Nu is elke kolom zo
+    # breed als zijn langste tekst en passen Indicator tot en met Status zonder schuiven.
+    page.goto(f"{app_url}/export")
+    wacht_tot_klaar(page)
+    voorbeeld = page.locator("[data-testid='stDataFrame']").first
+    voorbeeld.scroll_into_view_if_needed()
+    meting = _raster(voorbeeld)
+    kolommen = {k["titel"]: k for k in meting["kolommen"]}
+    assert list(kolommen) == ["Indicator", "Regio", "Jaar", "Waarde", "Status", "Bron",
+                              "Toelichting"]
+    assert meting["rijen"] > 200 and meting["afgekapt"] == [], meting["afgekapt"][:5]
+    status = kolommen["Status"]
+    assert status["x"] + status["breedte"] <= meting["zichtbaar"], meting  # hoofdkolommen in beeld
+    # Een kolom die opzij moet schuiven, past in zijn geheel in beeld.
+    assert all(k["breedte"] <= meting["zichtbaar"] for k in meting["kolommen"]), meting
+    laatste = meting["kolommen"][-1]
+    if laatste["x"] + laatste["breedte"] > meting["zichtbaar"]:  # dan zegt het bijschrift het
+        uitleg = page.get_by_test_id("stCaptionContainer").filter(has_text="jaren zonder cijfer")
+        expect(uitleg).to_contain_text("De downloads hebben alle kolommen voluit")
+
+
+# ------------------------------------------------------------------ kaart
+
+# Per naam op de kaart: het vak van de tekst en hoeveel punten daarvan (een raster van 11 x 4)
+# op een gekozen gemeente liggen (in het vlak of op de dikke rand), of op een ander label, en of
+# het vak binnen de kaart ligt. De gekozen gemeenten zijn de vormen met een rand van 2 px of meer.
+_KAARTLABELS = """(kaart) => {
+    const gekozen = [...kaart.querySelectorAll('path.choroplethlocation')]
+        .filter(p => parseFloat(getComputedStyle(p).strokeWidth) >= 2);
+    const labels = [...kaart.querySelectorAll('.trace.scattergeo text')]
+        .filter(t => t.textContent.trim());
+    const k = kaart.querySelector('.main-svg').getBoundingClientRect();
+    const vakken = labels.map(t => t.getBoundingClientRect());
+    return {gekozen: gekozen.length, labels: labels.map((t, i) => {
+        const v = vakken[i];
+        let vlak = 0, rand = 0;
+        for (let a = 0; a <= 10; a++) for (let b = 0; b <= 3; b++) {
+            const pt = new DOMPoint(v.x + v.width * a / 10, v.y + v.height * b / 3);
+            for (const p of gekozen) {
+                const q = pt.matrixTransform(p.getScreenCTM().inverse());
+                if (p.isPointInFill(q)) vlak++;
+                if (p.isPointInStroke(q)) rand++;
+            }
+        }
+        const over = vakken.filter((w, j) => j !== i && w.x < v.x + v.width && v.x < w.x + w.width
+                                   && w.y < v.y + v.height && v.y < w.y + w.height).length;
+        return {naam: t.textContent, vlak, rand, over,
+                binnen: v.x >= k.x && v.x + v.width <= k.x + k.width && v.y >= k.y
+                        && v.y + v.height <= k.y + k.height};
+    })};
+}"""
+
+
+@pytest.mark.parametrize(("link", "namen"), [
+    ("vergelijken?kaart=zuid-limburg&regio=GM0917&regio=GM0935&regio=GM0928",
+     {"Heerlen", "Maastricht", "Kerkrade"}),
+    ("vergelijken", {"Heerlen", "Amstelveen", "Heemskerk", "Maastricht"}),
+])
+def test_kaart_namen_naast_de_gekozen_gemeenten(page: Page, app_url: str, link: str,
+                                                namen: set[str]) -> None:
+    # Eerder stond de naam op het midden van de gemeente: de "t" van Maastricht lag onder de dikke
+    # rand, "Heerlen" raakte zijn grens. Nu staat elke naam naast de vormen van alle gekozen
+    # gemeenten (ook in Zuid-Limburg, waar Heerlen, Kerkrade en Maastricht dicht bij elkaar
+    # liggen), niet op een ander label en binnen de kaart.
+    page.goto(f"{app_url}/{link}")
+    wacht_tot_klaar(page)
+    kaart = page.locator(".js-plotly-plot").filter(has=page.locator(".choroplethlocation"))
+    expect(kaart).to_have_count(1)
+    kaart.scroll_into_view_if_needed()
+    expect(kaart.locator(".trace.scattergeo text").first).to_be_visible()
+    meting = kaart.evaluate(_KAARTLABELS)
+    assert meting["gekozen"] == len(namen)
+    assert {m["naam"] for m in meting["labels"]} == namen
+    vast = [m for m in meting["labels"]
+            if m["vlak"] or m["rand"] or m["over"] or not m["binnen"]]
+    assert vast == [], vast
