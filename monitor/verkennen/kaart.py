@@ -354,7 +354,9 @@ def kaartfiguur(
                                 plotly_letterlijk(reden), "Geen plaats",
                                 plotly_letterlijk(_bron(rij)) if rij is not None else "-", code])
 
-    fig = go.Figure()
+    # Sporen als dicts en de opmaak als één layout: go.Figure valideert alles één keer (met
+    # add_trace/update_layout kostte de kaart ~100 ms per run, de helft van de pagina).
+    sporen: list[dict[str, Any]] = []
     # Eerste spoor: een onzichtbaar punt met lon/lat. plotly.js (3.x, ook in Streamlit 1.67) haalt
     # de wereldkaart (topojson) van internet zodra het *eerste* geo-spoor een ``locationmode``
     # heeft, ook als de basiskaart onzichtbaar is; een choropleth heeft er altijd een. Met dit
@@ -367,13 +369,13 @@ def kaartfiguur(
     labels = labelplaatsen(keuze, bereik, hoogte=hoogte, pad=pad)
     # Een label dat toch buiten het beeld steekt: het beeld groeit mee, anders valt het weg.
     bereik = _met_labels(bereik, labels.values())
-    fig.add_trace(go.Scattergeo(lon=[bereik["lon"][0], bereik["lon"][1]] * 2,
-                                lat=[bereik["lat"][0]] * 2 + [bereik["lat"][1]] * 2, mode="markers",
-                                marker={"opacity": 0, "size": 1}, hoverinfo="skip",
-                                showlegend=False, name="anker"))
+    sporen.append({"type": "scattergeo", "lon": [bereik["lon"][0], bereik["lon"][1]] * 2,
+                   "lat": [bereik["lat"][0]] * 2 + [bereik["lat"][1]] * 2, "mode": "markers",
+                   "marker": {"opacity": 0, "size": 1}, "hoverinfo": "skip",
+                   "showlegend": False, "name": "anker"})
     lijn = {"color": RAND_KLEUR, "width": 0.4}
-    fig.add_trace(go.Choropleth(
-        geojson=KAART_URL, locations=met_codes, z=met_z, featureidkey="id",
+    sporen.append(dict(
+        type="choropleth", geojson=KAART_URL, locations=met_codes, z=met_z, featureidkey="id",
         locationmode="geojson-id",
         colorscale=kleurschaal(richting), **kleurbereik(list(gemeenten["waarde"].dropna())),
         marker={"line": lijn}, customdata=met_data, hovertemplate=_HOVER, name="met cijfer",
@@ -383,8 +385,9 @@ def kaartfiguur(
                   "tickformat": _tickformat(eenheid), "ticksuffix": "%" if eenheid == "%" else ""},
     ))
     if zonder_codes:
-        fig.add_trace(go.Choropleth(
-            geojson=KAART_URL, locations=zonder_codes, z=[0] * len(zonder_codes),
+        sporen.append(dict(
+            type="choropleth", geojson=KAART_URL, locations=zonder_codes,
+            z=[0] * len(zonder_codes),
             featureidkey="id",
             locationmode="geojson-id", colorscale=[[0, GEEN_CIJFER_KLEUR], [1, GEEN_CIJFER_KLEUR]],
             showscale=False, showlegend=True, name=fmt.GEEN_CIJFER, marker={"line": lijn},
@@ -393,8 +396,9 @@ def kaartfiguur(
     if keuze:
         # Eigen laag bovenop: doorzichtig, alleen een dikke rand, zodat buurgrenzen hem niet
         # overtekenen. Geen hover, zodat de hover van de laag eronder blijft werken.
-        fig.add_trace(go.Choropleth(
-            geojson=KAART_URL, locations=keuze, z=[0] * len(keuze), featureidkey="id",
+        sporen.append(dict(
+            type="choropleth", geojson=KAART_URL, locations=keuze, z=[0] * len(keuze),
+            featureidkey="id",
             locationmode="geojson-id", colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
             showscale=False, marker={"line": GEKOZEN_RAND}, hoverinfo="skip", name="gekozen",
             showlegend=False,
@@ -402,8 +406,8 @@ def kaartfiguur(
         # Naast de vorm, niet erop: het punt ligt net buiten de rand en de tekst loopt ervan af
         # (:func:`labelplaatsen`). Een witte rand om elke letter houdt de naam leesbaar op een
         # donkere gemeente of een grens eronder.
-        fig.add_trace(go.Scattergeo(
-            lon=[labels[c].lon for c in keuze], lat=[labels[c].lat for c in keuze],
+        sporen.append(dict(
+            type="scattergeo", lon=[labels[c].lon for c in keuze], lat=[labels[c].lat for c in keuze],
             text=[plotly_letterlijk(namen[c]) for c in keuze], mode="text", hoverinfo="skip",
             showlegend=False,
             textposition=[labels[c].positie for c in keuze],
@@ -413,7 +417,7 @@ def kaartfiguur(
         ))
     geo_opmaak: dict[str, Any] = {"visible": False, "projection": {"type": "mercator"},
                                   "bgcolor": "rgba(0,0,0,0)", "fitbounds": "locations"}
-    fig.update_layout(
+    layout = dict(
         title={"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
         geo=geo_opmaak,
         separators=fmt.PLOTLY_SEPARATORS,
@@ -427,7 +431,7 @@ def kaartfiguur(
                       "yref": "paper", "xanchor": "left", "yanchor": "top", "yshift": -6,
                       "font": {"size": 10, "color": "#595959"}}],
     )
-    return fig
+    return go.Figure(data=sporen, layout=layout)
 
 
 def _plaats_hover(code: str, rij: Mapping[str, Any], plaats: pd.Series,
