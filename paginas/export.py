@@ -7,31 +7,15 @@ revisierapport in ``monitor.vastlegging``.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from monitor import fmt
 from monitor.export import csvbestand, model, png, tabellen, vastlegging, werkboek
 from monitor.export.model import Selectie
+from monitor.rasterbreedte import kolombreedte
 from monitor.ui import beleid as beleid_ui
 from monitor.ui import data, grafiek, keuzes
 from monitor.ui import data as data_ui
-
-#: Breedte in pixels van elk teken in de letter van het raster (Source Sans, 14 px), gemeten in
-#: Chromium en naar boven afgerond op een halve pixel. Een ander teken telt als 8 px.
-_TEKENBREEDTE = {teken: px for px, tekens in {
-    3.0: " ", 3.5: "'.,:;|ij", 4.0: "Il", 4.5: "!()[]{}-f", 5.0: "/\\rt", 6.0: "\"*?sz",
-    6.5: "xc", 7.0: "0123456789#$+<=>^~_€×–vyYJLFke", 7.5: "agXVEST",
-    8.0: "ZoAhunbdpq`PRCéëöüóú", 8.5: "KB", 9.0: "&DG", 9.5: "UNHOQ", 10.5: "wM",
-    11.0: "W", 11.5: "—", 12.0: "%m@", 13.5: "…"}.items() for teken in tekens}
-#: Ruimte links en rechts in een cel (8 px elk), plus een kleine marge.
-_CELRUIMTE = 18
-
-
-def _kolombreedte(waarden: pd.Series, kop: str) -> int:
-    """Breedte (px) waarin de langste tekst van de kolom en de kop op één regel passen."""
-    teksten = [kop, *(w for w in waarden if isinstance(w, str))]
-    return int(max(sum(_TEKENBREEDTE.get(t, 8.0) for t in tekst) for tekst in teksten)) + _CELRUIMTE
 
 
 def _grafiek(data: model.ExportData, selectie: Selectie, titels: dict[str, str]) -> None:
@@ -132,7 +116,7 @@ with keuzes.veilig("de export"):
     # scherm van 1280 px); Bron en Toelichting liggen daarachter en schuiven in beeld.
     st.dataframe(tabel, hide_index=True, width="stretch", height=320, column_config={
         kolom: st.column_config.TextColumn(
-            width=_kolombreedte(tabel[kolom], kolom),
+            width=kolombreedte(tabel[kolom], kolom),
             alignment="right" if kolom == "Waarde" else None)
         for kolom in tabel.columns
     })
