@@ -24,7 +24,7 @@ build: $(STAMP)
 	$(BIN)/python -m etl build
 
 run: $(STAMP) $(DB)
-	$(BIN)/python -m streamlit run dashboard.py --server.address 127.0.0.1 --server.port $(PORT) \
+	$(BIN)/python -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
 # Debian's Chromium for the browser tests; never a browser download.

@@ -108,7 +108,7 @@ def main(sessies: int = 10, rondes: int = 1) -> None:
         return
     with tempfile.TemporaryDirectory(prefix="bench-geheugen-") as tmp:
         db = bouw_tijdelijke_db(Path(tmp))
-        with streamlit_server(ROOT / "dashboard.py", db) as (basis, server):
+        with streamlit_server(ROOT / "app.py", db) as (basis, server):
             leeg = rss_mb(server.pid)
             meter = Bemonsteraar(server.pid)
             meter.start()

@@ -3,8 +3,9 @@
 1. **AppTest, warm**: one `at.run()` of dashboard.py + page (sidebar, queries from the cache,
    building the charts), after a first cold run. Median, min and max per page.
    Target (issue 8): ≤ 250 ms per page.
-2. **Chromium, first drawn chart**: one Streamlit server with the dashboard and one with a bare
-   app holding a single Plotly bar, both started in the same run. Per round and per page the bare
+2. **Chromium, first drawn chart**: one Streamlit server with the dashboard (``app.py``, as
+   ``make run`` starts it) and one with a bare app holding a single Plotly bar (plain
+   ``streamlit run``), both started in the same run. Per round and per page the bare
    app is measured right before the page (interleaved, so both see the same machine load); each
    measurement is a fresh browser context (no browser cache), from `page.goto` until a Plotly
    trace is in the DOM. Round 0 is cold (server caches empty) and reported apart; the median of
@@ -12,7 +13,8 @@
    median main-thread busy time of Chromium until that moment (CDP ``TaskDuration``).
    Bronnen and Export have no chart: there the first expander / the table counts.
 3. **The shell** (diagnostic, no target): the same bare bar, but inside the dashboard's own
-   navigation (seven pages in three groups) and shared sidebar (region selector, data line).
+   navigation (seven pages in three groups) and shared sidebar (region selector, data line),
+   served like the dashboard (app.py's middleware).
    It is measured once per round in the same run. "schil / kale app" is what every page pays
    before its own content; "pagina / schil" is what the page's content adds on top of that.
    The verdict stays page / bare app, the issue's measure.
@@ -96,6 +98,20 @@ zijbalk()
 navigatie.run()
 """
 
+# The shell is served the way app.py serves the dashboard (same middleware), so that "schil"
+# contains exactly what every page pays. Mirrors app.py.
+SCHIL_APP = """import os
+import sys
+
+import streamlit as st
+from starlette.middleware import Middleware
+
+sys.path.insert(0, os.getcwd())  # the server runs in the project root
+from monitor.ui.voorpagina import NederlandseVoorpagina
+
+app = st.App("schil.py", middleware=[Middleware(NederlandseVoorpagina)])
+"""
+
 
 def apptest(runs: int) -> dict[str, tuple[list[float], list[float]]]:
     """Warm AppTest runs per page: (wall ms, process CPU ms).
@@ -155,15 +171,16 @@ def chromium(rondes: int, db: Path, tmp: Path) -> tuple[dict, dict, list[float],
 
     basis_script = tmp / "basislijn.py"
     basis_script.write_text(BASISLIJN, encoding="utf-8")
-    schil_script = tmp / "schil.py"
-    schil_script.write_text(SCHIL, encoding="utf-8")
+    (tmp / "schil.py").write_text(SCHIL, encoding="utf-8")
+    schil_script = tmp / "schil_app.py"
+    schil_script.write_text(SCHIL_APP, encoding="utf-8")
     koud: dict[str, float] = {}
     warm: dict[str, list[float]] = {n: [] for n in PAGINAS}
     bezig: dict[str, list[float]] = {n: [] for n in PAGINAS}
     basislijn: list[float] = []
     basis_bezig: list[float] = []
     schil_tijden: list[float] = []
-    with streamlit_server(ROOT / "dashboard.py", db) as (app, _), \
+    with streamlit_server(ROOT / "app.py", db) as (app, _), \
             streamlit_server(basis_script, db) as (kaal, _), \
             streamlit_server(schil_script, db) as (schil, _), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,6 +1,6 @@
 """De afspraken over de opbouw (issue 8), als test: anders sluipen ze er ongemerkt weer in.
 
-- Alleen ``monitor/ui/`` (en ``paginas/``, ``dashboard.py``) importeert Streamlit.
+- Alleen ``monitor/ui/`` (en ``paginas/``, ``dashboard.py``, ``app.py``) importeert Streamlit.
 - SQL staat alleen in ``monitor/store.py`` (monitor.duckdb) en ``monitor/beleid/opslag.py``
   (beleid.duckdb).
 - De code van Nederland (``"NL01"``) staat buiten ``etl/`` één keer: in ``monitor/domein.py``.

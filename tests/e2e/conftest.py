@@ -1,6 +1,6 @@
 """Fixtures voor de browsertests: een echte Streamlit-server en Debians Chromium.
 
-Zie shared/notes/engineering.md §2.9 en §4: Playwright kan hier zijn eigen browser niet downloaden, dus we
+Playwright kan op deze machines zijn eigen browser niet downloaden, dus we
 starten ``/usr/bin/chromium`` (of ``$CHROMIUM_PATH``). Zonder die browser worden de tests
 overgeslagen, zodat ``pytest`` ook zonder Chromium groen kan zijn.
 """
@@ -37,6 +37,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 
+#: Zoals ``make run``: app.py start dashboard.py met de Nederlandse voorpagina (monitor/ui/voorpagina.py).
+STARTBESTAND = "app.py"
 START_DEADLINE_S = 30.0
 KLAAR_TIMEOUT_MS = 20_000
 
@@ -109,7 +111,7 @@ def _gezond(url: str) -> bool:
 
 @pytest.fixture(scope="session")
 def app_url(e2e_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start ``streamlit run dashboard.py`` op een vrije poort en geef de basis-URL."""
+    """Start ``streamlit run app.py`` (zoals ``make run``) op een vrije poort; geeft de basis-URL."""
     poort = _vrije_poort()
     logmap = tmp_path_factory.mktemp("streamlit")
     # Uitvoer naar bestanden, niet naar een pipe: een volle pipe zou de server laten hangen.
@@ -121,7 +123,7 @@ def app_url(e2e_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         "ARMOEDEMONITOR_BELEID_DB": str(e2e_database.with_name("beleid.duckdb")),
     }
     opdracht = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        sys.executable, "-m", "streamlit", "run", STARTBESTAND,
         "--server.headless", "true",
         "--server.address", "127.0.0.1",
         "--server.port", str(poort),

@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import REPO, _gezond, _vrije_poort, schermafdruk, wacht_tot_klaar
+from tests.e2e.conftest import (
+    REPO, STARTBESTAND, _gezond, _vrije_poort, schermafdruk, wacht_tot_klaar,
+)
 
 PAGINAS = [
     # (pad, naam van de schermafdruk, kop, tekst die op de pagina moet staan, heeft grafiek)
@@ -122,7 +124,7 @@ def verse_server(e2e_database: Path, tmp_path: Path) -> Iterator[str]:
     """Een eigen, net gestarte server: de eerste aanvraag is een directe link naar een pagina."""
     poort = _vrije_poort()
     omgeving = {**os.environ, "ARMOEDEMONITOR_DB": str(e2e_database)}
-    opdracht = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+    opdracht = [sys.executable, "-m", "streamlit", "run", STARTBESTAND, "--server.headless", "true",
                 "--server.address", "127.0.0.1", "--server.port", str(poort),
                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     with open(tmp_path / "uit.log", "wb") as uit:

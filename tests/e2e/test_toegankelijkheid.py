@@ -2,8 +2,10 @@
 
 Gemeenten moeten aan WCAG 2.1 AA voldoen. ``axe-playwright-python`` levert axe-core mee, dus er
 wordt niets gedownload. Per pagina: geen ``serious``/``critical`` schendingen van de WCAG 2.0/2.1
-A/AA-regels, behalve wat hieronder met reden staat. Daarnaast: geen consolefouten, mislukte
-verzoeken of verzoeken naar andere hosts, behalve de bekende hieronder.
+A/AA-regels, behalve wat hieronder met reden staat; de pagina zegt dat ze Nederlands is
+(``lang="nl"``). Daarnaast: geen consolefouten, mislukte verzoeken of verzoeken naar andere hosts,
+behalve de bekende hieronder. Tot december 2026 stond hier de 404 op ``/<pagina>/_stcore/health``;
+die is weg sinds de server het adres in de pagina zet (``monitor/ui/voorpagina.py``).
 
 Twee soorten uitzonderingen, bewust gescheiden:
 
@@ -43,13 +45,7 @@ KAN_NIET: dict[str, str] = {
 NOG_TE_HERSTELLEN: dict[tuple[str, str], str] = {}
 
 #: Bekende console- en netwerkmeldingen: patroon → (soort, reden).
-CONSOLE_KAN_NIET: dict[str, str] = {
-    r"/[a-z]+/_stcore/(health|host-config)$":
-        "Streamlits frontend probeert op een pagina-URL eerst /<pagina>/_stcore/... als basispad "
-        "(functie die de basis-URL's opsomt in static/js/index.*.js: pad en één niveau hoger) en "
-        "valt bij 404 terug op /_stcore/.... Geen server.*- of client.*-instelling verandert dat; "
-        "alleen een host-pagina met window.__streamlit.BACKEND_BASE_URL.",
-}
+CONSOLE_KAN_NIET: dict[str, str] = {}
 CONSOLE_NOG_TE_HERSTELLEN: dict[str, str] = {}
 
 
@@ -92,6 +88,8 @@ def test_axe_en_console_per_pagina(page: Page, app_url: str, pad: str, uitkomste
 
     page.goto(f"{app_url}/{pad}")
     wacht_tot_klaar(page)
+    # WCAG 3.1.1: de taal van de pagina. Streamlit zet "en"; monitor/ui/voorpagina.py zet "nl".
+    assert page.evaluate("document.documentElement.lang") == "nl"
     if page.locator(".js-plotly-plot").count():
         page.wait_for_selector(".js-plotly-plot .main-svg")
     page.wait_for_timeout(1000)  # late verzoeken (favicon, health) komen na de eerste run
