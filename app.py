@@ -14,4 +14,7 @@ from starlette.middleware import Middleware
 
 from monitor.ui.voorpagina import NederlandseVoorpagina
 
+# De aanroep st.App(...) moet letterlijk in dit bestand staan: `streamlit run` herkent een ASGI-app
+# door de broncode te lezen (streamlit/web/server/app_discovery.py), niet door hem uit te voeren.
+# Een hulpfunctie die st.App teruggeeft, laat `streamlit run` dit bestand als gewoon script draaien.
 app = st.App("dashboard.py", middleware=[Middleware(NederlandseVoorpagina)])

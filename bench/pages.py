@@ -99,7 +99,7 @@ navigatie.run()
 """
 
 # The shell is served the way app.py serves the dashboard (same middleware), so that "schil"
-# contains exactly what every page pays. Mirrors app.py.
+# contains exactly what every page pays. Mirrors app.py (st.App must be written out: see there).
 SCHIL_APP = """import os
 import sys
 

@@ -45,7 +45,7 @@ def test_adres_volgt_het_basispad_van_de_server() -> None:
 
 def _vraag(accept: bytes, soort: bytes, body: bytes, methode: str = "GET",
            delen: int = 1) -> tuple[dict, list[dict]]:  # fmt: skip
-    """Stuur één verzoek door de middleware; geeft (scope die de app zag, verstuurde berichten)."""
+    """Eén verzoek door de middleware; geeft (scope die de app zag, verstuurde berichten)."""
     gezien: dict = {}
     verstuurd: list[dict] = []
 

@@ -14,8 +14,8 @@ elke pagina dezelfde ``index.html``, en twee dingen kunnen alleen in die HTML st
    deze server (met ``server.baseUrlPath`` als die is ingesteld).
 
 Alleen antwoorden van het type ``text/html`` veranderen; al het andere gaat ongewijzigd door.
-``tests/test_voorpagina.py`` en ``tests/e2e/test_toegankelijkheid.py`` controleren beide punten, zodat
-een Streamlit-versie met een andere ``index.html`` meteen opvalt.
+``tests/test_voorpagina.py`` en ``tests/e2e/test_toegankelijkheid.py`` controleren beide punten,
+zodat een Streamlit-versie met een andere ``index.html`` meteen opvalt.
 """
 
 from __future__ import annotations

@@ -37,7 +37,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 
-#: Zoals ``make run``: app.py start dashboard.py met de Nederlandse voorpagina (monitor/ui/voorpagina.py).
+#: Zoals ``make run``: app.py start dashboard.py met de Nederlandse voorpagina
+#: (monitor/ui/voorpagina.py).
 STARTBESTAND = "app.py"
 START_DEADLINE_S = 30.0
 KLAAR_TIMEOUT_MS = 20_000
@@ -111,7 +112,7 @@ def _gezond(url: str) -> bool:
 
 @pytest.fixture(scope="session")
 def app_url(e2e_database: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start ``streamlit run app.py`` (zoals ``make run``) op een vrije poort; geeft de basis-URL."""
+    """Start ``streamlit run app.py`` (zoals ``make run``) op een vrije poort; geeft de URL."""
     poort = _vrije_poort()
     logmap = tmp_path_factory.mktemp("streamlit")
     # Uitvoer naar bestanden, niet naar een pipe: een volle pipe zou de server laten hangen.
